@@ -1,0 +1,81 @@
+import type { Access, AccessArgs, Where } from 'payload'
+
+import type { Role } from '../roles'
+
+type MaybeUser = { id: number | string; role?: Role | null } | null | undefined
+
+export const roleOf = (user: MaybeUser): Role | undefined => user?.role ?? undefined
+
+export const hasRole =
+  (...allowed: Role[]) =>
+  ({ req: { user } }: AccessArgs): boolean => {
+    const role = roleOf(user as MaybeUser)
+    return role !== undefined && allowed.includes(role)
+  }
+
+export const anyone: Access = () => true
+
+export const staff = hasRole('contributor', 'editor', 'reviewer', 'approver', 'admin')
+
+export const admins = hasRole('admin')
+
+/** Roles whose sign-off may make content public. */
+export const canPublish = (user: MaybeUser): boolean => {
+  const role = roleOf(user)
+  return role === 'approver' || role === 'admin'
+}
+
+export const publishedOnly: Where = { _status: { equals: 'published' } }
+
+const ownedBy = (user: NonNullable<MaybeUser>): Where => ({ createdBy: { equals: user.id } })
+
+const isPublishing = (data: unknown): boolean =>
+  (data as { _status?: string } | undefined)?._status === 'published'
+
+/** Anonymous readers see published documents only; contributors also their own; other staff all. */
+export const publishedOrStaff: Access = ({ req: { user } }) => {
+  const role = roleOf(user as MaybeUser)
+  if (!role) return publishedOnly
+  if (role === 'contributor') return { or: [publishedOnly, ownedBy(user as NonNullable<MaybeUser>)] }
+  return true
+}
+
+/** Draft versions are working material: never for anonymous readers. */
+export const versionsForStaff: Access = ({ req: { user } }) => {
+  const role = roleOf(user as MaybeUser)
+  if (!role) return false
+  if (role === 'contributor') return { 'version.createdBy': { equals: (user as NonNullable<MaybeUser>).id } }
+  return true
+}
+
+/** Every staff member may write a draft; only approvers and admins may publish. */
+export const createDraftOrPublish: Access = ({ req: { user }, data }) => {
+  if (!roleOf(user as MaybeUser)) return false
+  return isPublishing(data) ? canPublish(user as MaybeUser) : true
+}
+
+/**
+ * Contributors edit their own unpublished items; editors, reviewers and approvers edit all;
+ * publishing (or changing a published item) needs an approver or admin.
+ */
+export const updateDraftOrPublish: Access = ({ req: { user }, data }) => {
+  const role = roleOf(user as MaybeUser)
+  if (!role) return false
+  if (isPublishing(data) && !canPublish(user as MaybeUser)) return false
+  if (role === 'contributor') {
+    return { and: [ownedBy(user as NonNullable<MaybeUser>), { _status: { not_equals: 'published' } }] }
+  }
+  if (role === 'editor' || role === 'reviewer') return { _status: { not_equals: 'published' } }
+  return true
+}
+
+/** Items that never went public may be deleted by their author or an editor; published ones by approvers. */
+export const deleteDraftOrPublished: Access = ({ req: { user } }) => {
+  const role = roleOf(user as MaybeUser)
+  if (!role || role === 'reviewer') return false
+  if (role === 'contributor') {
+    return { and: [ownedBy(user as NonNullable<MaybeUser>), { _status: { not_equals: 'published' } }] }
+  }
+  if (role === 'editor') return { _status: { not_equals: 'published' } }
+  return true
+}

@@ -1,0 +1,26 @@
+import type { CollectionConfig } from 'payload'
+
+import { anyone, hasRole } from '../../access'
+import { slugField } from '../../fields/slug'
+
+const managers = hasRole('editor', 'approver', 'admin')
+
+export const Columns: CollectionConfig = {
+  slug: 'columns',
+  labels: { singular: '栏目', plural: '栏目' },
+  access: { read: anyone, create: managers, update: managers, delete: hasRole('admin') },
+  admin: {
+    group: '基础数据',
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'slug', 'order', 'parent'],
+    description: '门户网站的栏目，如六善文化、审判动态、媒体聚焦。',
+  },
+  defaultSort: 'order',
+  fields: [
+    { name: 'title', type: 'text', label: '栏目名称', required: true, unique: true },
+    { name: 'description', type: 'textarea', label: '栏目简介' },
+    { name: 'order', type: 'number', label: '排序', defaultValue: 100, admin: { description: '数字越小越靠前' } },
+    { name: 'parent', type: 'relationship', relationTo: 'columns', label: '上级栏目' },
+    slugField(),
+  ],
+}

@@ -1,0 +1,63 @@
+import type { CollectionConfig } from 'payload'
+
+import { createdByField } from '../../fields/createdBy'
+import { photosField } from '../../fields/photos'
+import { slugField } from '../../fields/slug'
+import { workflowStateField } from '../../fields/workflowState'
+import { draftable } from '../draftable'
+
+export const venueKinds = [
+  { label: '社区', value: 'community' },
+  { label: '乡村', value: 'village' },
+  { label: '学校', value: 'school' },
+  { label: '企业', value: 'enterprise' },
+  { label: '其他', value: 'other' },
+]
+
+export const eventFormats = [
+  { label: '法律咨询', value: 'legal-advice' },
+  { label: '法治讲座', value: 'lecture' },
+  { label: '民法典宣传', value: 'civil-code' },
+  { label: '开放日', value: 'open-day' },
+  { label: '其他', value: 'other' },
+]
+
+const dayAndTime = { date: { pickerAppearance: 'dayAndTime' as const, displayFormat: 'yyyy-MM-dd HH:mm' } }
+
+export const Events: CollectionConfig = {
+  slug: 'events',
+  labels: { singular: '普法活动', plural: '普法活动' },
+  ...draftable,
+  admin: {
+    group: '内容',
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'startAt', 'venueKind', 'format', '_status'],
+    description: '法官进社区、进乡村、进校园开展的法律咨询、法治讲座、民法典宣传等活动。',
+  },
+  defaultPopulate: { title: true, slug: true, startAt: true, endAt: true, venue: true, format: true },
+  defaultSort: '-startAt',
+  fields: [
+    { name: 'title', type: 'text', label: '活动名称', required: true, maxLength: 120 },
+    { name: 'startAt', type: 'date', label: '开始时间', required: true, index: true, admin: dayAndTime },
+    {
+      name: 'endAt',
+      type: 'date',
+      label: '结束时间',
+      admin: dayAndTime,
+      validate: (value: unknown, { siblingData }: { siblingData: { startAt?: string } }) =>
+        value && siblingData.startAt && new Date(String(value)) < new Date(siblingData.startAt)
+          ? '结束时间不能早于开始时间'
+          : true,
+    },
+    { name: 'venueKind', type: 'select', label: '场所类型', required: true, options: venueKinds },
+    { name: 'venue', type: 'text', label: '地点' },
+    { name: 'format', type: 'select', label: '活动形式', required: true, options: eventFormats },
+    { name: 'organiser', type: 'text', label: '组织单位' },
+    { name: 'audienceSize', type: 'number', label: '参与人数', min: 0 },
+    { name: 'body', type: 'richText', label: '活动报道' },
+    photosField(),
+    slugField(),
+    workflowStateField,
+    createdByField,
+  ],
+}

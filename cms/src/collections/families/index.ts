@@ -1,0 +1,38 @@
+import type { CollectionConfig } from 'payload'
+
+import { createdByField } from '../../fields/createdBy'
+import { photosField } from '../../fields/photos'
+import { slugField } from '../../fields/slug'
+import { workflowStateField } from '../../fields/workflowState'
+import { draftable } from '../draftable'
+
+export const Families: CollectionConfig = {
+  slug: 'families',
+  labels: { singular: '廉洁家风示范户', plural: '廉洁家风示范户' },
+  ...draftable,
+  admin: {
+    group: '内容',
+    useAsTitle: 'familyName',
+    defaultColumns: ['familyName', 'relation', 'year', '_status'],
+    description: '家庭助廉机制评选出的廉洁家风示范户。',
+  },
+  defaultPopulate: { familyName: true, slug: true, year: true, motto: true },
+  defaultSort: '-year',
+  fields: [
+    {
+      name: 'familyName',
+      type: 'text',
+      label: '家庭名称',
+      required: true,
+      admin: { description: '按“张某某家庭”格式填写，不公开全名。' },
+    },
+    { name: 'relation', type: 'text', label: '与法院干警关系', admin: { description: '如：执行局干警家庭' } },
+    { name: 'year', type: 'number', label: '评选年度', required: true, min: 2000, max: 2100 },
+    { name: 'motto', type: 'textarea', label: '家训', required: true },
+    { name: 'story', type: 'richText', label: '家风故事' },
+    photosField(),
+    slugField('familyName'),
+    workflowStateField,
+    createdByField,
+  ],
+}

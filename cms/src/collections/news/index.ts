@@ -1,0 +1,44 @@
+import type { CollectionConfig } from 'payload'
+
+import { createdByField } from '../../fields/createdBy'
+import { publishedAtField } from '../../fields/publishedAt'
+import { slugField } from '../../fields/slug'
+import { workflowStateField } from '../../fields/workflowState'
+import { draftable } from '../draftable'
+
+export const News: CollectionConfig = {
+  slug: 'news',
+  labels: { singular: '新闻', plural: '新闻' },
+  graphQL: { singularName: 'NewsItem', pluralName: 'News' },
+  ...draftable,
+  admin: {
+    group: '内容',
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'column', '_status', 'publishedAt', 'updatedAt'],
+    description: '法院新闻、“六善”文化与各栏目稿件。',
+  },
+  defaultPopulate: { title: true, slug: true, summary: true, cover: true, column: true, publishedAt: true },
+  defaultSort: '-publishedAt',
+  fields: [
+    { name: 'title', type: 'text', label: '标题', required: true, maxLength: 120 },
+    { name: 'summary', type: 'textarea', label: '摘要', maxLength: 300 },
+    { name: 'body', type: 'richText', label: '正文' },
+    { name: 'cover', type: 'upload', relationTo: 'media', label: '封面图' },
+    { name: 'column', type: 'relationship', relationTo: 'columns', label: '栏目', required: true, index: true },
+    { name: 'tags', type: 'text', hasMany: true, label: '标签' },
+    {
+      name: 'byline',
+      type: 'group',
+      label: '署名',
+      fields: [
+        { name: 'writer', type: 'text', label: '撰稿' },
+        { name: 'photographer', type: 'text', label: '摄影' },
+      ],
+    },
+    { name: 'source', type: 'text', label: '来源', defaultValue: '湖西县人民法院' },
+    slugField(),
+    publishedAtField,
+    workflowStateField,
+    createdByField,
+  ],
+}

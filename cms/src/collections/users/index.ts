@@ -1,0 +1,47 @@
+import type { CollectionConfig } from 'payload'
+
+import { admins, roleOf, staff } from '../../access'
+import { roleLabels, roleOptions } from '../../roles'
+import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
+
+export const Users: CollectionConfig = {
+  slug: 'users',
+  labels: { singular: '用户', plural: '用户' },
+  auth: { maxLoginAttempts: 10, lockTime: 10 * 60 * 1000 },
+  access: {
+    // Staff see colleagues' names (bylines, sign-off); only admins manage accounts.
+    read: staff,
+    create: admins,
+    update: ({ req: { user } }) => {
+      if (!user) return false
+      return roleOf(user as never) === 'admin' ? true : { id: { equals: user.id } }
+    },
+    delete: admins,
+    admin: staff,
+  },
+  admin: {
+    group: '系统',
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'email', 'role'],
+    description: `角色：${Object.values(roleLabels).join('、')}。只有签发和管理员可以发布内容。`,
+  },
+  hooks: { beforeChange: [makeFirstUserAdmin] },
+  fields: [
+    { name: 'name', type: 'text', label: '姓名', required: true },
+    {
+      name: 'role',
+      type: 'select',
+      label: '角色',
+      required: true,
+      defaultValue: 'contributor',
+      options: roleOptions,
+      saveToJWT: true,
+      access: {
+        // Nobody promotes themselves: only admins set roles.
+        create: ({ req: { user } }) => roleOf(user as never) === 'admin',
+        update: ({ req: { user } }) => roleOf(user as never) === 'admin',
+      },
+    },
+    { name: 'department', type: 'text', label: '部门' },
+  ],
+}

@@ -1,0 +1,61 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { en } from '@payloadcms/translations/languages/en'
+import { zh } from '@payloadcms/translations/languages/zh'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+
+import { Columns } from './collections/columns'
+import { Events } from './collections/events'
+import { Families } from './collections/families'
+import { Media } from './collections/media'
+import { MAX_FILE_BYTES } from './collections/media/imageRules'
+import { News } from './collections/news'
+import { Stories } from './collections/stories'
+import { Users } from './collections/users'
+import { Workstations } from './collections/workstations'
+import { databaseAdapter, isMongoUrl } from './database'
+import { Navigation } from './globals/navigation'
+import { SiteSettings } from './globals/site-settings'
+import { migrations } from './migrations'
+import { payloadSecret } from './secret'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+export default buildConfig({
+  serverURL: process.env.CMS_PUBLIC_URL ?? '',
+  admin: {
+    user: Users.slug,
+    importMap: { baseDir: dirname },
+    meta: {
+      titleSuffix: ' - 湖西县人民法院宣传平台',
+      description: '湖西县人民法院“六善”宣传平台内容管理后台',
+    },
+    components: {
+      graphics: { Logo: '/components/Logo#Logo', Icon: '/components/Icon#Icon' },
+    },
+    dateFormat: 'yyyy-MM-dd HH:mm',
+  },
+  i18n: {
+    supportedLanguages: { zh, en },
+    fallbackLanguage: 'zh',
+  },
+  collections: [News, Stories, Events, Families, Media, Columns, Workstations, Users],
+  globals: [SiteSettings, Navigation],
+  editor: lexicalEditor(),
+  secret: payloadSecret(),
+  db: databaseAdapter(),
+  sharp,
+  upload: { limits: { fileSize: MAX_FILE_BYTES * 2 } },
+  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
+  graphQL: { disablePlaygroundInProduction: true },
+  async onInit(payload) {
+    // Production runs the migrations from the adapter (prodMigrations); everywhere else we run
+    // them here, so tests and development use exactly the schema production gets.
+    if (process.env.NODE_ENV !== 'production' && !isMongoUrl(process.env.DATABASE_URL)) {
+      await payload.db.migrate({ migrations })
+    }
+  },
+})

@@ -1,0 +1,77 @@
+import type { CollectionSlug, Payload } from 'payload'
+import sharp from 'sharp'
+
+import type { Role } from '../roles'
+
+export const testPassword = 'test-Password-1'
+
+export type Staff = Record<Role, { id: number | string; email: string }>
+
+/** One account per role, created with the Local API (the system's own rights, no user). */
+export async function createStaff(payload: Payload): Promise<Staff> {
+  const staff = {} as Staff
+  for (const role of ['admin', 'contributor', 'editor', 'reviewer', 'approver'] as Role[]) {
+    const email = `${role}@test.example`
+    const doc = await payload.create({ collection: 'users', data: { email, password: testPassword, name: role, role } })
+    staff[role] = { id: doc.id, email }
+  }
+  return staff
+}
+
+export const tinyPng = () =>
+  sharp({ create: { width: 40, height: 30, channels: 3, background: '#b3261e' } }).png().toBuffer()
+
+/** Minimal valid data for each collection, so tests say only what they are about. */
+export async function sampleData(payload: Payload, collection: CollectionSlug, label: string): Promise<Record<string, unknown>> {
+  switch (collection) {
+    case 'news': {
+      const column = await ensure(payload, 'columns', { title: '测试栏目', slug: 'test-column' })
+      return { title: `新闻 ${label}`, column, publishedAt: '2025-05-01T09:00:00+08:00' }
+    }
+    case 'stories': {
+      const workstation = await ensure(payload, 'workstations', { name: '测试工作站', township: '测试镇', slug: 'test-station' })
+      return { title: `故事 ${label}`, workstation, kind: 'mediation', date: '2025-05-01' }
+    }
+    case 'events':
+      return { title: `活动 ${label}`, startAt: '2025-05-01T09:00:00+08:00', venueKind: 'school', format: 'lecture' }
+    case 'families':
+      return { familyName: `测某某家庭 ${label}`, year: 2025, motto: '清白做人，干净做事' }
+    case 'columns':
+      return { title: `栏目 ${label}` }
+    case 'workstations':
+      return { name: `工作站 ${label}`, township: '测试镇' }
+    case 'users':
+      return { email: `user-${label.replace(/\W+/g, '-')}@test.example`, password: testPassword, name: label, role: 'contributor' }
+    default:
+      throw new Error(`no sample data for ${collection}`)
+  }
+}
+
+async function ensure(payload: Payload, collection: CollectionSlug, data: Record<string, unknown>) {
+  const { docs } = await payload.find({ collection, where: { slug: { equals: data.slug } }, limit: 1 })
+  return docs[0]?.id ?? (await payload.create({ collection, data })).id
+}
+
+/** Creates a document directly (no access control), as a given owner and status. */
+export async function createDoc(
+  payload: Payload,
+  collection: CollectionSlug,
+  label: string,
+  options: { owner?: number | string; status?: 'draft' | 'published' } = {},
+) {
+  if (collection === 'media') {
+    const data = await tinyPng()
+    return payload.create({
+      collection: 'media',
+      data: { alt: `图片 ${label}`, createdBy: options.owner },
+      file: { data, mimetype: 'image/png', name: `${label.replace(/\W+/g, '-')}.png`, size: data.length },
+    })
+  }
+  const data = await sampleData(payload, collection, label)
+  const draft = options.status === 'draft'
+  return payload.create({
+    collection,
+    data: { ...data, createdBy: options.owner, ...(options.status ? { _status: options.status } : {}) },
+    draft,
+  })
+}
