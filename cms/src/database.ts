@@ -4,9 +4,12 @@ import { fileURLToPath } from 'node:url'
 
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
-import type { DatabaseAdapterObj } from 'payload'
+import type { DatabaseAdapterObj, Migration } from 'payload'
 
-import { migrations } from './migrations'
+import { migrations as generated } from './migrations'
+
+// The generated list is typed with the SQLite adapter's own argument types; Payload's generic type erases them.
+export const migrations = generated as unknown as Migration[]
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 

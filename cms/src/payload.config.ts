@@ -16,10 +16,9 @@ import { News } from './collections/news'
 import { Stories } from './collections/stories'
 import { Users } from './collections/users'
 import { Workstations } from './collections/workstations'
-import { databaseAdapter, isMongoUrl } from './database'
+import { databaseAdapter, isMongoUrl, migrations } from './database'
 import { Navigation } from './globals/navigation'
 import { SiteSettings } from './globals/site-settings'
-import { migrations } from './migrations'
 import { payloadSecret } from './secret'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))

@@ -1,4 +1,4 @@
-import type { Access, AccessArgs, Where } from 'payload'
+import type { Access, AccessArgs, AccessResult, Where } from 'payload'
 
 import type { Role } from '../roles'
 
@@ -33,7 +33,7 @@ const isPublishing = (data: unknown): boolean =>
   (data as { _status?: string } | undefined)?._status === 'published'
 
 /** Anonymous readers see published documents only; contributors also their own; other staff all. */
-export const publishedOrStaff: Access = ({ req: { user } }) => {
+export const publishedOrStaff: Access = ({ req: { user } }): AccessResult => {
   const role = roleOf(user as MaybeUser)
   if (!role) return publishedOnly
   if (role === 'contributor') return { or: [publishedOnly, ownedBy(user as NonNullable<MaybeUser>)] }
@@ -41,7 +41,7 @@ export const publishedOrStaff: Access = ({ req: { user } }) => {
 }
 
 /** Draft versions are working material: never for anonymous readers. */
-export const versionsForStaff: Access = ({ req: { user } }) => {
+export const versionsForStaff: Access = ({ req: { user } }): AccessResult => {
   const role = roleOf(user as MaybeUser)
   if (!role) return false
   if (role === 'contributor') return { 'version.createdBy': { equals: (user as NonNullable<MaybeUser>).id } }
@@ -58,7 +58,7 @@ export const createDraftOrPublish: Access = ({ req: { user }, data }) => {
  * Contributors edit their own unpublished items; editors, reviewers and approvers edit all;
  * publishing (or changing a published item) needs an approver or admin.
  */
-export const updateDraftOrPublish: Access = ({ req: { user }, data }) => {
+export const updateDraftOrPublish: Access = ({ req: { user }, data }): AccessResult => {
   const role = roleOf(user as MaybeUser)
   if (!role) return false
   if (isPublishing(data) && !canPublish(user as MaybeUser)) return false
@@ -70,7 +70,7 @@ export const updateDraftOrPublish: Access = ({ req: { user }, data }) => {
 }
 
 /** Items that never went public may be deleted by their author or an editor; published ones by approvers. */
-export const deleteDraftOrPublished: Access = ({ req: { user } }) => {
+export const deleteDraftOrPublished: Access = ({ req: { user } }): AccessResult => {
   const role = roleOf(user as MaybeUser)
   if (!role || role === 'reviewer') return false
   if (role === 'contributor') {

@@ -58,7 +58,7 @@ describe.each(draftables)('%s (review track)', (collection) => {
     const token = tokens[role]
     const me = role === 'anonymous' ? undefined : staff[role].id
     const other = staff.editor.id === me ? staff.reviewer.id : staff.editor.id
-    const mk = (label: string, owner: number | string | undefined, status: 'draft' | 'published') =>
+    const mk = (label: string, owner: number | undefined, status: 'draft' | 'published') =>
       createDoc(t.payload, collection, `${role}-${label}`, { owner, status })
 
     const othersDraft = await mk('others-draft', other, 'draft')
@@ -83,7 +83,7 @@ describe.each(draftables)('%s (review track)', (collection) => {
     expect(actual).toEqual(draftableRights[role])
 
     // A refused publish leaves the item unpublished.
-    const after = await t.payload.findByID({ collection, id: othersDraft.id, draft: false })
+    const after = (await t.payload.findByID({ collection, id: othersDraft.id, draft: false })) as { _status?: string }
     expect(after._status).toBe(draftableRights[role].publish ? 'published' : 'draft')
   })
 })

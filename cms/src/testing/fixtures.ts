@@ -5,7 +5,7 @@ import type { Role } from '../roles'
 
 export const testPassword = 'test-Password-1'
 
-export type Staff = Record<Role, { id: number | string; email: string }>
+export type Staff = Record<Role, { id: number; email: string }>
 
 /** One account per role, created with the Local API (the system's own rights, no user). */
 export async function createStaff(payload: Payload): Promise<Staff> {
@@ -53,25 +53,25 @@ async function ensure(payload: Payload, collection: CollectionSlug, data: Record
 }
 
 /** Creates a document directly (no access control), as a given owner and status. */
+export type AnyDoc = { id: number; slug?: string; _status?: string; [field: string]: unknown }
+
 export async function createDoc(
   payload: Payload,
   collection: CollectionSlug,
   label: string,
-  options: { owner?: number | string; status?: 'draft' | 'published' } = {},
-) {
+  options: { owner?: number; status?: 'draft' | 'published' } = {},
+): Promise<AnyDoc> {
   if (collection === 'media') {
     const data = await tinyPng()
     return payload.create({
       collection: 'media',
       data: { alt: `图片 ${label}`, createdBy: options.owner },
       file: { data, mimetype: 'image/png', name: `${label.replace(/\W+/g, '-')}.png`, size: data.length },
-    })
+    }) as unknown as Promise<AnyDoc>
   }
   const data = await sampleData(payload, collection, label)
   const draft = options.status === 'draft'
-  return payload.create({
-    collection,
-    data: { ...data, createdBy: options.owner, ...(options.status ? { _status: options.status } : {}) },
-    draft,
-  })
+  // Collection-generic code: Payload's per-collection typing cannot follow a runtime slug.
+  const args = { collection, data: { ...data, createdBy: options.owner, ...(options.status ? { _status: options.status } : {}) }, draft }
+  return payload.create(args as Parameters<Payload['create']>[0]) as unknown as Promise<AnyDoc>
 }
