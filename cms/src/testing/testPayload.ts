@@ -10,9 +10,9 @@ export type TestPayload = { payload: Payload; config: SanitizedConfig; dir: stri
  * A real Payload on a real SQLite database in a fresh temp dir, with uploads in that dir too.
  * Env is set before the config is imported because the config reads it at load time.
  */
-export async function startTestPayload(): Promise<TestPayload> {
+export async function startTestPayload(options: { databaseUrl?: string } = {}): Promise<TestPayload> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'liushan-test-'))
-  process.env.DATABASE_URL = `file:${path.join(dir, 'test.db')}`
+  process.env.DATABASE_URL = options.databaseUrl ?? `file:${path.join(dir, 'test.db')}`
   process.env.MEDIA_DIR = path.join(dir, 'media')
   process.env.PAYLOAD_SECRET ??= 'test-secret-not-for-production'
   const { default: configPromise } = await import('../payload.config')

@@ -1,0 +1,110 @@
+// `npm start`: one command from a fresh clone to a running CMS (with demo content) and portal.
+// Runs on Node 24 directly (type stripping), so only erasable TypeScript is used here.
+import { spawn, type ChildProcess } from 'node:child_process'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+const cmsPort = Number(process.env.PORT ?? 3000)
+const sitePort = Number(process.env.SITE_PORT ?? 4321)
+const cmsUrl = `http://localhost:${cmsPort}`
+const siteUrl = `http://localhost:${sitePort}`
+const bin = path.join(root, 'node_modules/.bin')
+const env = {
+  ...process.env,
+  NODE_ENV: 'production',
+  PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}`,
+  CMS_URL: cmsUrl,
+  NEXT_TELEMETRY_DISABLED: '1',
+  ASTRO_TELEMETRY_DISABLED: '1',
+  TURBO_TELEMETRY_DISABLED: '1',
+}
+
+const children: ChildProcess[] = []
+let stopping = false
+
+const say = (message: string) => console.log(`\n[六善] ${message}`)
+
+function run(command: string, args: string[], cwd: string, extraEnv: Record<string, string> = {}): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, env: { ...env, ...extraEnv }, stdio: 'inherit' })
+    children.push(child)
+    child.on('exit', (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} 失败（退出码 ${code ?? signal}）`)),
+    )
+  })
+}
+
+function serve(command: string, args: string[], cwd: string, extraEnv: Record<string, string>): ChildProcess {
+  const child = spawn(command, args, { cwd, env: { ...env, ...extraEnv }, stdio: 'inherit' })
+  children.push(child)
+  child.on('exit', (code) => {
+    if (!stopping) {
+      console.error(`[六善] ${command} 意外退出（退出码 ${code}），正在停止全部服务。`)
+      stop(1)
+    }
+  })
+  return child
+}
+
+async function waitFor(url: string, seconds: number): Promise<void> {
+  const deadline = Date.now() + seconds * 1000
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+  throw new Error(`${url} 在 ${seconds} 秒内没有响应`)
+}
+
+function stop(code = 0) {
+  stopping = true
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM')
+  setTimeout(() => process.exit(code), 1500).unref()
+}
+
+process.on('SIGINT', () => (say('正在停止…'), stop(0)))
+process.on('SIGTERM', () => stop(0))
+
+try {
+  const cms = path.join(root, 'cms')
+  const site = path.join(root, 'site')
+
+  say('1/4 准备数据库（执行迁移）并载入演示数据…')
+  await run('payload', ['run', 'src/seed/run.ts'], cms)
+
+  say('2/4 构建内容管理系统（首次约需数分钟，之后使用缓存）…')
+  await run('turbo', ['run', 'build', '--filter=@liushan/cms', '--output-logs=errors-only'], root)
+
+  say(`3/4 启动内容管理系统 ${cmsUrl} …`)
+  serve('next', ['start', '--port', String(cmsPort)], cms, { PORT: String(cmsPort) })
+  await waitFor(`${cmsUrl}/api/news?limit=1`, 120)
+
+  say('4/4 从内容管理系统生成门户网站…')
+  await run('astro', ['build'], site)
+  serve('node', ['dist/server/entry.mjs'], site, { PORT: String(sitePort), HOST: '0.0.0.0' })
+  await waitFor(siteUrl, 60)
+
+  console.log(`
+==============================================================
+ 湖西县人民法院“六善”宣传平台已启动
+
+ 门户网站：    ${siteUrl}
+ 管理后台：    ${cmsUrl}/admin
+ 内容接口：    ${cmsUrl}/api/news
+
+ 演示账号（每个角色一个）：
+   管理员 admin@example.com     编辑 editor@example.com
+   审核   reviewer@example.com  签发 approver@example.com
+   通讯员 contributor@example.com
+ 密码：${process.env.SEED_PASSWORD ? '环境变量 SEED_PASSWORD 的值' : '首次载入演示数据时在上方显示（仅显示一次）'}
+
+ 按 Ctrl-C 停止全部服务。
+==============================================================`)
+} catch (error) {
+  console.error(`\n[六善] 启动失败：${(error as Error).message}`)
+  stop(1)
+}

@@ -1,0 +1,42 @@
+// The production server on a database that has never been touched: migrations must create the schema.
+import { afterAll, beforeAll, expect, it } from 'vitest'
+
+import { launchChromium } from '../helpers/browser'
+import { type RunningCms, startBuiltCms } from '../helpers/server'
+
+let cms: RunningCms
+beforeAll(async () => {
+  cms = await startBuiltCms()
+})
+afterAll(() => cms?.stop())
+
+it('answers /api/news with 200 and an empty list on a fresh database', async () => {
+  const response = await fetch(`${cms.url}/api/news`)
+  expect(response.status).toBe(200)
+  const body = await response.json()
+  expect(body.totalDocs).toBe(0)
+  expect(cms.output()).not.toMatch(/no such table/i)
+})
+
+it('answers every public collection and both globals', async () => {
+  for (const path of ['stories', 'events', 'families', 'media', 'columns', 'workstations', 'globals/site-settings', 'globals/navigation']) {
+    const response = await fetch(`${cms.url}/api/${path}`)
+    expect(response.status, path).toBe(200)
+  }
+})
+
+it('serves the admin in Simplified Chinese, starting with the first-user screen', async () => {
+  const browser = await launchChromium()
+  try {
+    const page = await browser.newPage({ locale: 'en-US' })
+    const response = await page.goto(`${cms.url}/admin`, { waitUntil: 'networkidle' })
+    expect(response?.status()).toBeLessThan(400)
+    expect(page.url()).toContain('/admin/create-first-user')
+    const text = await page.locator('body').innerText()
+    expect(text).toContain('湖西县人民法院')
+    expect(text).toMatch(/创建|欢迎/)
+    expect(await page.title()).toContain('湖西县人民法院宣传平台')
+  } finally {
+    await browser.close()
+  }
+})
