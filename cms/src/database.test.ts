@@ -1,3 +1,4 @@
+import type { MongooseAdapter } from '@payloadcms/db-mongodb'
 import { afterAll, describe, expect, it } from 'vitest'
 
 import { databaseAdapter, defaultSqlitePath, isMongoUrl } from './database'
@@ -28,7 +29,7 @@ describe.skipIf(!mongoUrl)('MongoDB (MONGODB_URL)', () => {
     const { startTestPayload } = await import('./testing/testPayload')
     const t = await startTestPayload({ databaseUrl: `${mongoUrl!.replace(/\/+$/, '')}/liushan-test-${Date.now()}` })
     close = async () => {
-      await t.payload.db.dropDatabase?.({ adapter: t.payload.db })
+      await (t.payload.db as unknown as MongooseAdapter).connection.dropDatabase()
       await t.close()
     }
     expect(t.payload.db.name).toBe('mongoose')

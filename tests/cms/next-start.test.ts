@@ -32,10 +32,22 @@ it('serves the admin in Simplified Chinese, starting with the first-user screen'
     const response = await page.goto(`${cms.url}/admin`, { waitUntil: 'networkidle' })
     expect(response?.status()).toBeLessThan(400)
     expect(page.url()).toContain('/admin/create-first-user')
-    const text = await page.locator('body').innerText()
-    expect(text).toContain('湖西县人民法院')
-    expect(text).toMatch(/创建|欢迎/)
+    // The browser asks for English; the admin still answers in Chinese.
+    expect(await page.locator('body').innerText()).toContain('首先，请创建您的第一个用户')
     expect(await page.title()).toContain('湖西县人民法院宣传平台')
+  } finally {
+    await browser.close()
+  }
+})
+
+it('switches to English for a user who chose it (payload-lng cookie)', async () => {
+  const browser = await launchChromium()
+  try {
+    const context = await browser.newContext({ locale: 'zh-CN' })
+    await context.addCookies([{ name: 'payload-lng', value: 'en', url: cms.url }])
+    const page = await context.newPage()
+    await page.goto(`${cms.url}/admin/create-first-user`, { waitUntil: 'networkidle' })
+    expect(await page.locator('body').innerText()).toContain('To begin, create your first user')
   } finally {
     await browser.close()
   }
