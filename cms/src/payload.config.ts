@@ -36,6 +36,8 @@ export default buildConfig({
       graphics: { Logo: '/components/Logo#Logo', Icon: '/components/Icon#Icon' },
     },
     dateFormat: 'yyyy-MM-dd HH:mm',
+    // Gravatar is unreachable from court networks; a broken image is worse than the default mark.
+    avatar: 'default',
   },
   i18n: {
     supportedLanguages: { zh, en },
