@@ -19,6 +19,9 @@ export const staff = hasRole('contributor', 'editor', 'reviewer', 'approver', 'a
 
 export const admins = hasRole('admin')
 
+/** Who maintains the site's structure: columns, workstations, navigation. */
+export const siteManagers = hasRole('editor', 'approver', 'admin')
+
 /** Roles whose sign-off may make content public. */
 export const canPublish = (user: MaybeUser): boolean => {
   const role = roleOf(user)

@@ -1,14 +1,12 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone, hasRole } from '../../access'
+import { admins, anyone, siteManagers } from '../../access'
 import { slugField } from '../../fields/slug'
-
-const managers = hasRole('editor', 'approver', 'admin')
 
 export const Columns: CollectionConfig = {
   slug: 'columns',
   labels: { singular: '栏目', plural: '栏目' },
-  access: { read: anyone, create: managers, update: managers, delete: hasRole('admin') },
+  access: { read: anyone, create: siteManagers, update: siteManagers, delete: admins },
   admin: {
     group: '基础数据',
     useAsTitle: 'title',

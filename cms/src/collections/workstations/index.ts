@@ -1,15 +1,13 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone, hasRole } from '../../access'
+import { admins, anyone, siteManagers } from '../../access'
 import { photosField } from '../../fields/photos'
 import { slugField } from '../../fields/slug'
-
-const managers = hasRole('editor', 'approver', 'admin')
 
 export const Workstations: CollectionConfig = {
   slug: 'workstations',
   labels: { singular: '法官工作站', plural: '法官工作站' },
-  access: { read: anyone, create: managers, update: managers, delete: hasRole('admin') },
+  access: { read: anyone, create: siteManagers, update: siteManagers, delete: admins },
   admin: {
     group: '基础数据',
     useAsTitle: 'name',

@@ -1,11 +1,11 @@
 import type { GlobalConfig } from 'payload'
 
-import { anyone, hasRole } from '../../access'
+import { anyone, siteManagers } from '../../access'
 
 export const Navigation: GlobalConfig = {
   slug: 'navigation',
   label: '导航菜单',
-  access: { read: anyone, update: hasRole('editor', 'approver', 'admin') },
+  access: { read: anyone, update: siteManagers },
   admin: { group: '系统', description: '门户顶部导航的顺序与名称。' },
   fields: [
     {
