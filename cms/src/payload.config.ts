@@ -52,6 +52,8 @@ export default buildConfig({
   upload: { limits: { fileSize: MAX_FILE_BYTES * 2 } },
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
   graphQL: { disablePlaygroundInProduction: true },
+  // Tests refuse bad input on purpose; they quiet the logger (PAYLOAD_LOG_LEVEL) to keep output readable.
+  ...(process.env.PAYLOAD_LOG_LEVEL ? { logger: { options: { level: process.env.PAYLOAD_LOG_LEVEL } } } : {}),
   async onInit(payload) {
     // Production runs the migrations from the adapter (prodMigrations); everywhere else we run
     // them here, so tests and development use exactly the schema production gets.

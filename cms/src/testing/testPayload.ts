@@ -15,6 +15,7 @@ export async function startTestPayload(options: { databaseUrl?: string } = {}): 
   process.env.DATABASE_URL = options.databaseUrl ?? `file:${path.join(dir, 'test.db')}`
   process.env.MEDIA_DIR = path.join(dir, 'media')
   process.env.PAYLOAD_SECRET ??= 'test-secret-not-for-production'
+  process.env.PAYLOAD_LOG_LEVEL ??= 'fatal'
   const { default: configPromise } = await import('../payload.config')
   const { getPayload } = await import('payload')
   const config = await configPromise
