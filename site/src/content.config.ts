@@ -1,0 +1,121 @@
+import { defineCollection } from 'astro:content'
+import { z } from 'astro/zod'
+
+import { cmsCollection, cmsGlobal } from './loaders/cmsLoader'
+import { mapColumn, mapEvent, mapFamily, mapNavigation, mapNews, mapSettings, mapStory, mapWorkstation } from './loaders/mappers'
+
+const image = z.object({
+  src: z.string(),
+  width: z.number(),
+  height: z.number(),
+  alt: z.string(),
+  caption: z.string().optional(),
+  credit: z.string().optional(),
+  srcset: z.string(),
+})
+const ref = z.object({ slug: z.string(), title: z.string() })
+const date = z.coerce.date()
+
+const news = defineCollection({
+  loader: cmsCollection('news', mapNews),
+  schema: z.object({
+    title: z.string(),
+    summary: z.string().optional(),
+    bodyHtml: z.string(),
+    cover: image.optional(),
+    thumbnail: image.optional(),
+    column: ref.optional(),
+    tags: z.array(z.string()),
+    writer: z.string().optional(),
+    photographer: z.string().optional(),
+    source: z.string().optional(),
+    publishedAt: date,
+    updatedAt: date,
+  }),
+})
+
+const stories = defineCollection({
+  loader: cmsCollection('stories', mapStory),
+  schema: z.object({
+    title: z.string(),
+    workstation: ref.optional(),
+    kind: z.string(),
+    date,
+    bodyHtml: z.string(),
+    outcome: z.string().optional(),
+    photos: z.array(image),
+    updatedAt: date,
+  }),
+})
+
+const events = defineCollection({
+  loader: cmsCollection('events', mapEvent),
+  schema: z.object({
+    title: z.string(),
+    startAt: date,
+    endAt: date.optional(),
+    venueKind: z.string(),
+    venue: z.string().optional(),
+    format: z.string(),
+    organiser: z.string().optional(),
+    audienceSize: z.number().optional(),
+    bodyHtml: z.string(),
+    photos: z.array(image),
+    updatedAt: date,
+  }),
+})
+
+const families = defineCollection({
+  loader: cmsCollection('families', mapFamily),
+  schema: z.object({
+    familyName: z.string(),
+    relation: z.string().optional(),
+    year: z.number(),
+    motto: z.string(),
+    storyHtml: z.string(),
+    photos: z.array(image),
+    updatedAt: date,
+  }),
+})
+
+const workstations = defineCollection({
+  loader: cmsCollection('workstations', mapWorkstation),
+  schema: z.object({
+    name: z.string(),
+    township: z.string(),
+    address: z.string().optional(),
+    judges: z.array(z.object({ name: z.string(), title: z.string().optional() })),
+    phone: z.string().optional(),
+    serviceDays: z.string().optional(),
+    foundedAt: date.optional(),
+    introHtml: z.string(),
+    photos: z.array(image),
+    updatedAt: date,
+  }),
+})
+
+const columns = defineCollection({
+  loader: cmsCollection('columns', mapColumn),
+  schema: z.object({ title: z.string(), description: z.string().optional(), order: z.number(), parent: ref.optional() }),
+})
+
+const settings = defineCollection({
+  loader: cmsGlobal('site-settings', mapSettings),
+  schema: z.object({
+    courtName: z.string(),
+    siteTitle: z.string(),
+    address: z.string().optional(),
+    phone: z.string().optional(),
+    icp: z.string().optional(),
+    publicSecurityRecord: z.string().optional(),
+    siteCode: z.string().optional(),
+    sponsor: z.string().optional(),
+  }),
+})
+
+const navigation = defineCollection({
+  loader: cmsGlobal('navigation', mapNavigation),
+  schema: z.object({ items: z.array(z.object({ label: z.string(), href: z.string() })) }),
+})
+
+export const collections = { news, stories, events, families, workstations, columns, settings, navigation }

@@ -1,0 +1,30 @@
+// The one place the site talks to the CMS. Every request is anonymous: no cookie, no token,
+// no draft flag can be sent from here, so what comes back is what the public may read.
+
+export const cmsUrl = () => (process.env.CMS_URL ?? 'http://localhost:3000').replace(/\/+$/, '')
+
+export class CmsUnavailableError extends Error {}
+
+async function getJson(path: string): Promise<any> {
+  const url = `${cmsUrl()}/api/${path}`
+  let response: Response
+  try {
+    response = await fetch(url, { headers: { Accept: 'application/json' }, credentials: 'omit' })
+  } catch (error) {
+    throw new CmsUnavailableError(`无法连接内容管理系统 ${cmsUrl()}：${(error as Error).message}（请先启动 CMS，或设置 CMS_URL）`)
+  }
+  if (!response.ok) throw new CmsUnavailableError(`内容管理系统返回 ${response.status}：${url}`)
+  return response.json()
+}
+
+/** Every published document of a collection, page by page. */
+export async function fetchPublished(collection: string, { depth = 1, pageSize = 200 } = {}): Promise<any[]> {
+  const docs: any[] = []
+  for (let page = 1; ; page++) {
+    const result = await getJson(`${collection}?depth=${depth}&limit=${pageSize}&page=${page}&draft=false`)
+    docs.push(...result.docs)
+    if (!result.hasNextPage) return docs
+  }
+}
+
+export const fetchGlobal = (slug: string, depth = 1): Promise<any> => getJson(`globals/${slug}?depth=${depth}`)

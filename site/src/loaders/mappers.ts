@@ -1,0 +1,94 @@
+// CMS documents (Payload's shapes) to the site's own shapes. Pages only ever see these.
+import { richTextToHtml } from '../utils/richText'
+import { toSiteImage, toThumbnail } from '../utils/images'
+
+const ref = (doc: any) => (doc && typeof doc === 'object' ? { slug: String(doc.slug), title: String(doc.title ?? doc.name) } : undefined)
+const photos = (list: unknown) => (Array.isArray(list) ? list.map(toSiteImage).filter(Boolean) : [])
+
+export const mapNews = (doc: any) => ({
+  title: doc.title,
+  summary: doc.summary ?? undefined,
+  bodyHtml: richTextToHtml(doc.body),
+  cover: toSiteImage(doc.cover),
+  thumbnail: toThumbnail(doc.cover),
+  column: ref(doc.column),
+  tags: doc.tags ?? [],
+  writer: doc.byline?.writer ?? undefined,
+  photographer: doc.byline?.photographer ?? undefined,
+  source: doc.source ?? undefined,
+  publishedAt: doc.publishedAt,
+  updatedAt: doc.updatedAt,
+})
+
+export const mapStory = (doc: any) => ({
+  title: doc.title,
+  workstation: ref(doc.workstation),
+  kind: doc.kind,
+  date: doc.date,
+  bodyHtml: richTextToHtml(doc.body),
+  outcome: doc.outcome ?? undefined,
+  photos: photos(doc.photos),
+  updatedAt: doc.updatedAt,
+})
+
+export const mapEvent = (doc: any) => ({
+  title: doc.title,
+  startAt: doc.startAt,
+  endAt: doc.endAt ?? undefined,
+  venueKind: doc.venueKind,
+  venue: doc.venue ?? undefined,
+  format: doc.format,
+  organiser: doc.organiser ?? undefined,
+  audienceSize: doc.audienceSize ?? undefined,
+  bodyHtml: richTextToHtml(doc.body),
+  photos: photos(doc.photos),
+  updatedAt: doc.updatedAt,
+})
+
+export const mapFamily = (doc: any) => ({
+  familyName: doc.familyName,
+  relation: doc.relation ?? undefined,
+  year: doc.year,
+  motto: doc.motto,
+  storyHtml: richTextToHtml(doc.story),
+  photos: photos(doc.photos),
+  updatedAt: doc.updatedAt,
+})
+
+export const mapWorkstation = (doc: any) => ({
+  name: doc.name,
+  township: doc.township,
+  address: doc.address ?? undefined,
+  judges: (doc.judges ?? []).map((j: any) => ({ name: j.name, title: j.title ?? undefined })),
+  phone: doc.phone ?? undefined,
+  serviceDays: doc.serviceDays ?? undefined,
+  foundedAt: doc.foundedAt ?? undefined,
+  introHtml: richTextToHtml(doc.intro),
+  photos: photos(doc.photos),
+  updatedAt: doc.updatedAt,
+})
+
+export const mapColumn = (doc: any) => ({
+  title: doc.title,
+  description: doc.description ?? undefined,
+  order: doc.order ?? 100,
+  parent: ref(doc.parent),
+})
+
+export const mapSettings = (doc: any) => ({
+  courtName: doc.courtName ?? '湖西县人民法院',
+  siteTitle: doc.siteTitle ?? '湖西县人民法院',
+  address: doc.address ?? undefined,
+  phone: doc.phone ?? undefined,
+  icp: doc.icp ?? undefined,
+  publicSecurityRecord: doc.publicSecurityRecord ?? undefined,
+  siteCode: doc.siteCode ?? undefined,
+  sponsor: doc.sponsor ?? undefined,
+})
+
+export const mapNavigation = (doc: any) => ({
+  items: (doc.items ?? []).map((item: any) => ({
+    label: item.label,
+    href: item.column && typeof item.column === 'object' ? `/columns/${item.column.slug}/` : (item.url ?? '/'),
+  })),
+})
