@@ -28,6 +28,9 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
   },
 }
 
+const escapeHtml = (value: string) =>
+  value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
+
 type Upload = { value?: { filename?: string; alt?: string; caption?: string; width?: number; height?: number; sizes?: any } }
 
 const converters: HTMLConvertersFunction = ({ defaultConverters }) => ({
@@ -37,8 +40,8 @@ const converters: HTMLConvertersFunction = ({ defaultConverters }) => ({
     const media = (node as Upload).value
     if (!media?.filename) return ''
     const card = media.sizes?.hero?.filename ?? media.sizes?.card?.filename ?? media.filename
-    const caption = media.caption ? `<figcaption>${sanitizeHtml(media.caption, { allowedTags: [] })}</figcaption>` : ''
-    const alt = sanitizeHtml(media.alt ?? '', { allowedTags: [] })
+    const caption = media.caption ? `<figcaption>${escapeHtml(media.caption)}</figcaption>` : ''
+    const alt = escapeHtml(media.alt ?? '')
     return `<figure><img src="${mediaPath(card)}" alt="${alt}" loading="lazy" decoding="async">${caption}</figure>`
   },
 })
