@@ -1,5 +1,9 @@
 import node from '@astrojs/node'
+import sitemap from '@astrojs/sitemap'
 import { defineConfig } from 'astro/config'
+
+import copyMedia from './src/integrations/copyMedia.ts'
+import externalOutDir from './src/integrations/externalOutDir.ts'
 
 // Static pages, served by the Node adapter in standalone mode (which also hosts the few
 // on-demand routes such as draft preview).
@@ -7,5 +11,17 @@ export default defineConfig({
   output: 'static',
   adapter: node({ mode: 'standalone' }),
   site: process.env.SITE_URL ?? 'http://localhost:4321',
+  // Tests (and CI) build into a folder of their own.
+  outDir: process.env.SITE_OUT_DIR ?? './dist',
   server: { port: Number(process.env.SITE_PORT ?? 4321), host: true },
+  integrations: [
+    externalOutDir(),
+    sitemap({
+      filter: (page) => {
+        const { pathname } = new URL(page)
+        return !/^\/404\/?$/.test(pathname) && !pathname.startsWith('/preview/')
+      },
+    }),
+    copyMedia(),
+  ],
 })

@@ -1,4 +1,4 @@
-// Photos: Payload has already made the sizes (thumbnail 400, card 800, hero 1600, WebP) with sharp;
+// Photos: Payload has already made the sizes (thumbnail 400, card 800, hero ≤1600, WebP) with sharp;
 // the site publishes those files under /media and describes them for <img srcset>.
 
 export type SiteImage = {
@@ -15,29 +15,31 @@ export const mediaPath = (filename: string) => `/media/${encodeURIComponent(file
 
 type SizeDoc = { filename?: string | null; width?: number | null; height?: number | null }
 type MediaDoc = SizeDoc & { alt?: string; caption?: string | null; credit?: string | null; sizes?: Record<string, SizeDoc> }
+type Size = { filename: string; width: number; height: number }
 
-/** A populated media document as the site's image description; undefined when not populated. */
-export function toSiteImage(doc: unknown): SiteImage | undefined {
+const usable = (size: SizeDoc | undefined): size is Size => Boolean(size?.filename && size.width && size.height)
+
+const srcsetOf = (sizes: Size[]) => sizes.map((size) => `${mediaPath(size.filename)} ${size.width}w`).join(', ')
+
+/**
+ * A populated media document as the site's image description; undefined when not populated.
+ * Only the generated WebP sizes are offered: the uploaded original may be a 20 MB camera file.
+ */
+export function toSiteImage(doc: unknown, preferred: 'card' | 'thumbnail' = 'card'): SiteImage | undefined {
   const media = doc as MediaDoc | null | undefined
-  if (!media || typeof media !== 'object' || !media.filename) return undefined
-  const candidates = [media.sizes?.card, media.sizes?.hero, media]
-    .filter((size): size is Required<SizeDoc> => Boolean(size?.filename && size.width && size.height))
-  const widths = new Map(candidates.map((size) => [size.width, size]))
-  const main = media.sizes?.card?.filename ? media.sizes.card : media
+  if (!media || typeof media !== 'object' || !usable(media)) return undefined
+  const generated = (['thumbnail', 'card', 'hero'] as const).map((name) => media.sizes?.[name]).filter(usable)
+  const offered = preferred === 'card' ? generated.filter((size) => size.width >= 800) : generated
+  const main = (preferred === 'thumbnail' ? generated[0] : offered[0]) ?? media
   return {
-    src: mediaPath(main.filename!),
-    width: main.width ?? 800,
-    height: main.height ?? 533,
+    src: mediaPath(main.filename),
+    width: main.width,
+    height: main.height,
     alt: media.alt ?? '',
     caption: media.caption ?? undefined,
     credit: media.credit ?? undefined,
-    srcset: [...widths.values()].map((size) => `${mediaPath(size.filename)} ${size.width}w`).join(', '),
+    srcset: srcsetOf(offered.length ? offered : [media]),
   }
 }
 
-export function toThumbnail(doc: unknown): SiteImage | undefined {
-  const image = toSiteImage(doc)
-  const thumb = (doc as MediaDoc | undefined)?.sizes?.thumbnail
-  if (!image || !thumb?.filename) return image
-  return { ...image, src: mediaPath(thumb.filename), width: thumb.width ?? 400, height: thumb.height ?? 300 }
-}
+export const toThumbnail = (doc: unknown) => toSiteImage(doc, 'thumbnail')

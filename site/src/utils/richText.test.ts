@@ -50,12 +50,15 @@ describe('richTextToHtml', () => {
       doc({
         type: 'upload',
         relationTo: 'media',
-        value: { filename: 'a.jpg', alt: '调解现场" onerror="x', caption: '<b>法官</b>调解', sizes: { hero: { filename: 'a-1600.webp' } } },
+        value: { filename: 'a.jpg', width: 4000, height: 3000, alt: '调解现场" onerror="x', caption: '<b>法官</b>调解', sizes: { card: { filename: 'a-800.webp', width: 800, height: 533 }, hero: { filename: 'a-1600.webp', width: 1600, height: 1200 } } },
         format: '',
         version: 3,
       }),
     )
-    expect(html).toContain('src="/media/a-1600.webp"')
+    expect(html).toContain('src="/media/a-800.webp"')
+    expect(html).toContain('srcset="/media/a-800.webp 800w, /media/a-1600.webp 1600w"')
+    expect(html).toContain('width="800" height="533"')
+    expect(html).not.toContain('a.jpg')
     expect(html).not.toMatch(/\sonerror="/) // only as escaped text inside alt
     expect(html).toContain('alt="调解现场&quot; onerror=&quot;x"')
     expect(html).toContain('<figcaption>&lt;b&gt;法官&lt;/b&gt;调解</figcaption>')

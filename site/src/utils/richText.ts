@@ -1,7 +1,7 @@
 import { convertLexicalToHTML, type HTMLConvertersFunction } from '@payloadcms/richtext-lexical/html'
 import sanitizeHtml from 'sanitize-html'
 
-import { mediaPath } from './images'
+import { toSiteImage } from './images'
 
 const allowedSchemes = ['http', 'https', 'mailto', 'tel']
 
@@ -31,7 +31,7 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
 const escapeHtml = (value: string) =>
   value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 
-type Upload = { value?: { filename?: string; alt?: string; caption?: string; width?: number; height?: number; sizes?: any } }
+type Upload = { value?: { filename?: string; alt?: string; caption?: string } }
 
 const converters: HTMLConvertersFunction = ({ defaultConverters }) => ({
   ...defaultConverters,
@@ -39,10 +39,10 @@ const converters: HTMLConvertersFunction = ({ defaultConverters }) => ({
   upload: ({ node }) => {
     const media = (node as Upload).value
     if (!media?.filename) return ''
-    const card = media.sizes?.hero?.filename ?? media.sizes?.card?.filename ?? media.filename
+    const image = toSiteImage(media)
+    if (!image) return ''
     const caption = media.caption ? `<figcaption>${escapeHtml(media.caption)}</figcaption>` : ''
-    const alt = escapeHtml(media.alt ?? '')
-    return `<figure><img src="${mediaPath(card)}" alt="${alt}" loading="lazy" decoding="async">${caption}</figure>`
+    return `<figure><img src="${image.src}" srcset="${image.srcset}" sizes="(min-width: 48rem) 46rem, 100vw" width="${image.width}" height="${image.height}" alt="${escapeHtml(image.alt)}" loading="lazy" decoding="async">${caption}</figure>`
   },
 })
 

@@ -1,0 +1,31 @@
+// Every public URL in one place. Pages are directories, so links always end with a slash.
+
+export const homePath = '/'
+export const newsIndexPath = (page = 1) => (page > 1 ? `/news/${page}/` : '/news/')
+export const newsPath = (slug: string) => `/news/${slug}/`
+export const columnPath = (slug: string, page = 1) => (page > 1 ? `/columns/${slug}/${page}/` : `/columns/${slug}/`)
+export const columnRssPath = (slug: string) => `/columns/${slug}/rss.xml`
+export const storiesPath = '/stories/'
+export const storyPath = (slug: string) => `/stories/${slug}/`
+export const workstationsPath = '/workstations/'
+export const workstationPath = (slug: string) => `/workstations/${slug}/`
+export const eventsPath = '/events/'
+export const eventPath = (slug: string) => `/events/${slug}/`
+export const eventIcsPath = (slug: string) => `/events/${slug}.ics`
+export const familiesPath = '/families/'
+export const familyPath = (slug: string) => `/families/${slug}/`
+export const mediaCoveragePath = '/media-coverage/'
+export const searchPath = '/search/'
+export const rssPath = '/rss.xml'
+
+/** Site-internal page links get their trailing slash (`/workstations` → `/workstations/`); others are left alone. */
+export function normalizeHref(href: string): string {
+  if (!href.startsWith('/') || href.startsWith('//')) return href
+  const match = /^([^?#]*)(.*)$/.exec(href)!
+  const [, path, rest] = match
+  if (path.endsWith('/') || /\.[a-z0-9]+$/i.test(path)) return href
+  return `${path}/${rest}`
+}
+
+/** An absolute URL on the configured site (canonical links, OpenGraph, feeds). */
+export const absoluteUrl = (path: string, site: URL | string | undefined): string => new URL(path, site ?? 'http://localhost:4321').href
