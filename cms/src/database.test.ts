@@ -1,4 +1,5 @@
 import type { MongooseAdapter } from '@payloadcms/db-mongodb'
+import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
 import { afterAll, describe, expect, it } from 'vitest'
 
 import { databaseAdapter, defaultSqlitePath, isMongoUrl } from './database'
@@ -13,6 +14,18 @@ describe('database selection', () => {
 
   it('finds the default database beside the CMS, whatever the working directory', () => {
     expect(defaultSqlitePath).toMatch(/\/cms\/data\/liushan\.db$/)
+  })
+
+  it('indexes the tag tables by parent, so news lists stay fast at 10k items', async () => {
+    const { startTestPayload } = await import('./testing/testPayload')
+    const t = await startTestPayload()
+    try {
+      const db = t.payload.db as unknown as SQLiteAdapter
+      const plan = await db.client.execute('EXPLAIN QUERY PLAN SELECT text FROM news_texts WHERE parent_id = 1')
+      expect(JSON.stringify(plan.rows)).toContain('news_texts_parent_idx')
+    } finally {
+      await t.close()
+    }
   })
 })
 

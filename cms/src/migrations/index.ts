@@ -1,9 +1,15 @@
 import * as migration_20261124_185058_initial from './20261124_185058_initial';
+import * as migration_20261124_194532_index_text_parents from './20261124_194532_index_text_parents';
 
 export const migrations = [
   {
     up: migration_20261124_185058_initial.up,
     down: migration_20261124_185058_initial.down,
-    name: '20261124_185058_initial'
+    name: '20261124_185058_initial',
+  },
+  {
+    up: migration_20261124_194532_index_text_parents.up,
+    down: migration_20261124_194532_index_text_parents.down,
+    name: '20261124_194532_index_text_parents'
   },
 ];
