@@ -32,29 +32,31 @@ export async function waitForHttp(url: string, timeoutMs: number, child?: ChildP
   throw new Error(`${url} did not answer within ${timeoutMs} ms`)
 }
 
+/** The environment of a CMS whose database, uploads and secret all live in `dir`. */
+export const cmsEnv = (dir: string): NodeJS.ProcessEnv => ({
+  ...process.env,
+  PATH: `${binDir}${path.delimiter}${process.env.PATH}`,
+  NODE_ENV: 'production',
+  DATABASE_URL: `file:${path.join(dir, 'cms.db')}`,
+  MEDIA_DIR: path.join(dir, 'media'),
+  PAYLOAD_SECRET: 'test-secret-for-next-start',
+  PAYLOAD_LOG_LEVEL: 'warn',
+  NEXT_TELEMETRY_DISABLED: '1',
+})
+
 export type RunningCms = { url: string; dir: string; output: () => string; stop: () => Promise<void> }
 
 /**
  * The built CMS (`next start`, production mode) on a brand-new SQLite database in a temp dir.
  * Needs `cms/.next` from `npm run build` (turbo builds it before these tests).
  */
-export async function startBuiltCms(extraEnv: Record<string, string> = {}): Promise<RunningCms> {
+export async function startBuiltCms(extraEnv: Record<string, string> = {}, dir = fs.mkdtempSync(path.join(os.tmpdir(), 'liushan-cms-'))): Promise<RunningCms> {
   if (!fs.existsSync(path.join(cmsDir, '.next/BUILD_ID'))) throw new Error('cms is not built: run `npm run build` first')
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'liushan-cms-'))
   const port = await freePort()
   let log = ''
   const child = spawn(path.join(binDir, 'next'), ['start', '--port', String(port)], {
     cwd: cmsDir,
-    env: {
-      ...process.env,
-      PATH: `${binDir}${path.delimiter}${process.env.PATH}`,
-      NODE_ENV: 'production',
-      DATABASE_URL: `file:${path.join(dir, 'cms.db')}`,
-      MEDIA_DIR: path.join(dir, 'media'),
-      PAYLOAD_SECRET: 'test-secret-for-next-start',
-      NEXT_TELEMETRY_DISABLED: '1',
-      ...extraEnv,
-    },
+    env: { ...cmsEnv(dir), ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   child.stdout!.on('data', (chunk) => (log += chunk))
