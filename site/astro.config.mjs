@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config'
 
 import copyMedia from './src/integrations/copyMedia.ts'
 import externalOutDir from './src/integrations/externalOutDir.ts'
+import pagefind from './src/integrations/pagefind.ts'
 
 // Static pages, served by the Node adapter in standalone mode (which also hosts the few
 // on-demand routes such as draft preview).
@@ -23,5 +24,6 @@ export default defineConfig({
       },
     }),
     copyMedia(),
+    pagefind(),
   ],
 })

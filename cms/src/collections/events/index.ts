@@ -4,6 +4,8 @@ import { createdByField } from '../../fields/createdBy'
 import { photosField } from '../../fields/photos'
 import { slugField } from '../../fields/slug'
 import { workflowStateField } from '../../fields/workflowState'
+import { previewEndpoint } from '../../preview/previewEndpoint'
+import { previewUrl } from '../../preview/previewToken'
 import { draftable } from '../draftable'
 
 export const venueKinds = [
@@ -28,7 +30,9 @@ export const Events: CollectionConfig = {
   slug: 'events',
   labels: { singular: '普法活动', plural: '普法活动' },
   ...draftable,
+  endpoints: [previewEndpoint],
   admin: {
+    preview: (doc) => previewUrl('events', doc.id),
     group: '内容',
     useAsTitle: 'title',
     defaultColumns: ['title', 'startAt', 'venueKind', 'format', '_status'],

@@ -4,13 +4,17 @@ import { createdByField } from '../../fields/createdBy'
 import { photosField } from '../../fields/photos'
 import { slugField } from '../../fields/slug'
 import { workflowStateField } from '../../fields/workflowState'
+import { previewEndpoint } from '../../preview/previewEndpoint'
+import { previewUrl } from '../../preview/previewToken'
 import { draftable } from '../draftable'
 
 export const Families: CollectionConfig = {
   slug: 'families',
   labels: { singular: '廉洁家风示范户', plural: '廉洁家风示范户' },
   ...draftable,
+  endpoints: [previewEndpoint],
   admin: {
+    preview: (doc) => previewUrl('families', doc.id),
     group: '内容',
     useAsTitle: 'familyName',
     defaultColumns: ['familyName', 'relation', 'year', '_status'],

@@ -4,6 +4,8 @@ import { createdByField } from '../../fields/createdBy'
 import { publishedAtField } from '../../fields/publishedAt'
 import { slugField } from '../../fields/slug'
 import { workflowStateField } from '../../fields/workflowState'
+import { previewEndpoint } from '../../preview/previewEndpoint'
+import { previewUrl } from '../../preview/previewToken'
 import { draftable } from '../draftable'
 
 export const News: CollectionConfig = {
@@ -11,7 +13,9 @@ export const News: CollectionConfig = {
   labels: { singular: '新闻', plural: '新闻' },
   graphQL: { singularName: 'NewsItem', pluralName: 'News' },
   ...draftable,
+  endpoints: [previewEndpoint],
   admin: {
+    preview: (doc) => previewUrl('news', doc.id),
     group: '内容',
     useAsTitle: 'title',
     defaultColumns: ['title', 'column', '_status', 'publishedAt', 'updatedAt'],

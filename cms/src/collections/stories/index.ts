@@ -4,6 +4,8 @@ import { createdByField } from '../../fields/createdBy'
 import { photosField } from '../../fields/photos'
 import { slugField } from '../../fields/slug'
 import { workflowStateField } from '../../fields/workflowState'
+import { previewEndpoint } from '../../preview/previewEndpoint'
+import { previewUrl } from '../../preview/previewToken'
 import { draftable } from '../draftable'
 
 export const storyKinds = [
@@ -18,7 +20,9 @@ export const Stories: CollectionConfig = {
   slug: 'stories',
   labels: { singular: '工作站故事', plural: '工作站故事' },
   ...draftable,
+  endpoints: [previewEndpoint],
   admin: {
+    preview: (doc) => previewUrl('stories', doc.id),
     group: '内容',
     useAsTitle: 'title',
     defaultColumns: ['title', 'workstation', 'kind', 'date', '_status'],

@@ -1,0 +1,73 @@
+// Signed draft-preview links, the CMS half (the site's twin is site/src/utils/previewToken.ts; keep
+// the format identical). Token = base64url(JSON {collection, id, exp}) + '.' +
+// base64url(HMAC-SHA256(payload part, secret)); exp is in seconds since the epoch.
+import { createHmac, timingSafeEqual } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+
+export type PreviewClaims = { collection: string; id: string; exp: number }
+
+/** How long a preview link works after an editor opens it. */
+export const PREVIEW_TTL_SECONDS = 60 * 60
+
+const PART = /^[A-Za-z0-9_-]+$/
+const SECRET_FILE = path.join('cms', 'data', 'payload-secret')
+
+const signPart = (part: string, secret: string) => createHmac('sha256', secret).update(part).digest('base64url')
+
+/**
+ * PREVIEW_SECRET, shared with the site. In development, when it is unset, the secret file
+ * cms/data/payload-secret found from the working directory upwards, as the site does.
+ * Undefined when neither exists: no preview links are offered and every token is refused.
+ */
+export function previewSecret(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): string | undefined {
+  if (env.PREVIEW_SECRET) return env.PREVIEW_SECRET
+  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+    const file = path.join(dir, SECRET_FILE)
+    try {
+      return fs.readFileSync(file, 'utf8').trim() || undefined
+    } catch {
+      if (path.dirname(dir) === dir) return undefined
+    }
+  }
+}
+
+export function signPreviewToken(claims: { collection: string; id: string | number; exp: number }, secret: string): string {
+  if (!secret) throw new Error('preview secret is empty')
+  const part = Buffer.from(JSON.stringify({ collection: claims.collection, id: String(claims.id), exp: claims.exp })).toString('base64url')
+  return `${part}.${signPart(part, secret)}`
+}
+
+/** The claims of an authentic, unexpired token; null for anything else (never throws). */
+export function verifyPreviewToken(token: unknown, secret: string | undefined, now = Date.now() / 1000): PreviewClaims | null {
+  if (!secret || typeof token !== 'string' || token.length > 2048) return null
+  const [part, signature, ...rest] = token.split('.')
+  if (rest.length || !part || !signature || !PART.test(part) || !PART.test(signature)) return null
+  // Compare the canonical text, not decoded bytes: base64url decoding ignores some trailing bits.
+  const expected = Buffer.from(signPart(part, secret))
+  const given = Buffer.from(signature)
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null
+  let claims: unknown
+  try {
+    claims = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'))
+  } catch {
+    return null
+  }
+  const { collection, id, exp } = (claims ?? {}) as Record<string, unknown>
+  if (typeof collection !== 'string' || typeof id !== 'string' || typeof exp !== 'number' || !Number.isFinite(exp)) return null
+  if (exp <= now) return null
+  return { collection, id, exp }
+}
+
+/**
+ * The site's preview page for one item, signed for an hour: the admin's preview button opens it.
+ * Null (no button) for unsaved items or when no secret is configured.
+ */
+export function previewUrl(collection: string, id: unknown, now = Date.now() / 1000): string | null {
+  if ((typeof id !== 'string' && typeof id !== 'number') || id === '') return null
+  const secret = previewSecret()
+  if (!secret) return null
+  const token = signPreviewToken({ collection, id, exp: Math.floor(now) + PREVIEW_TTL_SECONDS }, secret)
+  const site = (process.env.SITE_URL ?? 'http://localhost:4321').replace(/\/+$/, '')
+  return `${site}/preview/${encodeURIComponent(collection)}/${encodeURIComponent(String(id))}?token=${token}`
+}
