@@ -32,6 +32,8 @@ export async function waitForHttp(url: string, timeoutMs: number, child?: ChildP
   throw new Error(`${url} did not answer within ${timeoutMs} ms`)
 }
 
+export const testPreviewSecret = 'test-preview-secret'
+
 /** The environment of a CMS whose database, uploads and secret all live in `dir`. */
 export const cmsEnv = (dir: string): NodeJS.ProcessEnv => ({
   ...process.env,
@@ -40,6 +42,7 @@ export const cmsEnv = (dir: string): NodeJS.ProcessEnv => ({
   DATABASE_URL: `file:${path.join(dir, 'cms.db')}`,
   MEDIA_DIR: path.join(dir, 'media'),
   PAYLOAD_SECRET: 'test-secret-for-next-start',
+  PREVIEW_SECRET: testPreviewSecret,
   PAYLOAD_LOG_LEVEL: 'warn',
   NEXT_TELEMETRY_DISABLED: '1',
 })

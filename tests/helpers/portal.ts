@@ -1,0 +1,78 @@
+import { execFile, spawn } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { promisify } from 'node:util'
+
+import { binDir, cmsDir, siteDir } from './paths'
+import { cmsEnv, freePort, type RunningCms, startBuiltCms, waitForHttp } from './server'
+
+const run = promisify(execFile)
+
+export const seedPassword = 'Portal-Test-Password-1'
+
+/** The built CMS on a temp database loaded with the demo content. */
+export async function startSeededCms(): Promise<RunningCms> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'liushan-portal-'))
+  await run(path.join(binDir, 'payload'), ['run', 'src/seed/run.ts'], {
+    cwd: cmsDir,
+    env: { ...cmsEnv(dir), SEED_PASSWORD: seedPassword },
+    maxBuffer: 20 * 1024 * 1024,
+  })
+  return startBuiltCms({}, dir)
+}
+
+/** A REST session as a demo user, for arranging test content. */
+export async function cmsSession(cms: RunningCms, email = 'admin@example.com') {
+  const login = await fetch(`${cms.url}/api/users/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password: seedPassword }),
+  }).then((r) => r.json())
+  const headers = { 'Content-Type': 'application/json', Authorization: `JWT ${login.token}` }
+  const call = async (method: string, url: string, body?: unknown) => {
+    const response = await fetch(`${cms.url}/api${url}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
+    const json = await response.json()
+    if (!response.ok) throw new Error(`${method} ${url} → ${response.status}: ${JSON.stringify(json)}`)
+    return json
+  }
+  return {
+    get: (url: string) => call('GET', url),
+    post: (url: string, body: unknown) => call('POST', url, body),
+    patch: (url: string, body: unknown) => call('PATCH', url, body),
+    delete: (url: string) => call('DELETE', url),
+  }
+}
+
+export type BuiltSite = { outDir: string; seconds: number; log: string }
+
+/** `astro build` of the portal from a running CMS into its own folder (the developer's dist/ is left alone). */
+export async function buildSite(cms: RunningCms, outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'liushan-site-'))): Promise<BuiltSite> {
+  const started = Date.now()
+  const { stdout, stderr } = await run(path.join(binDir, 'astro'), ['build'], {
+    cwd: siteDir,
+    env: { ...process.env, PATH: `${binDir}${path.delimiter}${process.env.PATH}`, CMS_URL: cms.url, MEDIA_DIR: path.join(cms.dir, 'media'), SITE_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
+    maxBuffer: 50 * 1024 * 1024,
+  })
+  return { outDir, seconds: (Date.now() - started) / 1000, log: stdout + stderr }
+}
+
+export type RunningSite = { url: string; stop: () => Promise<void> }
+
+/** The built portal served by its own Node server (static pages plus on-demand routes). */
+export async function serveSite(site: BuiltSite, extraEnv: Record<string, string> = {}): Promise<RunningSite> {
+  const port = await freePort()
+  const child = spawn(process.execPath, [path.join(site.outDir, 'server/entry.mjs')], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...extraEnv },
+    stdio: 'ignore',
+  })
+  const url = `http://127.0.0.1:${port}`
+  await waitForHttp(`${url}/`, 30_000, child)
+  return {
+    url,
+    stop: async () => {
+      child.kill('SIGTERM')
+      await new Promise((resolve) => child.once('exit', resolve))
+    },
+  }
+}

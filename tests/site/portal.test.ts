@@ -1,0 +1,229 @@
+// The portal as citizens get it: built from a seeded CMS, served by its own server, driven in Chromium.
+import fs from 'node:fs'
+import path from 'node:path'
+import zlib from 'node:zlib'
+
+import axe from 'axe-core'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { launchChromium } from '../helpers/browser'
+import { type BuiltSite, buildSite, cmsSession, type RunningSite, serveSite, startSeededCms } from '../helpers/portal'
+import { type RunningCms, testPreviewSecret } from '../helpers/server'
+import { signPreviewToken } from '../../site/src/utils/previewToken'
+
+const DRAFT_MARK = '草稿机密内容QZX'
+const EVIL_TITLE = '含有恶意代码的测试稿件'
+
+let cms: RunningCms
+let site: BuiltSite
+let server: RunningSite
+let browser: Browser
+let evilSlug: string
+let columnSlug: string
+let draftId: number
+
+const lexical = (...children: unknown[]) => ({ root: { type: 'root', children, format: '', indent: 0, version: 1, direction: 'ltr' } })
+const text = (value: string) => ({ type: 'text', text: value, format: 0, style: '', mode: 'normal', detail: 0, version: 1 })
+const paragraph = (...children: unknown[]) => ({ type: 'paragraph', children, format: '', indent: 0, version: 1, direction: 'ltr', textFormat: 0 })
+const link = (url: string, label: string) => ({ type: 'link', fields: { linkType: 'custom', url, newTab: false }, children: [text(label)], format: '', indent: 0, version: 3, direction: 'ltr' })
+
+beforeAll(async () => {
+  cms = await startSeededCms()
+  const admin = await cmsSession(cms)
+  const column = (await admin.get('/columns?limit=1&sort=order')).docs[0]
+  columnSlug = column.slug
+
+  // Work in progress that must never be published: a draft, and an unapproved revision of a published item.
+  const draft = await admin.post('/news?draft=true', { title: `${DRAFT_MARK} 标题`, column: column.id, _status: 'draft', body: lexical(paragraph(text(DRAFT_MARK))) })
+  draftId = draft.doc.id
+  const published = (await admin.get('/news?limit=1&where[_status][equals]=published')).docs[0]
+  await admin.patch(`/news/${published.id}?draft=true`, { summary: `${DRAFT_MARK} 摘要`, _status: 'draft' })
+  for (const collection of ['stories', 'events', 'families']) {
+    const doc = (await admin.get(`/${collection}?limit=1&where[_status][equals]=published`)).docs[0]
+    await admin.patch(`/${collection}/${doc.id}?draft=true`, { [collection === 'families' ? 'motto' : 'title']: `${DRAFT_MARK} ${collection}`, _status: 'draft' })
+  }
+
+  // An editor pasted hostile markup; it must arrive inert.
+  const evil = await admin.post('/news', {
+    title: EVIL_TITLE,
+    column: column.id,
+    _status: 'published',
+    publishedAt: '2025-07-01T09:00:00+08:00',
+    body: lexical(
+      paragraph(text('<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">')),
+      paragraph(link('javascript:window.__pwned=3', '危险链接'), link('https://www.court.gov.cn/', '中国法院网')),
+    ),
+  })
+  evilSlug = evil.doc.slug
+
+  site = await buildSite(cms)
+  server = await serveSite(site, { CMS_URL: cms.url, PREVIEW_SECRET: testPreviewSecret })
+  browser = await launchChromium()
+}, 600_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+  await cms?.stop()
+  if (site) fs.rmSync(site.outDir, { recursive: true, force: true })
+})
+
+const newPage = async (): Promise<Page> => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } })
+  page.on('dialog', (dialog) => dialog.dismiss())
+  return page
+}
+
+/** Every text file the portal publishes, with Pagefind's gzip'd index files unpacked. */
+function publishedText(dir: string): { file: string; text: string }[] {
+  const out: { file: string; text: string }[] = []
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue
+    const file = path.join(entry.parentPath, entry.name)
+    const bytes = fs.readFileSync(file)
+    if (/\.(html|xml|txt|json|js|css|ics)$/.test(file)) out.push({ file, text: bytes.toString('utf8') })
+    else if (/\.pf_(fragment|index|meta|filter)$/.test(file)) out.push({ file, text: zlib.gunzipSync(bytes).toString('utf8') })
+  }
+  return out
+}
+
+describe('publishing', () => {
+  it('builds every kind of page from the CMS', () => {
+    const client = path.join(site.outDir, 'client')
+    for (const page of ['index.html', '404.html', 'sitemap-index.xml', 'robots.txt', 'rss.xml', `news/${evilSlug}/index.html`, `columns/${columnSlug}/index.html`, 'workstations/index.html', 'events/index.html', 'families/index.html', 'media-coverage/index.html']) {
+      expect(fs.existsSync(path.join(client, page)), page).toBe(true)
+    }
+  })
+
+  it('publishes no draft text anywhere: pages, sitemap, RSS, calendar files or search index', () => {
+    const files = publishedText(path.join(site.outDir, 'client'))
+    expect(files.some((f) => f.file.includes('pagefind'))).toBe(true)
+    expect(files.filter((f) => f.text.includes(DRAFT_MARK)).map((f) => f.file)).toEqual([])
+  })
+
+  it('answers an unknown article with a real 404 page', async () => {
+    const response = await fetch(`${server.url}/news/no-such-article/`)
+    expect(response.status).toBe(404)
+    expect(await response.text()).toContain('lang="zh-CN"')
+  })
+
+  it('refuses the draft preview without a valid token and reveals nothing', async () => {
+    for (const url of ['/preview/news/1', '/preview/news/1?token=forged.token']) {
+      const response = await fetch(`${server.url}${url}`)
+      expect([401, 404]).toContain(response.status)
+      expect(await response.text()).not.toContain(DRAFT_MARK)
+    }
+  })
+})
+
+describe('draft preview with a signed link', () => {
+  const link = (secret = testPreviewSecret, exp = Date.now() / 1000 + 600) =>
+    `${server.url}/preview/news/${draftId}?token=${signPreviewToken({ collection: 'news', id: draftId, exp }, secret)}`
+
+  it('shows the draft, uncached and unindexed', async () => {
+    const response = await fetch(link())
+    expect(response.status).toBe(200)
+    expect(response.headers.get('cache-control')).toContain('no-store')
+    const html = await response.text()
+    expect(html).toContain(DRAFT_MARK)
+    expect(html).toMatch(/<meta name="robots" content="noindex/)
+  })
+
+  it('refuses expired, forged and re-targeted links', async () => {
+    const expired = await fetch(link(testPreviewSecret, Date.now() / 1000 - 1))
+    const forged = await fetch(link('another-secret'))
+    const otherItem = await fetch(link().replace(`/news/${draftId}?`, `/news/${draftId + 1}?`))
+    for (const response of [expired, forged, otherItem]) {
+      expect(response.status).toBe(401)
+      expect(await response.text()).not.toContain(DRAFT_MARK)
+    }
+  })
+})
+
+describe('reading', () => {
+  it('goes home → column → article', async () => {
+    const page = await newPage()
+    await page.goto(`${server.url}/`)
+    await page.locator(`a[href="/columns/${columnSlug}/"]`).first().click()
+    await page.waitForURL(`**/columns/${columnSlug}/`)
+    const firstArticle = page.locator('main a[href^="/news/"]').first()
+    const title = (await firstArticle.innerText()).trim()
+    await firstArticle.click()
+    await page.waitForURL('**/news/**')
+    expect((await page.locator('h1').innerText()).trim()).toBe(title)
+    await page.close()
+  })
+
+  it('renders hostile markup in an article inert', async () => {
+    const page = await newPage()
+    const html = await (await fetch(`${server.url}/news/${evilSlug}/`)).text()
+    // Only as escaped, visible text: no element, attribute or link made from it.
+    expect(html).not.toMatch(/<script>window\.__pwned|<img[^>]*\sonerror=|href="javascript:/i)
+    await page.goto(`${server.url}/news/${evilSlug}/`)
+    await page.locator('a', { hasText: '危险链接' }).click().catch(() => {})
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined()
+    expect(await page.locator('main').innerText()).toContain('<script>window.__pwned = 1</script>')
+    await page.close()
+  })
+
+  it('finds seeded Chinese terms with the static search index', async () => {
+    const page = await newPage()
+    await page.goto(`${server.url}/search/`)
+    const expected: Record<string, string> = { 法官工作站: '/workstations/', 诉源治理: '/news/', 民法典: '/events/', 廉洁家风: '/families/' }
+    for (const [term, section] of Object.entries(expected)) {
+      // A string, not a function: vitest would rewrite import() inside a function it transforms.
+      const urls: string[] = await page.evaluate(`(async () => {
+        const pagefind = await import('/pagefind/pagefind.js')
+        const search = await pagefind.search(${JSON.stringify(term)})
+        const results = await Promise.all(search.results.slice(0, 5).map((r) => r.data()))
+        return results.map((r) => r.url)
+      })()`)
+      expect(urls.some((url) => url.startsWith(section)), `${term}: ${urls.join(' ')}`).toBe(true)
+    }
+    await page.close()
+  })
+
+  it('text size and high contrast switch and persist across pages', async () => {
+    const page = await newPage()
+    await page.goto(`${server.url}/news/${evilSlug}/`)
+    const fontSize = () => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize))
+    const before = await fontSize()
+    await page.getByRole('button', { name: /A\+|放大/ }).click()
+    expect(await fontSize()).toBeGreaterThan(before)
+    await page.getByRole('button', { name: /高对比/ }).click()
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('contrast')
+    await page.goto(`${server.url}/`)
+    expect(await fontSize()).toBeGreaterThan(before)
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('contrast')
+    await page.close()
+  })
+})
+
+describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
+  const templates = async () => {
+    const first = (dir: string) => {
+      const names = fs.readdirSync(path.join(site.outDir, 'client', dir), { withFileTypes: true }).filter((d) => d.isDirectory() && !/^\d+$/.test(d.name))
+      return `/${dir}/${names[0].name}/`
+    }
+    return ['/', `/columns/${columnSlug}/`, `/news/${evilSlug}/`, first('stories'), '/workstations/', first('workstations'), '/events/', first('events'), '/families/', first('families'), '/media-coverage/', '/search/', '/no-such-page/']
+  }
+
+  it('reports no violations on any page template, in either theme', async () => {
+    const page = await newPage()
+    const violations: string[] = []
+    for (const url of await templates()) {
+      for (const theme of ['default', 'contrast']) {
+        await page.goto(`${server.url}${url}`)
+        if (theme === 'contrast') await page.evaluate(() => (document.documentElement.dataset.theme = 'contrast'))
+        await page.addScriptTag({ content: axe.source })
+        const result = await page.evaluate(() =>
+          (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
+        )
+        for (const v of result.violations) violations.push(`${url} [${theme}] ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)
+      }
+    }
+    expect(violations).toEqual([])
+    await page.close()
+  })
+})
