@@ -76,6 +76,8 @@ export const zh = {
     date: '日期',
     workstation: '法官工作站',
     outcome: '处理结果',
+    siblings: '本工作站其他故事',
+    related: '同类故事',
     kinds: {
       mediation: '诉前调解',
       'circuit-trial': '巡回审判',
@@ -116,6 +118,8 @@ export const zh = {
     audienceSize: (n: number) => `约${n}人`,
     report: '活动报道',
     addToCalendar: '添加到日历',
+    siblings: '前后活动',
+    related: '同类活动',
     calendarHint: '下载 .ics 日历文件',
     venueKinds: { community: '社区', village: '乡村', school: '学校', enterprise: '企业', other: '其他' } as Record<string, string>,
     formats: { 'legal-advice': '法律咨询', lecture: '法治讲座', 'civil-code': '民法典宣传', 'open-day': '开放日', other: '其他' } as Record<string, string>,
@@ -127,6 +131,7 @@ export const zh = {
     motto: '家训',
     year: (y: number) => `${y}年度示范户`,
     story: '家风故事',
+    siblings: '前后示范户',
   },
 
   mediaCoverage: {
