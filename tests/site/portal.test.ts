@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '../helpers/browser'
 import { type BuiltSite, buildSite, cmsSession, type RunningSite, serveSite, startSeededCms } from '../helpers/portal'
 import { type RunningCms, testPreviewSecret } from '../helpers/server'
-import { signPreviewToken } from '../../site/src/utils/previewToken'
+import { signPreviewToken } from '../../cms/src/preview/previewToken'
 
 const DRAFT_MARK = '草稿机密内容QZX'
 const EVIL_TITLE = '含有恶意代码的测试稿件'
@@ -58,7 +58,7 @@ beforeAll(async () => {
   evilSlug = evil.doc.slug
 
   site = await buildSite(cms)
-  server = await serveSite(site, { CMS_URL: cms.url, PREVIEW_SECRET: testPreviewSecret })
+  server = await serveSite(site, { CMS_URL: cms.url })
   browser = await launchChromium()
 }, 600_000)
 

@@ -1,9 +1,9 @@
-// Signed draft-preview links, the CMS half (the site's twin is site/src/utils/previewToken.ts; keep
-// the format identical). Token = base64url(JSON {collection, id, exp}) + '.' +
+// Signed draft-preview links. The CMS signs them and alone checks them (the site only forwards
+// the token, see site/src/loaders/cmsPreview.ts). Token = base64url(JSON {collection, id, exp}) + '.' +
 // base64url(HMAC-SHA256(payload part, secret)); exp is in seconds since the epoch.
 import { createHmac, timingSafeEqual } from 'node:crypto'
-import fs from 'node:fs'
-import path from 'node:path'
+
+import { payloadSecret } from '../secret'
 
 export type PreviewClaims = { collection: string; id: string; exp: number }
 
@@ -11,26 +11,12 @@ export type PreviewClaims = { collection: string; id: string; exp: number }
 export const PREVIEW_TTL_SECONDS = 60 * 60
 
 const PART = /^[A-Za-z0-9_-]+$/
-const SECRET_FILE = path.join('cms', 'data', 'payload-secret')
 
 const signPart = (part: string, secret: string) => createHmac('sha256', secret).update(part).digest('base64url')
 
-/**
- * PREVIEW_SECRET, shared with the site. In development, when it is unset, the secret file
- * cms/data/payload-secret found from the working directory upwards, as the site does.
- * Undefined when neither exists: no preview links are offered and every token is refused.
- */
-export function previewSecret(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): string | undefined {
-  if (env.PREVIEW_SECRET) return env.PREVIEW_SECRET
-  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
-    const file = path.join(dir, SECRET_FILE)
-    try {
-      return fs.readFileSync(file, 'utf8').trim() || undefined
-    } catch {
-      if (path.dirname(dir) === dir) return undefined
-    }
-  }
-}
+/** PREVIEW_SECRET when set, otherwise the CMS's own secret (PAYLOAD_SECRET or its generated file). */
+export const previewSecret = (env: Record<string, string | undefined> = process.env): string =>
+  env.PREVIEW_SECRET || payloadSecret()
 
 export function signPreviewToken(claims: { collection: string; id: string | number; exp: number }, secret: string): string {
   if (!secret) throw new Error('preview secret is empty')
