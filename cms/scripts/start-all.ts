@@ -1,6 +1,7 @@
 // `npm start`: one command from a fresh clone to a running CMS (with demo content) and portal.
 // Runs on Node 24 directly (type stripping), so only erasable TypeScript is used here.
 import { spawn, type ChildProcess } from 'node:child_process'
+import net from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -60,6 +61,15 @@ async function waitFor(url: string, seconds: number): Promise<void> {
   throw new Error(`${url} 在 ${seconds} 秒内没有响应`)
 }
 
+/** Refuses early and plainly when a port is taken, rather than talking to someone else's server. */
+function assertPortFree(port: number, variable: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer()
+    probe.once('error', () => reject(new Error(`端口 ${port} 已被占用。请关闭占用它的程序，或设置环境变量 ${variable} 换一个端口。`)))
+    probe.listen(port, () => probe.close(() => resolve()))
+  })
+}
+
 function stop(code = 0) {
   stopping = true
   for (const child of children) if (child.exitCode === null) child.kill('SIGTERM')
@@ -72,6 +82,9 @@ process.on('SIGTERM', () => stop(0))
 try {
   const cms = path.join(root, 'cms')
   const site = path.join(root, 'site')
+
+  await assertPortFree(cmsPort, 'PORT')
+  await assertPortFree(sitePort, 'SITE_PORT')
 
   say('1/4 准备数据库（执行迁移）并载入演示数据…')
   await run('payload', ['run', 'src/seed/run.ts'], cms)
