@@ -11,7 +11,7 @@ import { binDir, cmsDir, repoRoot } from '../helpers/paths'
 import { startBuiltCms } from '../helpers/server'
 import { median, perSecond, round, summarize, type Summary } from './stats'
 
-type Log = (message: string) => void
+export type Log = (message: string) => void
 export type Table = { title: string; head: string[]; rows: (string | number)[][] }
 
 const SMALL_SIZE = 1_000
@@ -52,14 +52,7 @@ const settings = {
  */
 export async function benchCms(log: Log): Promise<CmsResults> {
   ensureCmsBuilt(log)
-  const { payload, dir, close } = await startTestPayload()
-  // Ctrl-C during a run of several minutes should not leave a 50 MB database behind.
-  const removeOnInterrupt = () => {
-    fs.rmSync(dir, { recursive: true, force: true })
-    process.exit(130)
-  }
-  process.once('SIGINT', removeOnInterrupt)
-  try {
+  return withTestPayload(async (payload) => {
     const columnIds = await createColumns(payload)
     const create: CreatePhase[] = []
     const rest: RestResult[] = []
@@ -70,11 +63,31 @@ export async function benchCms(log: Log): Promise<CmsResults> {
     rest.push(await measureRest(LARGE_SIZE, log))
     const upload = await measureUploads(payload, log)
     return { settings, create, rest, upload }
+  })
+}
+
+/** `work` with a Local API Payload on a temp SQLite database, which is removed afterwards (also on Ctrl-C). */
+export async function withTestPayload<T>(work: (payload: Payload) => Promise<T>): Promise<T> {
+  const { payload, dir, close } = await startTestPayload()
+  // Ctrl-C during a run of several minutes should not leave a 50 MB database behind.
+  const removeOnInterrupt = () => {
+    fs.rmSync(dir, { recursive: true, force: true })
+    process.exit(130)
+  }
+  process.once('SIGINT', removeOnInterrupt)
+  try {
+    return await work(payload)
   } finally {
     process.off('SIGINT', removeOnInterrupt)
     await close()
   }
 }
+
+/**
+ * The built CMS (`next start`) on the database and uploads of the running test Payload.
+ * startBuiltCms makes (and later removes) a temp dir of its own; these point it at ours instead.
+ */
+export const startBuiltCmsOnTestDb = () => startBuiltCms({ DATABASE_URL: process.env.DATABASE_URL!, MEDIA_DIR: process.env.MEDIA_DIR! })
 
 export function cmsTables(results: CmsResults): Table[] {
   const { upload } = results
@@ -109,7 +122,7 @@ const fixed = (value: number) => value.toFixed(1)
 const requestCount = (q: QueryResult) =>
   q.timeCapped ? `${q.count} of ${q.planned} (${MEASURE_BUDGET_MS / 1000} s cap)` : q.count
 
-function ensureCmsBuilt(log: Log) {
+export function ensureCmsBuilt(log: Log) {
   const buildId = path.join(cmsDir, '.next/BUILD_ID')
   if (fs.existsSync(buildId)) return
   log('cms/.next/BUILD_ID is missing: running `npx turbo run build --filter=@liushan/cms` …')
@@ -137,7 +150,7 @@ async function createColumns(payload: Payload): Promise<number[]> {
   return ids
 }
 
-async function createNews(payload: Payload, columnIds: number[], from: number, to: number, log: Log): Promise<CreatePhase> {
+export async function createNews(payload: Payload, columnIds: number[], from: number, to: number, log: Log): Promise<CreatePhase> {
   log(`creating news ${from + 1}–${to} …`)
   const random = seededRandom(from + 1)
   const durations: number[] = []
@@ -228,8 +241,7 @@ function newsItem(index: number, random: () => number, columnIds: number[]) {
 async function measureRest(items: number, log: Log): Promise<RestResult> {
   log(`starting the built CMS on the ${items.toLocaleString('en')}-item database …`)
   const startedAt = performance.now()
-  // startBuiltCms makes (and later removes) a temp dir of its own; these point it at ours instead.
-  const server = await startBuiltCms({ DATABASE_URL: process.env.DATABASE_URL!, MEDIA_DIR: process.env.MEDIA_DIR! })
+  const server = await startBuiltCmsOnTestDb()
   const serverStartSeconds = round((performance.now() - startedAt) / 1000)
   try {
     const random = seededRandom(items)
@@ -310,7 +322,7 @@ async function photoLikeJpeg(): Promise<Buffer> {
 }
 
 /** mulberry32: a tiny seeded generator, so every run benchmarks the same content. */
-function seededRandom(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0
   return () => {
     state = (state + 0x6d2b79f5) >>> 0

@@ -1,15 +1,38 @@
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import { benchCms, cmsTables, type Table } from './cms'
+import { benchCms, cmsTables, type Log, type Table } from './cms'
+import { benchSite, siteTables } from './site'
 
 /**
  * `npm run bench`: runs each benchmark in turn, prints its figures and writes them, with a
  * description of this machine, to bench/results/<name>.json. Figures are reported, never asserted.
+ * `npm run bench -- site` runs only the named benchmark(s).
  */
-const benches = [{ name: 'cms', run: benchCms, tables: cmsTables }]
+type Bench = { name: string; run: (log: Log) => Promise<{ results: object; tables: Table[] }> }
+const defineBench = <T extends object>(name: string, run: (log: Log) => Promise<T>, tables: (results: T) => Table[]): Bench => ({
+  name,
+  run: async (log) => {
+    const results = await run(log)
+    return { results, tables: tables(results) }
+  },
+})
+const allBenches = [defineBench('cms', benchCms, cmsTables), defineBench('site', benchSite, siteTables)]
+const requested = process.argv.slice(2)
+const unknown = requested.filter((name) => !allBenches.some((bench) => bench.name === name))
+if (unknown.length) throw new Error(`no benchmark named ${unknown.join(', ')}`)
+if (requested.length !== 1) {
+  // One process per benchmark: Payload caches its instance, and with it the database path, per process.
+  for (const name of requested.length ? requested : allBenches.map((bench) => bench.name)) {
+    const { status } = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), name], { stdio: 'inherit' })
+    if (status !== 0) process.exit(status ?? 1)
+  }
+  process.exit(0)
+}
+const benches = allBenches.filter((bench) => bench.name === requested[0])
 
 const resultsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results')
 
@@ -45,8 +68,8 @@ try {
   fs.mkdirSync(resultsDir, { recursive: true })
   for (const bench of benches) {
     const started = performance.now()
-    const results = await bench.run(log)
-    for (const table of bench.tables(results)) console.log(`${formatTable(table)}\n`)
+    const { results, tables } = await bench.run(log)
+    for (const table of tables) console.log(`${formatTable(table)}\n`)
     const file = path.join(resultsDir, `${bench.name}.json`)
     fs.writeFileSync(file, `${JSON.stringify({ machine, ...results }, null, 2)}\n`)
     log(`${bench.name}: ${((performance.now() - started) / 1000).toFixed(0)} s, results in ${path.relative(process.cwd(), file)}`)
