@@ -74,8 +74,10 @@ export interface Config {
     media: Media;
     columns: Column;
     workstations: Workstation;
+    signoffs: Signoff;
     users: User;
     'payload-kv': PayloadKv;
+    'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
@@ -89,8 +91,10 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     columns: ColumnsSelect<false> | ColumnsSelect<true>;
     workstations: WorkstationsSelect<false> | WorkstationsSelect<true>;
+    signoffs: SignoffsSelect<false> | SignoffsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
+    'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
@@ -102,10 +106,12 @@ export interface Config {
   globals: {
     'site-settings': SiteSetting;
     navigation: Navigation;
+    'publish-checks': PublishCheck;
   };
   globalsSelect: {
     'site-settings': SiteSettingsSelect<false> | SiteSettingsSelect<true>;
     navigation: NavigationSelect<false> | NavigationSelect<true>;
+    'publish-checks': PublishChecksSelect<false> | PublishChecksSelect<true>;
   };
   locale: null;
   widgets: {
@@ -113,7 +119,13 @@ export interface Config {
   };
   user: User;
   jobs: {
-    tasks: unknown;
+    tasks: {
+      schedulePublish: TaskSchedulePublish;
+      inline: {
+        input: unknown;
+        output: unknown;
+      };
+    };
     workflows: unknown;
   };
 }
@@ -176,7 +188,19 @@ export interface News {
    * 发布前必须填写，门户按此时间排序。
    */
   publishedAt?: string | null;
-  workflowState?: ('draft' | 'submitted' | 'reviewed' | 'published') | null;
+  workflowState?: ('draft' | 'returned' | 'submitted' | 'reviewed' | 'signed' | 'published' | 'withdrawn') | null;
+  /**
+   * 敏感稿件须经两位签发人签发。
+   */
+  grade: 'normal' | 'important' | 'sensitive';
+  /**
+   * 选择操作后保存：提交审核、审核通过、签发、退回或撤稿。
+   */
+  workflowAction?: ('submit' | 'approve' | 'sign' | 'return' | 'withdraw') | null;
+  /**
+   * 退回和撤稿时必填，会记入审签记录并告知作者。
+   */
+  workflowComment?: string | null;
   createdBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
@@ -282,6 +306,10 @@ export interface Column {
   order?: number | null;
   parent?: (number | null) | Column;
   /**
+   * 超过这个天数没有新稿件，仪表盘会提示栏目“不更新”。动态类栏目一般为 14 天。
+   */
+  updateCycleDays?: number | null;
+  /**
    * 由标题自动生成的拼音网址，创建后保持不变；如需修改请直接填写（仅限小写字母、数字和连字符）。
    */
   slug?: string | null;
@@ -324,7 +352,19 @@ export interface Story {
    * 由标题自动生成的拼音网址，创建后保持不变；如需修改请直接填写（仅限小写字母、数字和连字符）。
    */
   slug?: string | null;
-  workflowState?: ('draft' | 'submitted' | 'reviewed' | 'published') | null;
+  workflowState?: ('draft' | 'returned' | 'submitted' | 'reviewed' | 'signed' | 'published' | 'withdrawn') | null;
+  /**
+   * 敏感稿件须经两位签发人签发。
+   */
+  grade: 'normal' | 'important' | 'sensitive';
+  /**
+   * 选择操作后保存：提交审核、审核通过、签发、退回或撤稿。
+   */
+  workflowAction?: ('submit' | 'approve' | 'sign' | 'return' | 'withdraw') | null;
+  /**
+   * 退回和撤稿时必填，会记入审签记录并告知作者。
+   */
+  workflowComment?: string | null;
   createdBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
@@ -417,7 +457,19 @@ export interface Event {
    * 由标题自动生成的拼音网址，创建后保持不变；如需修改请直接填写（仅限小写字母、数字和连字符）。
    */
   slug?: string | null;
-  workflowState?: ('draft' | 'submitted' | 'reviewed' | 'published') | null;
+  workflowState?: ('draft' | 'returned' | 'submitted' | 'reviewed' | 'signed' | 'published' | 'withdrawn') | null;
+  /**
+   * 敏感稿件须经两位签发人签发。
+   */
+  grade: 'normal' | 'important' | 'sensitive';
+  /**
+   * 选择操作后保存：提交审核、审核通过、签发、退回或撤稿。
+   */
+  workflowAction?: ('submit' | 'approve' | 'sign' | 'return' | 'withdraw') | null;
+  /**
+   * 退回和撤稿时必填，会记入审签记录并告知作者。
+   */
+  workflowComment?: string | null;
   createdBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
@@ -461,11 +513,44 @@ export interface Family {
    * 由标题自动生成的拼音网址，创建后保持不变；如需修改请直接填写（仅限小写字母、数字和连字符）。
    */
   slug?: string | null;
-  workflowState?: ('draft' | 'submitted' | 'reviewed' | 'published') | null;
+  workflowState?: ('draft' | 'returned' | 'submitted' | 'reviewed' | 'signed' | 'published' | 'withdrawn') | null;
+  /**
+   * 敏感稿件须经两位签发人签发。
+   */
+  grade: 'normal' | 'important' | 'sensitive';
+  /**
+   * 选择操作后保存：提交审核、审核通过、签发、退回或撤稿。
+   */
+  workflowAction?: ('submit' | 'approve' | 'sign' | 'return' | 'withdraw') | null;
+  /**
+   * 退回和撤稿时必填，会记入审签记录并告知作者。
+   */
+  workflowComment?: string | null;
   createdBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
+}
+/**
+ * 每一步审核、签发、退回、撤稿的记录，不可修改。
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "signoffs".
+ */
+export interface Signoff {
+  id: number;
+  docCollection: 'news' | 'stories' | 'events' | 'families';
+  docId: string;
+  docTitle?: string | null;
+  action: 'submit' | 'approve' | 'sign' | 'return' | 'withdraw' | 'publish' | 'update';
+  fromState?: ('draft' | 'returned' | 'submitted' | 'reviewed' | 'signed' | 'published' | 'withdrawn') | null;
+  toState: 'draft' | 'returned' | 'submitted' | 'reviewed' | 'signed' | 'published' | 'withdrawn';
+  actor?: (number | null) | User;
+  actorName?: string | null;
+  actorRole?: ('contributor' | 'editor' | 'reviewer' | 'approver' | 'admin') | null;
+  comment?: string | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -483,6 +568,98 @@ export interface PayloadKv {
     | number
     | boolean
     | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs".
+ */
+export interface PayloadJob {
+  id: number;
+  /**
+   * Input data provided to the job
+   */
+  input?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  taskStatus?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  completedAt?: string | null;
+  totalTried?: number | null;
+  /**
+   * If hasError is true this job will not be retried
+   */
+  hasError?: boolean | null;
+  /**
+   * If hasError is true, this is the error that caused it
+   */
+  error?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Task execution log
+   */
+  log?:
+    | {
+        executedAt: string;
+        completedAt: string;
+        taskSlug: 'inline' | 'schedulePublish';
+        taskID: string;
+        input?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        output?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        state: 'failed' | 'succeeded';
+        error?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        id?: string | null;
+      }[]
+    | null;
+  taskSlug?: ('inline' | 'schedulePublish') | null;
+  queue?: string | null;
+  waitUntil?: string | null;
+  processing?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -518,6 +695,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'workstations';
         value: number | Workstation;
+      } | null)
+    | ({
+        relationTo: 'signoffs';
+        value: number | Signoff;
       } | null)
     | ({
         relationTo: 'users';
@@ -586,6 +767,9 @@ export interface NewsSelect<T extends boolean = true> {
   slug?: T;
   publishedAt?: T;
   workflowState?: T;
+  grade?: T;
+  workflowAction?: T;
+  workflowComment?: T;
   createdBy?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -605,6 +789,9 @@ export interface StoriesSelect<T extends boolean = true> {
   photos?: T;
   slug?: T;
   workflowState?: T;
+  grade?: T;
+  workflowAction?: T;
+  workflowComment?: T;
   createdBy?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -627,6 +814,9 @@ export interface EventsSelect<T extends boolean = true> {
   photos?: T;
   slug?: T;
   workflowState?: T;
+  grade?: T;
+  workflowAction?: T;
+  workflowComment?: T;
   createdBy?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -645,6 +835,9 @@ export interface FamiliesSelect<T extends boolean = true> {
   photos?: T;
   slug?: T;
   workflowState?: T;
+  grade?: T;
+  workflowAction?: T;
+  workflowComment?: T;
   createdBy?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -714,6 +907,7 @@ export interface ColumnsSelect<T extends boolean = true> {
   description?: T;
   order?: T;
   parent?: T;
+  updateCycleDays?: T;
   slug?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -750,6 +944,24 @@ export interface WorkstationsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "signoffs_select".
+ */
+export interface SignoffsSelect<T extends boolean = true> {
+  docCollection?: T;
+  docId?: T;
+  docTitle?: T;
+  action?: T;
+  fromState?: T;
+  toState?: T;
+  actor?: T;
+  actorName?: T;
+  actorRole?: T;
+  comment?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users_select".
  */
 export interface UsersSelect<T extends boolean = true> {
@@ -781,6 +993,37 @@ export interface UsersSelect<T extends boolean = true> {
 export interface PayloadKvSelect<T extends boolean = true> {
   key?: T;
   data?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs_select".
+ */
+export interface PayloadJobsSelect<T extends boolean = true> {
+  input?: T;
+  taskStatus?: T;
+  completedAt?: T;
+  totalTried?: T;
+  hasError?: T;
+  error?: T;
+  log?:
+    | T
+    | {
+        executedAt?: T;
+        completedAt?: T;
+        taskSlug?: T;
+        taskID?: T;
+        input?: T;
+        output?: T;
+        state?: T;
+        error?: T;
+        id?: T;
+      };
+  taskSlug?: T;
+  queue?: T;
+  waitUntil?: T;
+  processing?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -856,6 +1099,47 @@ export interface Navigation {
   createdAt?: string | null;
 }
 /**
+ * 发布前检查所用的禁用词、易错词和允许公开的号码。
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "publish-checks".
+ */
+export interface PublishCheck {
+  id: number;
+  /**
+   * 稿件中出现这些词时不能发布。
+   */
+  bannedWords?:
+    | {
+        word: string;
+        note?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * 错误写法及其正确写法，如“扫黑险恶 → 扫黑除恶”。
+   */
+  correctionPairs?:
+    | {
+        wrong: string;
+        right: string;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * 可以出现在稿件中的电话或号码，如法院公开的诉讼服务热线。
+   */
+  allowedNumbers?:
+    | {
+        number: string;
+        note?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "site-settings_select".
  */
@@ -891,6 +1175,36 @@ export interface NavigationSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "publish-checks_select".
+ */
+export interface PublishChecksSelect<T extends boolean = true> {
+  bannedWords?:
+    | T
+    | {
+        word?: T;
+        note?: T;
+        id?: T;
+      };
+  correctionPairs?:
+    | T
+    | {
+        wrong?: T;
+        right?: T;
+        id?: T;
+      };
+  allowedNumbers?:
+    | T
+    | {
+        number?: T;
+        note?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "collections_widget".
  */
 export interface CollectionsWidget {
@@ -898,6 +1212,39 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSchedulePublish".
+ */
+export interface TaskSchedulePublish {
+  input: {
+    type?: ('publish' | 'unpublish') | null;
+    locale?: string | null;
+    doc?:
+      | ({
+          relationTo: 'news';
+          value: number | News;
+        } | null)
+      | ({
+          relationTo: 'stories';
+          value: number | Story;
+        } | null)
+      | ({
+          relationTo: 'events';
+          value: number | Event;
+        } | null)
+      | ({
+          relationTo: 'families';
+          value: number | Family;
+        } | null);
+    global?: string | null;
+    user?: {
+      relationTo: 'users';
+      value: number | User;
+    } | null;
+  };
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

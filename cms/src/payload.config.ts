@@ -13,11 +13,13 @@ import { Families } from './collections/families'
 import { Media } from './collections/media'
 import { MAX_FILE_BYTES } from './collections/media/imageRules'
 import { News } from './collections/news'
+import { Signoffs } from './collections/signoffs'
 import { Stories } from './collections/stories'
 import { Users } from './collections/users'
 import { Workstations } from './collections/workstations'
 import { databaseAdapter, isMongoUrl, migrations } from './database'
 import { Navigation } from './globals/navigation'
+import { PublishChecks } from './globals/publish-checks'
 import { SiteSettings } from './globals/site-settings'
 import { payloadSecret } from './secret'
 
@@ -43,8 +45,14 @@ export default buildConfig({
     supportedLanguages: { zh, en },
     fallbackLanguage: 'zh',
   },
-  collections: [News, Stories, Events, Families, Media, Columns, Workstations, Users],
-  globals: [SiteSettings, Navigation],
+  collections: [News, Stories, Events, Families, Media, Columns, Workstations, Signoffs, Users],
+  globals: [SiteSettings, Navigation, PublishChecks],
+  jobs: {
+    // Runs scheduled publishing (定时发布). Started by the server (src/instrumentation.ts), not by
+    // scripts or tests, which run jobs themselves when they need to.
+    autoRun: [{ cron: '*/10 * * * * *', queue: 'default', limit: 20 }],
+    deleteJobOnComplete: false,
+  },
   editor: lexicalEditor(),
   secret: payloadSecret(),
   db: databaseAdapter(),

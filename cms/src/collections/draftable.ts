@@ -17,5 +17,5 @@ export const draftable: Pick<CollectionConfig, 'access' | 'versions'> = {
     update: updateDraftOrPublish,
     delete: deleteDraftOrPublished,
   },
-  versions: { drafts: true, maxPerDoc: 50 },
+  versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
 }

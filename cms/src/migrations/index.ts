@@ -1,5 +1,6 @@
 import * as migration_20261124_185058_initial from './20261124_185058_initial';
 import * as migration_20261124_194532_index_text_parents from './20261124_194532_index_text_parents';
+import * as migration_20261124_203539_workflow from './20261124_203539_workflow';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261124_194532_index_text_parents.up,
     down: migration_20261124_194532_index_text_parents.down,
-    name: '20261124_194532_index_text_parents'
+    name: '20261124_194532_index_text_parents',
+  },
+  {
+    up: migration_20261124_203539_workflow.up,
+    down: migration_20261124_203539_workflow.down,
+    name: '20261124_203539_workflow'
   },
 ];

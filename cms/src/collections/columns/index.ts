@@ -19,6 +19,14 @@ export const Columns: CollectionConfig = {
     { name: 'description', type: 'textarea', label: '栏目简介' },
     { name: 'order', type: 'number', label: '排序', defaultValue: 100, admin: { description: '数字越小越靠前' } },
     { name: 'parent', type: 'relationship', relationTo: 'columns', label: '上级栏目' },
+    {
+      name: 'updateCycleDays',
+      type: 'number',
+      label: '更新周期（天）',
+      defaultValue: 180,
+      min: 1,
+      admin: { description: '超过这个天数没有新稿件，仪表盘会提示栏目“不更新”。动态类栏目一般为 14 天。' },
+    },
     slugField(),
   ],
 }

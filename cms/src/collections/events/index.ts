@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { createdByField } from '../../fields/createdBy'
 import { photosField } from '../../fields/photos'
 import { slugField } from '../../fields/slug'
-import { workflowStateField } from '../../fields/workflowState'
+import { workflowFields } from '../../fields/workflow'
 import { previewEndpoint } from '../../preview/previewEndpoint'
 import { previewUrl } from '../../preview/previewToken'
 import { draftable } from '../draftable'
@@ -61,7 +61,7 @@ export const Events: CollectionConfig = {
     { name: 'body', type: 'richText', label: '活动报道' },
     photosField(),
     slugField(),
-    workflowStateField,
+    ...workflowFields,
     createdByField,
   ],
 }

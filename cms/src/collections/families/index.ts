@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { createdByField } from '../../fields/createdBy'
 import { photosField } from '../../fields/photos'
 import { slugField } from '../../fields/slug'
-import { workflowStateField } from '../../fields/workflowState'
+import { workflowFields } from '../../fields/workflow'
 import { previewEndpoint } from '../../preview/previewEndpoint'
 import { previewUrl } from '../../preview/previewToken'
 import { draftable } from '../draftable'
@@ -36,7 +36,7 @@ export const Families: CollectionConfig = {
     { name: 'story', type: 'richText', label: '家风故事' },
     photosField(),
     slugField('familyName'),
-    workflowStateField,
+    ...workflowFields,
     createdByField,
   ],
 }

@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { createdByField } from '../../fields/createdBy'
 import { publishedAtField } from '../../fields/publishedAt'
 import { slugField } from '../../fields/slug'
-import { workflowStateField } from '../../fields/workflowState'
+import { workflowFields } from '../../fields/workflow'
 import { previewEndpoint } from '../../preview/previewEndpoint'
 import { previewUrl } from '../../preview/previewToken'
 import { draftable } from '../draftable'
@@ -42,7 +42,7 @@ export const News: CollectionConfig = {
     { name: 'source', type: 'text', label: '来源', defaultValue: '湖西县人民法院' },
     slugField(),
     publishedAtField,
-    workflowStateField,
+    ...workflowFields,
     createdByField,
   ],
 }

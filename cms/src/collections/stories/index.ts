@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { createdByField } from '../../fields/createdBy'
 import { photosField } from '../../fields/photos'
 import { slugField } from '../../fields/slug'
-import { workflowStateField } from '../../fields/workflowState'
+import { workflowFields } from '../../fields/workflow'
 import { previewEndpoint } from '../../preview/previewEndpoint'
 import { previewUrl } from '../../preview/previewToken'
 import { draftable } from '../draftable'
@@ -39,7 +39,7 @@ export const Stories: CollectionConfig = {
     { name: 'outcome', type: 'textarea', label: '结果', admin: { description: '如：当场达成调解协议，当事人自动履行。' } },
     photosField(),
     slugField(),
-    workflowStateField,
+    ...workflowFields,
     createdByField,
   ],
 }

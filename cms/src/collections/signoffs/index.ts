@@ -1,0 +1,47 @@
+import type { CollectionConfig } from 'payload'
+
+import { staff } from '../../access'
+import { roleOptions } from '../../roles'
+import { actionLabels, stateLabels, toOptions, workflowStates } from '../../workflow/states'
+
+export const reviewedCollections = ['news', 'stories', 'events', 'families'] as const
+export type ReviewedCollection = (typeof reviewedCollections)[number]
+
+const collectionLabels: Record<ReviewedCollection, string> = { news: '新闻', stories: '工作站故事', events: '普法活动', families: '廉洁家风' }
+
+/**
+ * 审签记录: one row per workflow step. Written only by the workflow hook (Local API with
+ * overrideAccess); nobody may create, change or delete a row through the API, so the record
+ * stays what happened.
+ */
+export const Signoffs: CollectionConfig = {
+  slug: 'signoffs',
+  labels: { singular: '审签记录', plural: '审签记录' },
+  access: { read: staff, create: () => false, update: () => false, delete: () => false },
+  admin: {
+    group: '审签',
+    useAsTitle: 'docTitle',
+    defaultColumns: ['docTitle', 'action', 'fromState', 'toState', 'actorName', 'createdAt'],
+    description: '每一步审核、签发、退回、撤稿的记录，不可修改。',
+  },
+  defaultSort: '-createdAt',
+  fields: [
+    {
+      name: 'docCollection',
+      type: 'select',
+      label: '稿件类型',
+      required: true,
+      index: true,
+      options: reviewedCollections.map((value) => ({ label: collectionLabels[value], value })),
+    },
+    { name: 'docId', type: 'text', label: '稿件编号', required: true, index: true },
+    { name: 'docTitle', type: 'text', label: '稿件标题' },
+    { name: 'action', type: 'select', label: '操作', required: true, options: toOptions(actionLabels, Object.keys(actionLabels) as (keyof typeof actionLabels)[]) },
+    { name: 'fromState', type: 'select', label: '原状态', options: toOptions(stateLabels, workflowStates) },
+    { name: 'toState', type: 'select', label: '新状态', required: true, options: toOptions(stateLabels, workflowStates) },
+    { name: 'actor', type: 'relationship', relationTo: 'users', label: '操作人' },
+    { name: 'actorName', type: 'text', label: '操作人姓名' },
+    { name: 'actorRole', type: 'select', label: '操作人角色', options: roleOptions },
+    { name: 'comment', type: 'textarea', label: '意见' },
+  ],
+}

@@ -1,0 +1,9 @@
+// Next.js calls register() once when the server starts. Payload's job runner (scheduled
+// publishing) only starts with a cron-enabled Payload, which otherwise would first be created
+// when someone opens the admin; starting it here means nothing has to be visited or remembered.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return
+  const { getPayload } = await import('payload')
+  const { default: config } = await import('./payload.config')
+  await getPayload({ config, cron: true })
+}
