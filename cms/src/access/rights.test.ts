@@ -72,7 +72,9 @@ describe.each(draftables)('%s (review track)', (collection) => {
     actual.readDraft = ok((await rest.get(`/${collection}/${othersDraft.id}?draft=true`, { token })).status)
     actual.updateDraft = ok((await rest.patch(`/${collection}/${othersDraft.id}?draft=true`, { token, body: { _status: 'draft' } })).status)
     actual.updatePublished = ok((await rest.patch(`/${collection}/${published.id}`, { token, body: {} })).status)
-    actual.publish = ok((await rest.patch(`/${collection}/${othersDraft.id}`, { token, body: { _status: 'published' } })).status)
+    // Publishing is the last step of review (see workflow/workflow.test.ts), so it is tried on an approved item.
+    const approved = await createDoc(t.payload, collection, `${role}-approved`, { owner: other, status: 'draft', state: 'reviewed' })
+    actual.publish = ok((await rest.patch(`/${collection}/${approved.id}`, { token, body: { _status: 'published' } })).status)
     actual.deleteDraft = ok((await rest.delete(`/${collection}/${(await mk('to-delete', other, 'draft')).id}`, { token })).status)
     if (me !== undefined) {
       const own = await mk('own', me, 'draft')
@@ -83,7 +85,7 @@ describe.each(draftables)('%s (review track)', (collection) => {
     expect(actual).toEqual(draftableRights[role])
 
     // A refused publish leaves the item unpublished.
-    const after = (await t.payload.findByID({ collection, id: othersDraft.id, draft: false })) as { _status?: string }
+    const after = (await t.payload.findByID({ collection, id: approved.id, draft: false })) as { _status?: string }
     expect(after._status).toBe(draftableRights[role].publish ? 'published' : 'draft')
   })
 })

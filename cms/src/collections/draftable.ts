@@ -7,15 +7,20 @@ import {
   updateDraftOrPublish,
   versionsForStaff,
 } from '../access'
+import { enforceWorkflow, recordSignoff } from '../workflow/enforceWorkflow'
 
 /** Access and versioning shared by every collection whose items go through review before going public. */
-export const draftable: Pick<CollectionConfig, 'access' | 'versions'> = {
+export const draftable: Pick<CollectionConfig, 'access' | 'hooks' | 'versions'> = {
   access: {
     read: publishedOrStaff,
     readVersions: versionsForStaff,
     create: createDraftOrPublish,
     update: updateDraftOrPublish,
     delete: deleteDraftOrPublished,
+  },
+  hooks: {
+    beforeChange: [enforceWorkflow],
+    afterChange: [recordSignoff],
   },
   versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
 }

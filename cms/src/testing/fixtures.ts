@@ -2,6 +2,8 @@ import type { CollectionSlug, Payload } from 'payload'
 import sharp from 'sharp'
 
 import type { Role } from '../roles'
+import { paragraphsToLexical } from '../seed/lexical'
+import type { Grade, WorkflowState } from '../workflow/states'
 
 export const testPassword = 'test-Password-1'
 
@@ -26,16 +28,16 @@ export async function sampleData(payload: Payload, collection: CollectionSlug, l
   switch (collection) {
     case 'news': {
       const column = await ensure(payload, 'columns', { title: '测试栏目', slug: 'test-column' })
-      return { title: `新闻 ${label}`, column, publishedAt: '2025-05-01T09:00:00+08:00' }
+      return { title: `新闻 ${label}`, column, publishedAt: '2025-05-01T09:00:00+08:00', body: sampleBody(label) }
     }
     case 'stories': {
       const workstation = await ensure(payload, 'workstations', { name: '测试工作站', township: '测试镇', slug: 'test-station' })
-      return { title: `故事 ${label}`, workstation, kind: 'mediation', date: '2025-05-01' }
+      return { title: `故事 ${label}`, workstation, kind: 'mediation', date: '2025-05-01', body: sampleBody(label) }
     }
     case 'events':
-      return { title: `活动 ${label}`, startAt: '2025-05-01T09:00:00+08:00', venueKind: 'school', format: 'lecture' }
+      return { title: `活动 ${label}`, startAt: '2025-05-01T09:00:00+08:00', venueKind: 'school', format: 'lecture', body: sampleBody(label) }
     case 'families':
-      return { familyName: `测某某家庭 ${label}`, year: 2025, motto: '清白做人，干净做事' }
+      return { familyName: `测某某家庭 ${label}`, year: 2025, motto: '清白做人，干净做事', story: sampleBody(label) }
     case 'columns':
       return { title: `栏目 ${label}` }
     case 'workstations':
@@ -46,6 +48,9 @@ export async function sampleData(payload: Payload, collection: CollectionSlug, l
       throw new Error(`no sample data for ${collection}`)
   }
 }
+
+/** A body that passes the pre-publish checks. */
+const sampleBody = (label: string) => paragraphsToLexical([`这是测试稿件“${label}”的正文，法官深入村镇开展普法宣传。`])
 
 async function ensure(payload: Payload, collection: CollectionSlug, data: Record<string, unknown>) {
   const { docs } = await payload.find({ collection, where: { slug: { equals: data.slug } }, limit: 1 })
@@ -59,7 +64,7 @@ export async function createDoc(
   payload: Payload,
   collection: CollectionSlug,
   label: string,
-  options: { owner?: number; status?: 'draft' | 'published' } = {},
+  options: { owner?: number; status?: 'draft' | 'published'; state?: WorkflowState; grade?: Grade } = {},
 ): Promise<AnyDoc> {
   if (collection === 'media') {
     const data = await tinyPng()
@@ -72,6 +77,16 @@ export async function createDoc(
   const data = await sampleData(payload, collection, label)
   const draft = options.status === 'draft'
   // Collection-generic code: Payload's per-collection typing cannot follow a runtime slug.
-  const args = { collection, data: { ...data, createdBy: options.owner, ...(options.status ? { _status: options.status } : {}) }, draft }
+  const args = {
+    collection,
+    data: {
+      ...data,
+      createdBy: options.owner,
+      ...(options.status ? { _status: options.status } : {}),
+      ...(options.state ? { workflowState: options.state } : {}),
+      ...(options.grade ? { grade: options.grade } : {}),
+    },
+    draft,
+  }
   return payload.create(args as Parameters<Payload['create']>[0]) as unknown as Promise<AnyDoc>
 }
