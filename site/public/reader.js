@@ -1,6 +1,6 @@
 // 适老化 reading aids for the portal toolbar (ReaderToolbar.astro): text size, high contrast and
 // read aloud. No framework, no build step, ES5 so that old phone browsers run it too.
-// The toolbar is rendered hidden and only shown here, so readers without JavaScript see no dead buttons.
+// Without JavaScript the toolbar stays hidden (see ReaderToolbar.astro), so no dead buttons show.
 (function () {
   'use strict'
 
@@ -190,5 +190,5 @@
 
   applyScale(false)
   applyTheme(root.getAttribute('data-theme') === 'contrast', false)
-  bar.hidden = false
+
 })()
