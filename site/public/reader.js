@@ -190,5 +190,4 @@
 
   applyScale(false)
   applyTheme(root.getAttribute('data-theme') === 'contrast', false)
-
 })()
