@@ -1,5 +1,6 @@
 import type { CollectionSlug, Payload } from 'payload'
 
+import type { ReviewedCollection } from '../collections/signoffs'
 import { columns } from './data/columns'
 import { events } from './data/events'
 import { families } from './data/families'
@@ -9,6 +10,7 @@ import type { SeedImage, SeedState } from './data/types'
 import { workstations } from './data/workstations'
 import { demoPhoto } from './images'
 import { paragraphsToLexical } from './lexical'
+import { seedTrail } from './trail'
 import { ensureDemoUsers } from './users'
 
 type Log = (message: string) => void
@@ -67,8 +69,10 @@ export async function seed(payload: Payload, log: Log = () => {}): Promise<SeedR
       draft: !published,
     }
     // Collection-generic code: Payload's per-collection typing cannot follow a runtime slug.
-    await payload.create(args as Parameters<Payload['create']>[0])
+    const doc = await payload.create(args as Parameters<Payload['create']>[0])
     count(collection)
+    const title = String(data.title ?? data.familyName)
+    await seedTrail(payload, { collection: collection as ReviewedCollection, id: doc.id as Id, title, state, author: published ? 'editor' : 'contributor' }, users.ids)
   }
 
   log('账号：创建各角色演示账号…')
