@@ -75,6 +75,10 @@ export interface Config {
     columns: Column;
     workstations: Workstation;
     signoffs: Signoff;
+    submissions: Submission;
+    outlets: Outlet;
+    'scoring-rules': ScoringRule;
+    proofs: Proof;
     users: User;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -92,6 +96,10 @@ export interface Config {
     columns: ColumnsSelect<false> | ColumnsSelect<true>;
     workstations: WorkstationsSelect<false> | WorkstationsSelect<true>;
     signoffs: SignoffsSelect<false> | SignoffsSelect<true>;
+    submissions: SubmissionsSelect<false> | SubmissionsSelect<true>;
+    outlets: OutletsSelect<false> | OutletsSelect<true>;
+    'scoring-rules': ScoringRulesSelect<false> | ScoringRulesSelect<true>;
+    proofs: ProofsSelect<false> | ProofsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -553,6 +561,124 @@ export interface Signoff {
   createdAt: string;
 }
 /**
+ * 向媒体和简报报送的稿件及其采用、刊发情况，按年度积分规则计分。
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "submissions".
+ */
+export interface Submission {
+  id: number;
+  /**
+   * 默认取所报送稿件的标题。
+   */
+  title: string;
+  item:
+    | {
+        relationTo: 'news';
+        value: number | News;
+      }
+    | {
+        relationTo: 'stories';
+        value: number | Story;
+      }
+    | {
+        relationTo: 'events';
+        value: number | Event;
+      }
+    | {
+        relationTo: 'families';
+        value: number | Family;
+      };
+  outlet: number | Outlet;
+  kind: 'information' | 'article';
+  submittedAt?: string | null;
+  authors?:
+    | {
+        name: string;
+        role?: ('writer' | 'correspondent') | null;
+        user?: (number | null) | User;
+        id?: string | null;
+      }[]
+    | null;
+  signedOffBy?: (number | null) | User;
+  status: 'pending' | 'submitted' | 'adopted' | 'published' | 'rejected';
+  publishedOn?: string | null;
+  issue?: string | null;
+  page?: string | null;
+  url?: string | null;
+  proof?: (number | null) | Proof;
+  leaderInstruction?: boolean | null;
+  leaderNote?: string | null;
+  /**
+   * 按报送年度的积分规则自动计算。
+   */
+  points?: number | null;
+  createdBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * 报送稿件的媒体和信息简报，如新华网、人民法院报、省高院信息简报。
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "outlets".
+ */
+export interface Outlet {
+  id: number;
+  name: string;
+  level: 'national' | 'provincial' | 'municipal' | 'county' | 'internal';
+  kind: 'media' | 'bulletin';
+  website?: string | null;
+  contact?: string | null;
+  notes?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * 报刊版面、网页截图等刊用证明（PDF 或图片）。
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "proofs".
+ */
+export interface Proof {
+  id: number;
+  description?: string | null;
+  createdBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+}
+/**
+ * 每年的外宣考核计分办法：按媒体级别和采用情况计分，领导批示另加分。
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "scoring-rules".
+ */
+export interface ScoringRule {
+  id: number;
+  year: number;
+  rules?:
+    | {
+        level: 'national' | 'provincial' | 'municipal' | 'county' | 'internal';
+        outcome: 'adopted' | 'published';
+        points: number;
+        id?: string | null;
+      }[]
+    | null;
+  instructionBonus?: number | null;
+  notes?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -699,6 +825,22 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'signoffs';
         value: number | Signoff;
+      } | null)
+    | ({
+        relationTo: 'submissions';
+        value: number | Submission;
+      } | null)
+    | ({
+        relationTo: 'outlets';
+        value: number | Outlet;
+      } | null)
+    | ({
+        relationTo: 'scoring-rules';
+        value: number | ScoringRule;
+      } | null)
+    | ({
+        relationTo: 'proofs';
+        value: number | Proof;
       } | null)
     | ({
         relationTo: 'users';
@@ -959,6 +1101,90 @@ export interface SignoffsSelect<T extends boolean = true> {
   comment?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "submissions_select".
+ */
+export interface SubmissionsSelect<T extends boolean = true> {
+  title?: T;
+  item?: T;
+  outlet?: T;
+  kind?: T;
+  submittedAt?: T;
+  authors?:
+    | T
+    | {
+        name?: T;
+        role?: T;
+        user?: T;
+        id?: T;
+      };
+  signedOffBy?: T;
+  status?: T;
+  publishedOn?: T;
+  issue?: T;
+  page?: T;
+  url?: T;
+  proof?: T;
+  leaderInstruction?: T;
+  leaderNote?: T;
+  points?: T;
+  createdBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "outlets_select".
+ */
+export interface OutletsSelect<T extends boolean = true> {
+  name?: T;
+  level?: T;
+  kind?: T;
+  website?: T;
+  contact?: T;
+  notes?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "scoring-rules_select".
+ */
+export interface ScoringRulesSelect<T extends boolean = true> {
+  year?: T;
+  rules?:
+    | T
+    | {
+        level?: T;
+        outcome?: T;
+        points?: T;
+        id?: T;
+      };
+  instructionBonus?: T;
+  notes?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "proofs_select".
+ */
+export interface ProofsSelect<T extends boolean = true> {
+  description?: T;
+  createdBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -13,8 +13,12 @@ import { Families } from './collections/families'
 import { Media } from './collections/media'
 import { MAX_FILE_BYTES } from './collections/media/imageRules'
 import { News } from './collections/news'
+import { Outlets } from './collections/outlets'
+import { Proofs } from './collections/proofs'
+import { ScoringRules } from './collections/scoring-rules'
 import { Signoffs } from './collections/signoffs'
 import { Stories } from './collections/stories'
+import { Submissions } from './collections/submissions'
 import { Users } from './collections/users'
 import { Workstations } from './collections/workstations'
 import { databaseAdapter, isMongoUrl, migrations } from './database'
@@ -36,6 +40,11 @@ export default buildConfig({
     },
     components: {
       graphics: { Logo: '/components/Logo#Logo', Icon: '/components/Icon#Icon' },
+      beforeDashboard: [
+        // The signed-in person's 审签 queue, then whether every 栏目 is kept up to date.
+        '/components/dashboard/ReviewQueue#ReviewQueue',
+        '/components/dashboard/Freshness#Freshness',
+      ],
     },
     dateFormat: 'yyyy-MM-dd HH:mm',
     // Gravatar is unreachable from court networks; a broken image is worse than the default mark.
@@ -45,7 +54,7 @@ export default buildConfig({
     supportedLanguages: { zh, en },
     fallbackLanguage: 'zh',
   },
-  collections: [News, Stories, Events, Families, Media, Columns, Workstations, Signoffs, Users],
+  collections: [News, Stories, Events, Families, Media, Columns, Workstations, Signoffs, Submissions, Outlets, ScoringRules, Proofs, Users],
   globals: [SiteSettings, Navigation, PublishChecks],
   jobs: {
     // Runs scheduled publishing (定时发布). Started by the server (src/instrumentation.ts), not by

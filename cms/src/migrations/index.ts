@@ -1,6 +1,7 @@
 import * as migration_20261124_185058_initial from './20261124_185058_initial';
 import * as migration_20261124_194532_index_text_parents from './20261124_194532_index_text_parents';
 import * as migration_20261124_203539_workflow from './20261124_203539_workflow';
+import * as migration_20261124_204301_outside_media from './20261124_204301_outside_media';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261124_203539_workflow.up,
     down: migration_20261124_203539_workflow.down,
-    name: '20261124_203539_workflow'
+    name: '20261124_203539_workflow',
+  },
+  {
+    up: migration_20261124_204301_outside_media.up,
+    down: migration_20261124_204301_outside_media.down,
+    name: '20261124_204301_outside_media'
   },
 ];

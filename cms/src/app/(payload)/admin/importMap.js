@@ -24,6 +24,8 @@ import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { SignoffTrail as SignoffTrail_78f3b92a99e73953101eb3da3aa7225d } from '../../../components/SignoffTrail'
 import { Icon as Icon_a02a4abfb5c9da17149cbadc8057c129 } from '../../../components/Icon'
 import { Logo as Logo_919492c8e60179286a0f183c0a5b652e } from '../../../components/Logo'
+import { ReviewQueue as ReviewQueue_f14a7dd3936d1ddfa6451dacba870c19 } from '../../../components/dashboard/ReviewQueue'
+import { Freshness as Freshness_6b72f15e58275ead6448485f003474c1 } from '../../../components/dashboard/Freshness'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -54,5 +56,7 @@ export const importMap = {
   "/components/SignoffTrail#SignoffTrail": SignoffTrail_78f3b92a99e73953101eb3da3aa7225d,
   "/components/Icon#Icon": Icon_a02a4abfb5c9da17149cbadc8057c129,
   "/components/Logo#Logo": Logo_919492c8e60179286a0f183c0a5b652e,
+  "/components/dashboard/ReviewQueue#ReviewQueue": ReviewQueue_f14a7dd3936d1ddfa6451dacba870c19,
+  "/components/dashboard/Freshness#Freshness": Freshness_6b72f15e58275ead6448485f003474c1,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

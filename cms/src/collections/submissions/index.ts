@@ -1,0 +1,89 @@
+import type { CollectionConfig } from 'payload'
+
+import { hasRole, staff } from '../../access'
+import { createdByField } from '../../fields/createdBy'
+import { reviewedCollections } from '../signoffs'
+
+export const submissionStatuses = [
+  { label: '待报送', value: 'pending' },
+  { label: '已报送', value: 'submitted' },
+  { label: '已采用', value: 'adopted' },
+  { label: '已刊发', value: 'published' },
+  { label: '未采用', value: 'rejected' },
+] as const
+export type SubmissionStatus = (typeof submissionStatuses)[number]['value']
+
+/** Adopted or published coverage is public (the portal's 媒体聚焦); everything else is staff work. */
+const coverageOrStaff = ({ req }: { req: { user?: unknown } }) =>
+  req.user ? true : { status: { in: ['adopted', 'published'] } }
+const staffOnly = ({ req }: { req: { user?: unknown } }) => Boolean(req.user)
+
+/** 外宣报送: one story sent to one outlet, and what became of it. */
+export const Submissions: CollectionConfig = {
+  slug: 'submissions',
+  labels: { singular: '外宣报送', plural: '外宣报送' },
+  access: { read: coverageOrStaff, create: staff, update: staff, delete: hasRole('editor', 'approver', 'admin') },
+  admin: {
+    group: '外宣',
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'outlet', 'status', 'submittedAt', 'points'],
+    description: '向媒体和简报报送的稿件及其采用、刊发情况，按年度积分规则计分。',
+  },
+  defaultSort: '-submittedAt',
+  fields: [
+    { name: 'title', type: 'text', label: '标题', required: true, admin: { description: '默认取所报送稿件的标题。' } },
+    { name: 'item', type: 'relationship', relationTo: [...reviewedCollections], label: '报送稿件', required: true },
+    { name: 'outlet', type: 'relationship', relationTo: 'outlets', label: '报送媒体', required: true, index: true },
+    {
+      name: 'kind',
+      type: 'select',
+      label: '报送类型',
+      required: true,
+      defaultValue: 'information',
+      options: [
+        { label: '信息', value: 'information' },
+        { label: '稿件', value: 'article' },
+      ],
+      access: { read: staffOnly },
+    },
+    { name: 'submittedAt', type: 'date', label: '报送日期', index: true, access: { read: staffOnly } },
+    {
+      name: 'authors',
+      type: 'array',
+      label: '作者',
+      labels: { singular: '作者', plural: '作者' },
+      access: { read: staffOnly },
+      fields: [
+        { name: 'name', type: 'text', label: '姓名', required: true },
+        {
+          name: 'role',
+          type: 'select',
+          label: '身份',
+          defaultValue: 'writer',
+          options: [
+            { label: '撰稿人', value: 'writer' },
+            { label: '通讯员', value: 'correspondent' },
+          ],
+        },
+        { name: 'user', type: 'relationship', relationTo: 'users', label: '对应账号' },
+      ],
+    },
+    { name: 'signedOffBy', type: 'relationship', relationTo: 'users', label: '审签人', access: { read: staffOnly } },
+    { name: 'status', type: 'select', label: '状态', required: true, defaultValue: 'pending', index: true, options: [...submissionStatuses] },
+    { name: 'publishedOn', type: 'date', label: '采用/刊发日期', index: true },
+    { name: 'issue', type: 'text', label: '期号' },
+    { name: 'page', type: 'text', label: '版面' },
+    { name: 'url', type: 'text', label: '链接' },
+    { name: 'proof', type: 'upload', relationTo: 'proofs', label: '刊用证明', access: { read: staffOnly } },
+    { name: 'leaderInstruction', type: 'checkbox', label: '获领导批示', defaultValue: false, access: { read: staffOnly } },
+    { name: 'leaderNote', type: 'textarea', label: '批示内容', access: { read: staffOnly } },
+    {
+      name: 'points',
+      type: 'number',
+      label: '积分',
+      access: { read: staffOnly },
+      admin: { readOnly: true, position: 'sidebar', description: '按报送年度的积分规则自动计算。' },
+    },
+    createdByField,
+  ],
+}
