@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { staff } from '../../access'
 import { roleOptions } from '../../roles'
 import { actionLabels, stateLabels, toOptions, workflowStates } from '../../workflow/states'
+import { signoffRecordEndpoint } from './recordEndpoint'
 
 export const reviewedCollections = ['news', 'stories', 'events', 'families'] as const
 export type ReviewedCollection = (typeof reviewedCollections)[number]
@@ -25,6 +26,8 @@ export const Signoffs: CollectionConfig = {
     description: '每一步审核、签发、退回、撤稿的记录，不可修改。',
   },
   defaultSort: '-createdAt',
+  // One item's record, printable (审签单) or as CSV: GET /api/signoffs/record/<collection>/<id>
+  endpoints: [signoffRecordEndpoint],
   fields: [
     {
       name: 'docCollection',
