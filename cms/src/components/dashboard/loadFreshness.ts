@@ -1,0 +1,67 @@
+// Gathers the facts the freshness widget judges: each 栏目's newest published news item, and the
+// newest published item of any kind, dated as the portal shows it.
+import type { Payload } from 'payload'
+
+import type { ReviewedCollection } from '../../collections/signoffs'
+import { reviewedCollections } from '../../collections/signoffs'
+import { titleFieldOf } from '../../collections/signoffs/record'
+import { assessFreshness, type ColumnInput, type Freshness, type LastItem, newest } from './freshness'
+
+/** The date each kind is shown and sorted by on the portal; families show only a year, so their entry date. */
+export const homeDateField: Record<ReviewedCollection, string> = {
+  news: 'publishedAt',
+  stories: 'date',
+  events: 'startAt',
+  families: 'createdAt',
+}
+
+const published = { _status: { equals: 'published' } } as const
+
+async function newestPublished(payload: Payload, collection: ReviewedCollection): Promise<LastItem | null> {
+  const config = payload.collections[collection].config
+  const dateField = homeDateField[collection]
+  const titleField = titleFieldOf(payload, collection)
+  const { docs } = await payload.find({
+    collection,
+    where: { and: [published, { [dateField]: { exists: true } }] },
+    sort: `-${dateField}`,
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+    select: { [titleField]: true, [dateField]: true },
+  })
+  const doc = docs[0] as unknown as Record<string, unknown> | undefined
+  if (!doc?.[dateField]) return null
+  return { at: String(doc[dateField]), title: String(doc[titleField] ?? doc.id), typeLabel: String(config.labels.singular) }
+}
+
+async function lastNewsOf(payload: Payload, columnId: number | string): Promise<string | null> {
+  const { docs } = await payload.find({
+    collection: 'news',
+    where: { and: [published, { column: { equals: columnId } }, { publishedAt: { exists: true } }] },
+    sort: '-publishedAt',
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+    select: { publishedAt: true },
+  })
+  return docs[0]?.publishedAt ?? null
+}
+
+export async function loadFreshness(payload: Payload, now = new Date()): Promise<Freshness> {
+  const { docs: columns } = await payload.find({ collection: 'columns', sort: 'order', pagination: false, depth: 0, overrideAccess: true })
+  const [homeCandidates, columnInputs] = await Promise.all([
+    Promise.all(reviewedCollections.map((collection) => newestPublished(payload, collection))),
+    Promise.all(
+      columns.map(
+        async (column): Promise<ColumnInput> => ({
+          id: column.id,
+          title: column.title,
+          updateCycleDays: column.updateCycleDays,
+          lastPublishedAt: await lastNewsOf(payload, column.id),
+        }),
+      ),
+    ),
+  ])
+  return assessFreshness({ now, homeLast: newest(homeCandidates), columns: columnInputs })
+}
