@@ -24,6 +24,7 @@ caption { text-align: left; font-weight: bold; padding-bottom: 1mm; }
 .steps thead { display: table-header-group; }
 .steps tr { page-break-inside: avoid; }
 .time { white-space: nowrap; width: 24mm; }
+.nowrap { white-space: nowrap; }
 .comment { white-space: pre-wrap; }
 .empty { text-align: center; color: #444; }
 .footer { margin-top: 5mm; font-size: 9pt; color: #333; display: flex; justify-content: space-between; }
@@ -46,7 +47,7 @@ export const printPageCsp = [
 const stepRow = (row: RecordRow, index: number) => `<tr>
 <td>${index + 1}</td>
 <td class="time">${escapeHtml(row.time)}</td>
-<td>${escapeHtml(row.action)}</td>
+<td class="nowrap">${escapeHtml(row.action)}</td>
 <td>${escapeHtml(row.fromState)} → ${escapeHtml(row.toState)}</td>
 <td>${escapeHtml(row.actorName)}${row.actorRole ? `（${escapeHtml(row.actorRole)}）` : ''}</td>
 <td class="comment">${escapeHtml(row.comment)}</td>
