@@ -46,7 +46,8 @@ export const Submissions: CollectionConfig = {
       ],
       access: { read: staffOnly },
     },
-    { name: 'submittedAt', type: 'date', label: '报送日期', index: true, access: { read: staffOnly } },
+    // Readable by all: it is the default sort, and anonymous callers may only sort by fields they can read.
+    { name: 'submittedAt', type: 'date', label: '报送日期', index: true },
     {
       name: 'authors',
       type: 'array',
