@@ -1,6 +1,7 @@
 import type { CollectionSlug, Payload } from 'payload'
 
 import type { ReviewedCollection } from '../collections/signoffs'
+import { defaultPublishChecks } from '../globals/publish-checks/defaults'
 import { columns } from './data/columns'
 import { events } from './data/events'
 import { families } from './data/families'
@@ -166,6 +167,7 @@ async function seedGlobals(payload: Payload, columnIds: Record<string, Id>) {
       },
     })
   }
+  await seedPublishChecks(payload)
   const navigation = await payload.findGlobal({ slug: 'navigation' })
   if (!navigation.items?.length) {
     await payload.updateGlobal({
@@ -180,4 +182,12 @@ async function seedGlobals(payload: Payload, columnIds: Record<string, Id>) {
       },
     })
   }
+}
+
+/** Fills the 发布检查 lists with the defaults once; administrators maintain them from then on. */
+export async function seedPublishChecks(payload: Payload): Promise<boolean> {
+  const checks = await payload.findGlobal({ slug: 'publish-checks' })
+  if (checks.bannedWords?.length || checks.correctionPairs?.length || checks.allowedNumbers?.length) return false
+  await payload.updateGlobal({ slug: 'publish-checks', data: defaultPublishChecks })
+  return true
 }
