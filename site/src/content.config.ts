@@ -2,7 +2,7 @@ import { defineCollection } from 'astro:content'
 import { z } from 'astro/zod'
 
 import { cmsCollection, cmsGlobal } from './loaders/cmsLoader'
-import { mapColumn, mapEvent, mapFamily, mapNavigation, mapNews, mapSettings, mapStory, mapWorkstation } from './loaders/mappers'
+import { mapColumn, mapCoverage, mapEvent, mapFamily, mapNavigation, mapNews, mapSettings, mapStory, mapWorkstation } from './loaders/mappers'
 
 const image = z.object({
   src: z.string(),
@@ -118,4 +118,18 @@ const navigation = defineCollection({
   schema: z.object({ items: z.array(z.object({ label: z.string(), href: z.string() })) }),
 })
 
-export const collections = { news, stories, events, families, workstations, columns, settings, navigation }
+const coverage = defineCollection({
+  loader: cmsCollection('submissions', mapCoverage),
+  schema: z.object({
+    outlet: z.string(),
+    level: z.string().optional(),
+    outcome: z.string(),
+    publishedOn: date.optional(),
+    issue: z.string().optional(),
+    page: z.string().optional(),
+    url: z.string().optional(),
+    item: z.object({ collection: z.enum(['news', 'stories', 'events', 'families']), slug: z.string(), title: z.string() }).optional(),
+  }),
+})
+
+export const collections = { news, stories, events, families, workstations, columns, settings, navigation, coverage }

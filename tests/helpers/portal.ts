@@ -11,15 +11,15 @@ const run = promisify(execFile)
 
 export const seedPassword = 'Portal-Test-Password-1'
 
-/** The built CMS on a temp database loaded with the demo content. */
-export async function startSeededCms(): Promise<RunningCms> {
+/** The built CMS on a temp database loaded with the demo content (`extraEnv` for the server only). */
+export async function startSeededCms(extraEnv: Record<string, string> = {}): Promise<RunningCms> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'liushan-portal-'))
   await run(path.join(binDir, 'payload'), ['run', 'src/seed/run.ts'], {
     cwd: cmsDir,
     env: { ...cmsEnv(dir), SEED_PASSWORD: seedPassword },
     maxBuffer: 20 * 1024 * 1024,
   })
-  return startBuiltCms({}, dir)
+  return startBuiltCms(extraEnv, dir)
 }
 
 /** A REST session as a demo user, for arranging test content. */
@@ -42,6 +42,19 @@ export async function cmsSession(cms: RunningCms, email = 'admin@example.com') {
     patch: (url: string, body: unknown) => call('PATCH', url, body),
     delete: (url: string) => call('DELETE', url),
   }
+}
+
+/**
+ * Publishes new content the way the office must: an editor writes and submits it, a reviewer
+ * approves it, an approver signs it off (三审). Returns the published document.
+ */
+export async function publishThroughReview(cms: RunningCms, collection: string, data: Record<string, unknown>) {
+  const editor = await cmsSession(cms, 'editor@example.com')
+  const reviewer = await cmsSession(cms, 'reviewer@example.com')
+  const approver = await cmsSession(cms, 'approver@example.com')
+  const { doc } = await editor.post(`/${collection}?draft=true`, { ...data, _status: 'draft', workflowAction: 'submit' })
+  await reviewer.patch(`/${collection}/${doc.id}?draft=true`, { workflowAction: 'approve' })
+  return (await approver.patch(`/${collection}/${doc.id}`, { _status: 'published' })).doc
 }
 
 export type BuiltSite = { outDir: string; seconds: number; log: string }

@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { launchChromium } from '../helpers/browser'
-import { type BuiltSite, buildSite, cmsSession, type RunningSite, serveSite, startSeededCms } from '../helpers/portal'
+import { type BuiltSite, buildSite, cmsSession, publishThroughReview, type RunningSite, serveSite, startSeededCms } from '../helpers/portal'
 import { type RunningCms, testPreviewSecret } from '../helpers/server'
 import { signPreviewToken } from '../../cms/src/preview/previewToken'
 
@@ -45,17 +45,16 @@ beforeAll(async () => {
   }
 
   // An editor pasted hostile markup; it must arrive inert.
-  const evil = await admin.post('/news', {
+  const evil = await publishThroughReview(cms, 'news', {
     title: EVIL_TITLE,
     column: column.id,
-    _status: 'published',
     publishedAt: '2025-07-01T09:00:00+08:00',
     body: lexical(
       paragraph(text('<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">')),
       paragraph(link('javascript:window.__pwned=3', '危险链接'), link('https://www.court.gov.cn/', '中国法院网')),
     ),
   })
-  evilSlug = evil.doc.slug
+  evilSlug = evil.slug
 
   site = await buildSite(cms)
   server = await serveSite(site, { CMS_URL: cms.url })

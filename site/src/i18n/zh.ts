@@ -137,10 +137,16 @@ export const zh = {
   mediaCoverage: {
     title: '媒体聚焦',
     description: '各级媒体和上级机关对我院经验做法的刊载与推广。',
-    empty: '外宣采用情况即将在此展示。',
-    emptyDetail: '我们正在整理各级媒体、上级机关简报对我院工作的刊载和采用情况，整理完成后将在本页集中展示。',
+    empty: '暂无外宣采用记录。',
+    emptyDetail: '各级媒体、上级机关简报刊载和采用我院稿件后，将在本页集中展示。',
     reports: '媒体聚焦栏目报道',
     allReports: '查看媒体聚焦栏目全部报道',
+    intro: (count: number) => `共 ${count} 条采用、刊发记录，按刊发时间排列。`,
+    year: (year: number | undefined) => (year ? `${year} 年` : '日期待补充'),
+    ourItem: '我院稿件',
+    original: '查看原文',
+    notesLabel: '外部媒体采用情况',
+    thisItem: '本文被',
   },
 
   notFound: {

@@ -92,3 +92,32 @@ export const mapNavigation = (doc: any) => ({
     href: item.column && typeof item.column === 'object' ? `/columns/${item.column.slug}/` : (item.url ?? '/'),
   })),
 })
+
+const outcomeLabels: Record<string, string> = { adopted: '采用', published: '刊发' }
+const levelLabels: Record<string, string> = { national: '国家级', provincial: '省级', municipal: '市级', county: '县级', internal: '系统内' }
+
+/** Only web links leave the site: anything else (javascript:, data:…) is dropped. */
+const webLink = (url: unknown) => (typeof url === 'string' && /^https?:\/\//i.test(url.trim()) ? url.trim() : undefined)
+
+/**
+ * An outside outlet's adoption of one of our items. The CMS only lets anonymous readers see
+ * adopted or published coverage, and only populates an item the public may read: coverage of
+ * an item that is not (or no longer) published comes without `item` and is not shown.
+ */
+export const mapCoverage = (doc: any) => {
+  const value = doc.item?.value
+  const item =
+    value && typeof value === 'object' && value._status === 'published'
+      ? { collection: String(doc.item.relationTo), slug: String(value.slug ?? value.id), title: String(value.title ?? value.familyName) }
+      : undefined
+  return {
+    outlet: String(doc.outlet?.name ?? ''),
+    level: levelLabels[doc.outlet?.level] ?? undefined,
+    outcome: outcomeLabels[doc.status] ?? '采用',
+    publishedOn: doc.publishedOn ?? undefined,
+    issue: doc.issue || undefined,
+    page: doc.page || undefined,
+    url: webLink(doc.url),
+    item,
+  }
+}
