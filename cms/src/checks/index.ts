@@ -1,18 +1,59 @@
-// Pre-publish checks (发布前检查). Placeholder interface; the real checks are being written.
+// Pre-publish checks (发布前检查): what must be fixed, and what should be looked at, before an
+// item goes public. The workflow hook calls checkBeforePublish when an item is about to be published.
 import type { PayloadRequest } from 'payload'
 
 import type { ReviewedCollection } from '../collections/signoffs'
+import { notMistakes } from '../globals/publish-checks/defaults'
+import { labelOf, readDocument } from './document'
+import { checkImages } from './images'
+import { checkLinks } from './links'
+import { loadLists } from './lists'
+import { normaliseNumber, numberProblems } from './numbers'
+import { type CheckReport, type Problem, uniqueProblems } from './problem'
+import { typographyProblems } from './typography'
+import { wordChecker } from './words'
 
-export type Problem = { code: string; message: string; where: string }
-export type CheckReport = { errors: Problem[]; warnings: Problem[] }
+export type { CheckReport, Problem } from './problem'
+
+/** Each collection's main rich-text body: publishing it empty is an error. */
+const bodyField: Record<ReviewedCollection, string> = { news: 'body', stories: 'body', events: 'body', families: 'story' }
 
 /** Everything that must be fixed (errors) or looked at (warnings) before `doc` may be published. */
-export async function checkBeforePublish(_args: {
+export async function checkBeforePublish({
+  collection,
+  doc,
+  req,
+}: {
   collection: ReviewedCollection
   doc: Record<string, unknown>
   req: PayloadRequest
 }): Promise<CheckReport> {
-  return { errors: [], warnings: [] }
+  const { config } = req.payload.collections[collection]
+  const content = readDocument(config.fields, doc)
+  const lists = await loadLists(req)
+  const images = await checkImages(content.images, req)
+  const segments = [...content.segments, ...images.segments]
+
+  const required: Problem[] = []
+  const topLevel = config.flattenedFields
+  const publishedAt = topLevel.find((field) => field.name === 'publishedAt')
+  if (publishedAt && !doc.publishedAt) {
+    required.push({ code: 'published-at', where: labelOf(publishedAt.label, '发布时间'), message: '未填写发布时间' })
+  }
+  const body = topLevel.find((field) => field.name === bodyField[collection])
+  if (body && !content.richText[body.name]?.paragraphs.length) {
+    required.push({ code: 'empty-body', where: labelOf(body.label, '正文'), message: '内容为空，请填写后再发布' })
+  }
+
+  const words = wordChecker({ ...lists, notMistakes })
+  const allowed = new Set(lists.allowedNumbers.map(({ number }) => normaliseNumber(number)))
+  const inText = segments.flatMap((segment) => [...words(segment), ...numberProblems(segment, allowed)])
+  const links = await checkLinks(content.links, { collection, id: doc.id, slug: doc.slug }, req)
+
+  return {
+    errors: uniqueProblems([...required, ...inText, ...images.problems, ...links]),
+    warnings: uniqueProblems(segments.flatMap(typographyProblems)),
+  }
 }
 
 /** The errors as one Chinese message for the editor. */

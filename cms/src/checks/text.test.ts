@@ -6,6 +6,8 @@ import { events } from '../seed/data/events'
 import { families } from '../seed/data/families'
 import { news } from '../seed/data/news'
 import { stories } from '../seed/data/stories'
+import { readRichText } from './lexical'
+import { portalTarget } from './links'
 import { findPersonalNumbers, maskNumber, normaliseNumber, numberProblems } from './numbers'
 import { typographyProblems } from './typography'
 import { wordChecker } from './words'
@@ -102,6 +104,46 @@ describe('typography', () => {
 
   it('quotes the place in its message', () => {
     expect(typographyProblems({ where: '摘要', text: '法院,今天' })[0].message).toBe('使用了半角逗号“,”，应为全角“，”：法院,今天')
+  })
+})
+
+describe('rich text', () => {
+  const node = (type: string, extra: object) => ({ type, version: 1, ...extra })
+  const text = (t: string) => node('text', { text: t })
+  const paragraph = (...children: object[]) => node('paragraph', { children })
+
+  it('numbers the paragraphs an editor sees, and finds images and links', () => {
+    const content = readRichText(
+      {
+        root: node('root', {
+          children: [
+            paragraph(text('第一段')),
+            paragraph(),
+            node('upload', { relationTo: 'media', value: 7 }),
+            node('list', { children: [node('listitem', { children: [text('第'), node('link', { fields: { linkType: 'custom', url: '/news/a/' }, children: [text('二')] }), text('段')] })] }),
+          ],
+        }),
+      },
+      '正文',
+    )
+    expect(content.paragraphs).toEqual([
+      { where: '正文第1段', text: '第一段' },
+      { where: '正文第2段', text: '第二段' },
+    ])
+    expect(content.images).toEqual([{ id: 7, where: '正文第1张图片' }])
+    expect(content.links).toEqual([{ kind: 'url', url: '/news/a/', text: '二', where: '正文第2段' }])
+  })
+})
+
+describe('portal paths', () => {
+  it('knows which URLs open an item of the portal', () => {
+    expect(portalTarget('/news/fa-guan/')).toEqual({ collection: 'news', slug: 'fa-guan' })
+    expect(portalTarget('/events/pu-fa.ics')).toEqual({ collection: 'events', slug: 'pu-fa' })
+    expect(portalTarget('https://court.example/families/wang/#top', 'https://court.example')).toEqual({ collection: 'families', slug: 'wang' })
+    expect(portalTarget('https://other.example/news/a/', 'https://court.example')).toBeNull()
+    expect(portalTarget('/news/2/')).toBeNull()
+    expect(portalTarget('/news/')).toBeNull()
+    expect(portalTarget('/search/')).toBeNull()
   })
 })
 
