@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Role } from '../roles'
 import { type AnyDoc, createDoc, createStaff, sampleData, type Staff, testPassword } from '../testing/fixtures'
 import { restClient } from '../testing/restClient'
+import { paragraphsToLexical } from '../seed/lexical'
 import { startTestPayload, type TestPayload } from '../testing/testPayload'
 import type { WorkflowState } from './states'
 
@@ -215,6 +216,34 @@ describe('the rules hold on every API, not only REST', () => {
       t.payload.update({ collection: 'news', id: doc.id, data: { workflowAction: 'approve' } as never, user, overrideAccess: false }),
     ).rejects.toThrow('您的角色不能进行“审核通过”操作')
     expect((await latest('news', doc.id)).workflowState).toBe('submitted')
+  })
+})
+
+describe('pre-publish checks block 签发', () => {
+  it('names the ID number, phone, bank card, banned word and the image without alt it found, and publishes nothing', async () => {
+    const photo = await createDoc(t.payload, 'media', 'no-alt-photo')
+    // Alt text is required on upload; an image that lost it later (e.g. imported) must still be caught.
+    await t.payload.db.updateOne({ collection: 'media', id: photo.id, data: { alt: '' } })
+    const doc = await item('news', 'checks', 'reviewed')
+    await t.payload.update({
+      collection: 'news',
+      id: doc.id,
+      draft: true,
+      data: {
+        cover: photo.id,
+        body: paragraphsToLexical([
+          '当事人身份证号11010519491231002X，电话13912345678。',
+          '执行款已转入账户6222020200112345679（示例），扫黑险恶专项斗争持续推进。',
+        ]),
+      },
+    })
+    const response = await rest.patch(`/news/${doc.id}`, { token: tokens.approver, body: { _status: 'published' } })
+    expect(response.status).toBe(400)
+    const message = response.json.errors[0].message as string
+    expect(message).toContain('发布前检查未通过')
+    for (const found of ['110105', '139', '6222', '扫黑险恶', '扫黑除恶', 'no-alt-photo', '正文第1段', '正文第2段']) expect(message).toContain(found)
+    expect((await rest.get(`/news/${doc.id}`)).status).toBe(404)
+    expect(await trail('news', doc.id)).toHaveLength(0)
   })
 })
 
