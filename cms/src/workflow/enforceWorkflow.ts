@@ -57,6 +57,7 @@ export const enforceWorkflow: CollectionBeforeChangeHook = async ({ collection, 
   data.workflowState = verdict.to
   if (verdict.status) data._status = verdict.status
 
+  let notes = comment
   if (verdict.to === 'published') {
     const report = await checkBeforePublish({
       collection: collection.slug as ReviewedCollection,
@@ -64,9 +65,14 @@ export const enforceWorkflow: CollectionBeforeChangeHook = async ({ collection, 
       req,
     })
     if (report.errors.length) throw new APIError(formatProblems(report.errors), 400, { problems: report.errors }, true)
+    // Warnings do not block; they go on record with the step so the office can follow them up.
+    if (report.warnings.length) {
+      const hints = report.warnings.map((w) => `${w.where}：${w.message}`).join('；')
+      notes = [comment, `发布检查提示：${hints}`].filter(Boolean).join('\n')
+    }
   }
   if (verdict.step) {
-    const pending: PendingStep = { step: verdict.step, from, to: verdict.to, comment }
+    const pending: PendingStep = { step: verdict.step, from, to: verdict.to, comment: notes }
     req.context[contextKey(collection.slug)] = pending
   }
   return data

@@ -247,6 +247,17 @@ describe('pre-publish checks block 签发', () => {
   })
 })
 
+describe('typography warnings', () => {
+  it('do not block 签发 and are kept in the 审签记录', async () => {
+    const doc = await item('news', 'typography', 'reviewed')
+    await t.payload.update({ collection: 'news', id: doc.id, draft: true, data: { body: paragraphsToLexical(['法官走进社区,开展普法宣传。。']) } })
+    expect((await rest.patch(`/news/${doc.id}`, { token: tokens.approver, body: { _status: 'published' } })).status).toBe(200)
+    const [row] = await trail('news', doc.id)
+    expect(row.comment).toContain('发布检查提示')
+    expect(row.comment).toContain('正文第1段')
+  })
+})
+
 describe('scheduled publishing (定时发布)', () => {
   it('an approved item scheduled by a signer is published by the job runner, as that signer', async () => {
     const doc = await item('news', 'scheduled', 'reviewed')
