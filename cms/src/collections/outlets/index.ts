@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { admins, anyone, siteManagers } from '../../access'
+import { rescoreOutlet } from './hooks/rescoreOutlet'
 import { outletLevels } from './levels'
 
 /** 媒体与简报: where the office sends its stories. Names and levels are public (the 媒体聚焦 page shows them). */
@@ -15,6 +16,10 @@ export const Outlets: CollectionConfig = {
     description: '报送稿件的媒体和信息简报，如新华网、人民法院报、省高院信息简报。',
   },
   defaultSort: 'name',
+  hooks: {
+    // A new level changes what this outlet's adopted and published records are worth.
+    afterChange: [rescoreOutlet],
+  },
   fields: [
     { name: 'name', type: 'text', label: '名称', required: true, unique: true },
     { name: 'level', type: 'select', label: '级别', required: true, options: [...outletLevels] },

@@ -3,15 +3,10 @@ import type { CollectionConfig } from 'payload'
 import { hasRole, staff } from '../../access'
 import { createdByField } from '../../fields/createdBy'
 import { reviewedCollections } from '../signoffs'
+import { enforceSubmissionRules } from './hooks/enforceSubmissionRules'
+import { submissionStatuses } from './statuses'
 
-export const submissionStatuses = [
-  { label: '待报送', value: 'pending' },
-  { label: '已报送', value: 'submitted' },
-  { label: '已采用', value: 'adopted' },
-  { label: '已刊发', value: 'published' },
-  { label: '未采用', value: 'rejected' },
-] as const
-export type SubmissionStatus = (typeof submissionStatuses)[number]['value']
+export { type SubmissionStatus, submissionStatuses } from './statuses'
 
 /** Adopted or published coverage is public (the portal's 媒体聚焦); everything else is staff work. */
 const coverageOrStaff = ({ req }: { req: { user?: unknown } }) =>
@@ -30,9 +25,35 @@ export const Submissions: CollectionConfig = {
     description: '向媒体和简报报送的稿件及其采用、刊发情况，按年度积分规则计分。',
   },
   defaultSort: '-submittedAt',
+  hooks: {
+    // Status path, required dates, published items only, default title, points: every save.
+    beforeChange: [enforceSubmissionRules],
+  },
   fields: [
-    { name: 'title', type: 'text', label: '标题', required: true, admin: { description: '默认取所报送稿件的标题。' } },
-    { name: 'item', type: 'relationship', relationTo: [...reviewedCollections], label: '报送稿件', required: true },
+    {
+      name: 'title',
+      type: 'text',
+      label: '标题',
+      required: true,
+      admin: { description: '留空则取所报送稿件的标题。' },
+      // Left empty, the hook fills it in from the item before the record is stored.
+      validate: () => true as const,
+    },
+    {
+      name: 'item',
+      type: 'relationship',
+      relationTo: [...reviewedCollections],
+      label: '报送稿件',
+      required: true,
+      admin: { description: '只能报送已发布的稿件。' },
+      // The picker offers published items (and the one already chosen, which may since have been withdrawn).
+      filterOptions: ({ data, relationTo }) => {
+        const chosen = (data as { item?: { relationTo?: string; value?: unknown } } | undefined)?.item
+        const chosenId = chosen?.value && typeof chosen.value === 'object' ? (chosen.value as { id?: unknown }).id : chosen?.value
+        const published = { _status: { equals: 'published' } }
+        return chosen?.relationTo === relationTo && chosenId != null ? { or: [published, { id: { equals: chosenId } }] } : published
+      },
+    },
     { name: 'outlet', type: 'relationship', relationTo: 'outlets', label: '报送媒体', required: true, index: true },
     {
       name: 'kind',
@@ -47,7 +68,13 @@ export const Submissions: CollectionConfig = {
       access: { read: staffOnly },
     },
     // Readable by all: it is the default sort, and anonymous callers may only sort by fields they can read.
-    { name: 'submittedAt', type: 'date', label: '报送日期', index: true },
+    {
+      name: 'submittedAt',
+      type: 'date',
+      label: '报送日期',
+      index: true,
+      admin: { description: '改为“已报送”时如未填写，自动填为当天；未采用后重新报送时更新为当天。' },
+    },
     {
       name: 'authors',
       type: 'array',
@@ -70,8 +97,23 @@ export const Submissions: CollectionConfig = {
       ],
     },
     { name: 'signedOffBy', type: 'relationship', relationTo: 'users', label: '审签人', access: { read: staffOnly } },
-    { name: 'status', type: 'select', label: '状态', required: true, defaultValue: 'pending', index: true, options: [...submissionStatuses] },
-    { name: 'publishedOn', type: 'date', label: '采用/刊发日期', index: true },
+    {
+      name: 'status',
+      type: 'select',
+      label: '状态',
+      required: true,
+      defaultValue: 'pending',
+      index: true,
+      options: [...submissionStatuses],
+      admin: { description: '待报送 → 已报送 → 已采用、已刊发或未采用；已采用的可再改为已刊发，未采用的可重新报送。' },
+    },
+    {
+      name: 'publishedOn',
+      type: 'date',
+      label: '采用/刊发日期',
+      index: true,
+      admin: { description: '状态为“已采用”“已刊发”时必填，不能早于报送日期；积分按此日期所在年度计算。' },
+    },
     { name: 'issue', type: 'text', label: '期号' },
     { name: 'page', type: 'text', label: '版面' },
     { name: 'url', type: 'text', label: '链接' },
@@ -83,7 +125,11 @@ export const Submissions: CollectionConfig = {
       type: 'number',
       label: '积分',
       access: { read: staffOnly },
-      admin: { readOnly: true, position: 'sidebar', description: '按报送年度的积分规则自动计算。' },
+      admin: {
+        readOnly: true,
+        position: 'sidebar',
+        description: '保存时按采用/刊发日期所在年度的积分规则自动计算（媒体级别与采用情况的分值，另加领导批示分）；待报送、已报送、未采用的记录，以及当年没有积分规则时为 0。',
+      },
     },
     createdByField,
   ],
