@@ -96,7 +96,7 @@ export const csvHeader = ['序号', '时间', '操作', '原状态', '新状态'
  * A cell Excel reads as text: quoted when needed, and a leading = + - @ neutralised so a comment
  * can never run as a formula on the reader's machine.
  */
-function csvCell(value: string): string {
+export function csvCell(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
 }

@@ -4,6 +4,7 @@ import { hasRole, staff } from '../../access'
 import { createdByField } from '../../fields/createdBy'
 import { reviewedCollections } from '../signoffs'
 import { enforceSubmissionRules } from './hooks/enforceSubmissionRules'
+import { submissionStatsEndpoint } from './statsEndpoint'
 import { submissionStatuses } from './statuses'
 
 export { type SubmissionStatus, submissionStatuses } from './statuses'
@@ -29,6 +30,10 @@ export const Submissions: CollectionConfig = {
     // Status path, required dates, published items only, default title, points: every save.
     beforeChange: [enforceSubmissionRules],
   },
+  endpoints: [
+    // The year's 外宣统计, JSON or CSV: GET /api/submissions/stats?year=2025&format=csv
+    submissionStatsEndpoint,
+  ],
   fields: [
     {
       name: 'title',

@@ -1,0 +1,46 @@
+// Reads a year's 外宣报送 records for the statistics, with the system's rights: callers decide who may see them.
+import type { Payload, PayloadRequest } from 'payload'
+
+import type { OutletLevel } from '../collections/outlets/levels'
+import type { SubmissionStatus } from '../collections/submissions/statuses'
+import { beijingYear, yearBounds } from './period'
+import { type OutsideMediaStats, type StatsRecord, summarize } from './stats'
+
+const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as { id: number }).id : (value as number | null | undefined))
+
+export async function loadStats(payload: Payload, year: number, req?: PayloadRequest): Promise<OutsideMediaStats> {
+  const { from, to } = yearBounds(year)
+  const inYear = (field: string) => ({ and: [{ [field]: { greater_than_equal: from } }, { [field]: { less_than: to } }] })
+  const [{ docs }, { docs: outlets }] = await Promise.all([
+    payload.find({
+      collection: 'submissions',
+      where: { or: [inYear('submittedAt'), inYear('publishedOn')] },
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+      req,
+      select: { status: true, submittedAt: true, publishedOn: true, points: true, outlet: true, authors: true },
+    }),
+    payload.find({ collection: 'outlets', pagination: false, depth: 0, overrideAccess: true, req, select: { level: true } }),
+  ])
+  const levels = new Map(outlets.map((outlet) => [outlet.id, outlet.level as OutletLevel]))
+  const records: StatsRecord[] = docs.map((doc) => ({
+    status: doc.status as SubmissionStatus,
+    submittedAt: doc.submittedAt,
+    publishedOn: doc.publishedOn,
+    points: doc.points,
+    level: levels.get(idOf(doc.outlet) as number),
+    authors: (doc.authors ?? []).map((author) => author.name),
+  }))
+  return summarize(records, year)
+}
+
+/** The latest year with a record sent or adopted, for pointing to it when the current year is empty. */
+export async function latestYearWithRecords(payload: Payload): Promise<number | undefined> {
+  const newest = (field: 'submittedAt' | 'publishedOn') =>
+    payload
+      .find({ collection: 'submissions', where: { [field]: { exists: true } }, sort: `-${field}`, limit: 1, depth: 0, overrideAccess: true, select: { [field]: true } })
+      .then(({ docs }) => (docs[0]?.[field] ? beijingYear(docs[0][field]!) : undefined))
+  const years = (await Promise.all([newest('submittedAt'), newest('publishedOn')])).filter((y): y is number => y !== undefined)
+  return years.length ? Math.max(...years) : undefined
+}
