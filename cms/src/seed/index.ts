@@ -6,11 +6,15 @@ import { columns } from './data/columns'
 import { events } from './data/events'
 import { families } from './data/families'
 import { news } from './data/news'
+import { outlets } from './data/outlets'
+import { scoringRules } from './data/scoringRules'
 import { stories } from './data/stories'
+import { submissions } from './data/submissions'
 import type { SeedImage, SeedState } from './data/types'
 import { workstations } from './data/workstations'
 import { demoPhoto } from './images'
 import { paragraphsToLexical } from './lexical'
+import { seedOutsideMedia } from './outsideMedia'
 import { seedTrail } from './trail'
 import { ensureDemoUsers } from './users'
 
@@ -143,6 +147,9 @@ export async function seed(payload: Payload, log: Log = () => {}): Promise<SeedR
       photos: [await photo(`story-${slug}`, image, users.ids.editor)],
     })
   }
+
+  log(`外宣：${outlets.length} 家媒体与简报、${scoringRules.length} 个年度的积分规则、${submissions.length} 条报送记录…`)
+  await seedOutsideMedia(payload, users.ids, count)
 
   log('站点设置与导航…')
   await seedGlobals(payload, columnIds)

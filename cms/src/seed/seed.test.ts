@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import type { CollectionSlug } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { computePoints, pointsYear } from '../collections/submissions/points'
 import { startTestPayload, type TestPayload } from '../testing/testPayload'
 import { seed, type SeedResult } from './index'
 
@@ -75,5 +76,38 @@ describe('demo content', () => {
 
   it('prints its progress in Chinese', () => {
     expect(messages.some((m) => m.startsWith('法官工作站'))).toBe(true)
+  })
+})
+
+describe('demo outside-media work', () => {
+  it('has the outlets the report names, and rules for 2025 and 2026', async () => {
+    const { docs } = await t.payload.find({ collection: 'outlets', pagination: false, depth: 0 })
+    expect(docs.length).toBeGreaterThanOrEqual(10)
+    const names = docs.map((outlet) => outlet.name)
+    for (const name of ['新华网', '人民法院报', '中国法院网', '省高院信息简报', '县融媒体中心']) expect(names).toContain(name)
+    const rules = await t.payload.find({ collection: 'scoring-rules', sort: 'year', depth: 0 })
+    expect(rules.docs.map((doc) => doc.year)).toEqual([2025, 2026])
+  })
+
+  it('has records in every status, each scored by its year’s rules through the hooks', async () => {
+    const { docs } = await t.payload.find({ collection: 'submissions', pagination: false, depth: 1 })
+    expect(docs.length).toBeGreaterThanOrEqual(12)
+    expect(new Set(docs.map((doc) => doc.status))).toEqual(new Set(['pending', 'submitted', 'adopted', 'published', 'rejected']))
+    const { docs: rules } = await t.payload.find({ collection: 'scoring-rules', depth: 0 })
+    for (const doc of docs) {
+      const outlet = doc.outlet as { level: 'national' }
+      const year = pointsYear(doc.publishedOn, doc.submittedAt)
+      const expected = computePoints({ status: doc.status, level: outlet.level, leaderInstruction: Boolean(doc.leaderInstruction), rules: rules.find((r) => r.year === year) })
+      expect(doc.points, doc.title).toBe(expected)
+      const item = await t.payload.findByID({ collection: doc.item.relationTo, id: (doc.item.value as { id: number }).id, depth: 0 })
+      expect(item._status, doc.title).toBe('published')
+    }
+  })
+
+  it('includes the 新华网 article and the 省高院 bulletin that carried the experience province-wide', async () => {
+    const find = async (outlet: string) =>
+      (await t.payload.find({ collection: 'submissions', where: { 'outlet.name': { equals: outlet } }, depth: 0, pagination: false })).docs
+    expect((await find('新华网')).some((doc) => doc.status === 'published' && (doc.points ?? 0) > 0)).toBe(true)
+    expect((await find('省高院信息简报')).some((doc) => doc.status === 'published' && doc.leaderInstruction)).toBe(true)
   })
 })

@@ -73,3 +73,36 @@ export type StorySeed = {
   state: SeedState
   image: SeedImage
 }
+
+export type OutletSeed = {
+  name: string
+  level: 'national' | 'provincial' | 'municipal' | 'county' | 'internal'
+  kind: 'media' | 'bulletin'
+  website?: string
+  contact: string
+  notes?: string
+}
+
+export type ScoringRulesSeed = {
+  year: number
+  rules: { level: OutletSeed['level']; outcome: 'adopted' | 'published'; points: number }[]
+  instructionBonus: number
+  notes: string
+}
+
+/** One status change of a 外宣报送 record, with the date it stores (YYYY-MM-DD, Beijing): 报送日期 or 采用/刊发日期. */
+export type SubmissionStep = { status: 'submitted' | 'adopted' | 'published'; on: string } | { status: 'rejected' }
+
+export type SubmissionSeed = {
+  item: { collection: 'news' | 'stories' | 'events' | 'families'; slug: string }
+  outlet: string // an OutletSeed name
+  kind: 'information' | 'article'
+  /** `user` links the author to the demo account of that role. */
+  authors: { name: string; role?: 'writer' | 'correspondent'; user?: 'editor' | 'contributor' }[]
+  /** The record's history in order; empty for a record still 待报送. */
+  steps: SubmissionStep[]
+  issue?: string
+  page?: string
+  leaderInstruction?: boolean
+  leaderNote?: string
+}
