@@ -44,6 +44,8 @@ export default buildConfig({
         // The signed-in person's 审签 queue, then whether every 栏目 is kept up to date.
         '/components/dashboard/ReviewQueue#ReviewQueue',
         '/components/dashboard/Freshness#Freshness',
+        // The year's 外宣 figures: sent, adopted, published and points, with a chart and CSV export.
+        '/components/dashboard/OutsideMediaStats#OutsideMediaStats',
       ],
     },
     dateFormat: 'yyyy-MM-dd HH:mm',
