@@ -569,9 +569,12 @@ export interface Signoff {
 export interface Submission {
   id: number;
   /**
-   * 默认取所报送稿件的标题。
+   * 留空则取所报送稿件的标题。
    */
   title: string;
+  /**
+   * 只能报送已发布的稿件。
+   */
   item:
     | {
         relationTo: 'news';
@@ -591,6 +594,9 @@ export interface Submission {
       };
   outlet: number | Outlet;
   kind: 'information' | 'article';
+  /**
+   * 改为“已报送”时如未填写，自动填为当天；未采用后重新报送时更新为当天。
+   */
   submittedAt?: string | null;
   authors?:
     | {
@@ -601,7 +607,13 @@ export interface Submission {
       }[]
     | null;
   signedOffBy?: (number | null) | User;
+  /**
+   * 待报送 → 已报送 → 已采用、已刊发或未采用；已采用的可再改为已刊发，未采用的可重新报送。
+   */
   status: 'pending' | 'submitted' | 'adopted' | 'published' | 'rejected';
+  /**
+   * 状态为“已采用”“已刊发”时必填，不能早于报送日期；积分按此日期所在年度计算。
+   */
   publishedOn?: string | null;
   issue?: string | null;
   page?: string | null;
@@ -610,7 +622,7 @@ export interface Submission {
   leaderInstruction?: boolean | null;
   leaderNote?: string | null;
   /**
-   * 按报送年度的积分规则自动计算。
+   * 保存时按采用/刊发日期所在年度的积分规则自动计算（媒体级别与采用情况的分值，另加领导批示分）；待报送、已报送、未采用的记录，以及当年没有积分规则时为 0。
    */
   points?: number | null;
   createdBy?: (number | null) | User;
@@ -665,6 +677,9 @@ export interface Proof {
 export interface ScoringRule {
   id: number;
   year: number;
+  /**
+   * 每个级别的“已采用”“已刊发”各设一条。某级别只设“已采用”时，刊发也按采用计分；未设的级别不计分。
+   */
   rules?:
     | {
         level: 'national' | 'provincial' | 'municipal' | 'county' | 'internal';
