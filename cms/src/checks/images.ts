@@ -5,6 +5,13 @@ import type { ImageRef } from './lexical'
 import type { Problem, Segment } from './problem'
 
 /**
+ * Alt text a tool filled in for a person to replace (the Word import's images without 替代文字):
+ * it satisfies the required field, so the editor can save, but it may not go public.
+ */
+export const pendingAlt = (n: number) => `（待补充：导入的图片 ${n}，请填写替代文字）`
+export const isPendingAlt = (alt: string) => alt.trim().startsWith('（待补充')
+
+/**
  * Looks up every image the document shows. Each must still exist and have alt text; its alt
  * text and caption are returned as segments, so the text checks read them too.
  */
@@ -32,6 +39,8 @@ export async function checkImages(images: ImageRef[], req: PayloadRequest): Prom
     }
     if (!media.alt?.trim()) {
       problems.push({ code: 'image-alt', where, message: `图片“${media.filename ?? id}”没有替代文字，请在图片库中为它填写` })
+    } else if (isPendingAlt(media.alt)) {
+      problems.push({ code: 'image-alt', where, message: `图片“${media.filename ?? id}”的替代文字尚待补充，请在图片库中为它填写` })
     } else {
       segments.push({ where: `${where}的替代文字`, text: media.alt })
     }
