@@ -6,6 +6,7 @@ import { slugField } from '../../fields/slug'
 import { workflowFields } from '../../fields/workflow'
 import { previewEndpoint } from '../../preview/previewEndpoint'
 import { previewUrl } from '../../preview/previewToken'
+import { importDocxEndpoint } from '../../wordImport/importEndpoint'
 import { draftable } from '../draftable'
 
 export const News: CollectionConfig = {
@@ -13,7 +14,7 @@ export const News: CollectionConfig = {
   labels: { singular: '新闻', plural: '新闻' },
   graphQL: { singularName: 'NewsItem', pluralName: 'News' },
   ...draftable,
-  endpoints: [previewEndpoint],
+  endpoints: [previewEndpoint, importDocxEndpoint],
   admin: {
     preview: (doc) => previewUrl('news', doc.id),
     group: '内容',
