@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { itemPackageEndpoint } from '../../exportPackage/itemPackageEndpoint'
 import { createdByField } from '../../fields/createdBy'
 import { photosField } from '../../fields/photos'
 import { slugField } from '../../fields/slug'
@@ -30,7 +31,7 @@ export const Events: CollectionConfig = {
   slug: 'events',
   labels: { singular: '普法活动', plural: '普法活动' },
   ...draftable,
-  endpoints: [previewEndpoint],
+  endpoints: [previewEndpoint, itemPackageEndpoint],
   admin: {
     preview: (doc) => previewUrl('events', doc.id),
     group: '内容',

@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { itemPackageEndpoint } from '../../exportPackage/itemPackageEndpoint'
 import { createdByField } from '../../fields/createdBy'
 import { photosField } from '../../fields/photos'
 import { slugField } from '../../fields/slug'
@@ -12,7 +13,7 @@ export const Families: CollectionConfig = {
   slug: 'families',
   labels: { singular: '廉洁家风示范户', plural: '廉洁家风示范户' },
   ...draftable,
-  endpoints: [previewEndpoint],
+  endpoints: [previewEndpoint, itemPackageEndpoint],
   admin: {
     preview: (doc) => previewUrl('families', doc.id),
     group: '内容',

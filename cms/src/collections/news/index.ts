@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { itemPackageEndpoint } from '../../exportPackage/itemPackageEndpoint'
 import { createdByField } from '../../fields/createdBy'
 import { publishedAtField } from '../../fields/publishedAt'
 import { slugField } from '../../fields/slug'
@@ -14,7 +15,7 @@ export const News: CollectionConfig = {
   labels: { singular: '新闻', plural: '新闻' },
   graphQL: { singularName: 'NewsItem', pluralName: 'News' },
   ...draftable,
-  endpoints: [previewEndpoint, importDocxEndpoint],
+  endpoints: [previewEndpoint, itemPackageEndpoint, importDocxEndpoint],
   admin: {
     preview: (doc) => previewUrl('news', doc.id),
     group: '内容',

@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { itemPackageEndpoint } from '../../exportPackage/itemPackageEndpoint'
 import { createdByField } from '../../fields/createdBy'
 import { photosField } from '../../fields/photos'
 import { slugField } from '../../fields/slug'
@@ -20,7 +21,7 @@ export const Stories: CollectionConfig = {
   slug: 'stories',
   labels: { singular: '工作站故事', plural: '工作站故事' },
   ...draftable,
-  endpoints: [previewEndpoint],
+  endpoints: [previewEndpoint, itemPackageEndpoint],
   admin: {
     preview: (doc) => previewUrl('stories', doc.id),
     group: '内容',

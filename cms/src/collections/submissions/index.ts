@@ -4,6 +4,7 @@ import { hasRole, staff } from '../../access'
 import { createdByField } from '../../fields/createdBy'
 import { reviewedCollections } from '../signoffs'
 import { enforceSubmissionRules } from './hooks/enforceSubmissionRules'
+import { submissionPackageEndpoint } from './packageEndpoint'
 import { submissionStatsEndpoint } from './statsEndpoint'
 import { submissionStatuses } from './statuses'
 
@@ -33,6 +34,8 @@ export const Submissions: CollectionConfig = {
   endpoints: [
     // The year's 外宣统计, JSON or CSV: GET /api/submissions/stats?year=2025&format=csv
     submissionStatsEndpoint,
+    // The 报送材料包 of one record: GET /api/submissions/<id>/package
+    submissionPackageEndpoint,
   ],
   fields: [
     {
