@@ -38,6 +38,8 @@ export const Events: CollectionConfig = {
     useAsTitle: 'title',
     defaultColumns: ['title', 'startAt', 'venueKind', 'format', '_status'],
     description: '法官进社区、进乡村、进校园开展的法律咨询、法治讲座、民法典宣传等活动。',
+    // “下载报送材料包” once published: GET /api/events/<id>/package
+    components: { edit: { beforeDocumentControls: ['/components/PackageButton#PackageButton'] } },
   },
   defaultPopulate: { title: true, slug: true, startAt: true, endAt: true, venue: true, format: true },
   defaultSort: '-startAt',

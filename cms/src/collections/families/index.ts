@@ -20,6 +20,8 @@ export const Families: CollectionConfig = {
     useAsTitle: 'familyName',
     defaultColumns: ['familyName', 'relation', 'year', '_status'],
     description: '家庭助廉机制评选出的廉洁家风示范户。',
+    // “下载报送材料包” once published: GET /api/families/<id>/package
+    components: { edit: { beforeDocumentControls: ['/components/PackageButton#PackageButton'] } },
   },
   defaultPopulate: { familyName: true, slug: true, year: true, motto: true },
   defaultSort: '-year',

@@ -22,6 +22,10 @@ export const News: CollectionConfig = {
     useAsTitle: 'title',
     defaultColumns: ['title', 'column', '_status', 'publishedAt', 'updatedAt'],
     description: '法院新闻、“六善”文化与各栏目稿件。',
+    components: {
+      // “从 Word 导入” above the list: a .docx becomes a draft (wordImport/).
+      beforeList: ['/wordImport/ImportFromWord#ImportFromWord'],
+    },
   },
   defaultPopulate: { title: true, slug: true, summary: true, cover: true, column: true, publishedAt: true },
   defaultSort: '-publishedAt',

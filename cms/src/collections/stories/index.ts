@@ -28,6 +28,8 @@ export const Stories: CollectionConfig = {
     useAsTitle: 'title',
     defaultColumns: ['title', 'workstation', 'kind', 'date', '_status'],
     description: '法官工作站的调解、巡回审判和普法故事。',
+    // “下载报送材料包” once published: GET /api/stories/<id>/package
+    components: { edit: { beforeDocumentControls: ['/components/PackageButton#PackageButton'] } },
   },
   defaultPopulate: { title: true, slug: true, workstation: true, kind: true, date: true },
   defaultSort: '-date',

@@ -25,6 +25,8 @@ export const Submissions: CollectionConfig = {
     useAsTitle: 'title',
     defaultColumns: ['title', 'outlet', 'status', 'submittedAt', 'points'],
     description: '向媒体和简报报送的稿件及其采用、刊发情况，按年度积分规则计分。',
+    // “下载报送材料包”: the item as a 公文-style .docx, its photos and the 报送单, in one .zip.
+    components: { edit: { beforeDocumentControls: ['/components/PackageButton#PackageButton'] } },
   },
   defaultSort: '-submittedAt',
   hooks: {
