@@ -22,7 +22,9 @@ export const News: CollectionConfig = {
     useAsTitle: 'title',
     defaultColumns: ['title', 'column', '_status', 'publishedAt', 'updatedAt'],
     description: '法院新闻、“六善”文化与各栏目稿件。',
+    // “下载报送材料包” once published: GET /api/news/<id>/package
     components: {
+      edit: { beforeDocumentControls: ['/components/PackageButton#PackageButton'] },
       // “从 Word 导入” above the list: a .docx becomes a draft (wordImport/).
       beforeList: ['/wordImport/ImportFromWord#ImportFromWord'],
     },
