@@ -15,6 +15,9 @@ import { signPreviewToken } from '../../cms/src/preview/previewToken'
 const DRAFT_MARK = '草稿机密内容QZX'
 const EVIL_TITLE = '含有恶意代码的测试稿件'
 
+// The seed records this article as carried by 新华网.
+const COVERED_SLUG = '2025-liushan-wenhua-tixi'
+let withdrawnTitle: string
 let cms: RunningCms
 let site: BuiltSite
 let server: RunningSite
@@ -55,6 +58,13 @@ beforeAll(async () => {
     ),
   })
   evilSlug = evil.slug
+
+  // Coverage of an item later withdrawn (撤稿) must leave the portal with it.
+  const coverage = await admin.get('/submissions?depth=1&limit=100&where[status][in]=adopted,published')
+  const other = coverage.docs.find((c: any) => c.item.relationTo === 'news' && c.item.value.slug !== COVERED_SLUG)
+  withdrawnTitle = other.item.value.title
+  const approver = await cmsSession(cms, 'approver@example.com')
+  await approver.patch(`/news/${other.item.value.id}`, { workflowAction: 'withdraw', workflowComment: '测试撤稿' })
 
   site = await buildSite(cms)
   server = await serveSite(site, { CMS_URL: cms.url })
@@ -99,6 +109,15 @@ describe('publishing', () => {
     const files = publishedText(path.join(site.outDir, 'client'))
     expect(files.some((f) => f.file.includes('pagefind'))).toBe(true)
     expect(files.filter((f) => f.text.includes(DRAFT_MARK)).map((f) => f.file)).toEqual([])
+  })
+
+  it('lists outside-media coverage and notes it on the article, but not for withdrawn items', async () => {
+    const page = await (await fetch(`${server.url}/media-coverage/`)).text()
+    expect(page).toContain('新华网')
+    expect(page).toContain(`href="/news/${COVERED_SLUG}/"`)
+    expect(page).not.toContain(withdrawnTitle)
+    const article = await (await fetch(`${server.url}/news/${COVERED_SLUG}/`)).text()
+    expect(article).toMatch(/本文被.*新华网.*刊发/s)
   })
 
   it('answers an unknown article with a real 404 page', async () => {

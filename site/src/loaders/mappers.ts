@@ -102,12 +102,13 @@ const webLink = (url: unknown) => (typeof url === 'string' && /^https?:\/\//i.te
 /**
  * An outside outlet's adoption of one of our items. The CMS only lets anonymous readers see
  * adopted or published coverage, and only populates an item the public may read: coverage of
- * an item that is not (or no longer) published comes without `item` and is not shown.
+ * an item that is not (or no longer) published comes with a bare id instead and is not shown.
+ * (Populated items carry only their collection's defaultPopulate fields, so no _status.)
  */
 export const mapCoverage = (doc: any) => {
   const value = doc.item?.value
   const item =
-    value && typeof value === 'object' && value._status === 'published'
+    value && typeof value === 'object' && (value._status ?? 'published') === 'published'
       ? { collection: String(doc.item.relationTo), slug: String(value.slug ?? value.id), title: String(value.title ?? value.familyName) }
       : undefined
   return {
