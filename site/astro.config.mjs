@@ -14,6 +14,8 @@ export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   // Tests (and CI) build into a folder of their own.
   outDir: process.env.SITE_OUT_DIR ?? './dist',
+  // The CMS's automatic builds keep their content store and Vite cache apart from other builds.
+  ...(process.env.SITE_CACHE_DIR ? { cacheDir: process.env.SITE_CACHE_DIR } : {}),
   server: { port: Number(process.env.SITE_PORT ?? 4321), host: true },
   integrations: [
     externalOutDir(),

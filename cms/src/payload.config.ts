@@ -26,6 +26,7 @@ import { Navigation } from './globals/navigation'
 import { PublishChecks } from './globals/publish-checks'
 import { SiteSettings } from './globals/site-settings'
 import { payloadSecret } from './secret'
+import { requestSiteBuild } from './siteBuild/requestSiteBuild'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -79,5 +80,8 @@ export default buildConfig({
     if (process.env.NODE_ENV !== 'production' && !isMongoUrl(process.env.DATABASE_URL)) {
       await payload.db.migrate({ migrations })
     }
+    // The server `npm start` runs (SITE_AUTO_BUILD=1) brings the portal up to date as it starts:
+    // content or site code may have changed since the last build.
+    requestSiteBuild('内容管理系统启动', payload.logger, { immediate: true })
   },
 })

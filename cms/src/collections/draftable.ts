@@ -7,6 +7,7 @@ import {
   updateDraftOrPublish,
   versionsForStaff,
 } from '../access'
+import { notePublicStateBeforeSave, rebuildSiteOnPublish, rebuildSiteOnUnpublishedDelete } from '../siteBuild/hooks'
 import { enforceWorkflow, recordSignoff } from '../workflow/enforceWorkflow'
 
 /** Access and versioning shared by every collection whose items go through review before going public. */
@@ -19,8 +20,9 @@ export const draftable: Pick<CollectionConfig, 'access' | 'hooks' | 'versions'> 
     delete: deleteDraftOrPublished,
   },
   hooks: {
-    beforeChange: [enforceWorkflow],
-    afterChange: [recordSignoff],
+    beforeChange: [enforceWorkflow, notePublicStateBeforeSave],
+    afterChange: [recordSignoff, rebuildSiteOnPublish],
+    afterDelete: [rebuildSiteOnUnpublishedDelete],
   },
   versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
 }

@@ -2,11 +2,13 @@ import type { CollectionConfig } from 'payload'
 
 import { admins, anyone, siteManagers } from '../../access'
 import { slugField } from '../../fields/slug'
+import { rebuildSiteOnChange, rebuildSiteOnDelete } from '../../siteBuild/hooks'
 
 export const Columns: CollectionConfig = {
   slug: 'columns',
   labels: { singular: '栏目', plural: '栏目' },
   access: { read: anyone, create: siteManagers, update: siteManagers, delete: admins },
+  hooks: { afterChange: [rebuildSiteOnChange], afterDelete: [rebuildSiteOnDelete] },
   admin: {
     group: '基础数据',
     useAsTitle: 'title',

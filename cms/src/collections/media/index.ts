@@ -5,6 +5,7 @@ import type { CollectionConfig } from 'payload'
 
 import { anyone, hasRole, roleOf, staff } from '../../access'
 import { createdByField } from '../../fields/createdBy'
+import { rebuildSiteOnChange, rebuildSiteOnDelete } from '../../siteBuild/hooks'
 import { refuseBadImages } from './hooks/refuseBadImages'
 import { acceptedMimeTypes } from './imageRules'
 
@@ -32,7 +33,7 @@ export const Media: CollectionConfig = {
     defaultColumns: ['filename', 'alt', 'credit', 'createdAt'],
     description: '新闻、工作站、活动与家风示范户的照片。上传前请确认已获得当事人同意并已做必要的遮挡。',
   },
-  hooks: { beforeOperation: [refuseBadImages] },
+  hooks: { beforeOperation: [refuseBadImages], afterChange: [rebuildSiteOnChange], afterDelete: [rebuildSiteOnDelete] },
   upload: {
     staticDir: mediaDir,
     mimeTypes: acceptedMimeTypes,

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { admins, anyone, siteManagers } from '../../access'
+import { rebuildSiteOnChange, rebuildSiteOnDelete } from '../../siteBuild/hooks'
 import { rescoreOutlet } from './hooks/rescoreOutlet'
 import { outletLevels } from './levels'
 
@@ -18,7 +19,8 @@ export const Outlets: CollectionConfig = {
   defaultSort: 'name',
   hooks: {
     // A new level changes what this outlet's adopted and published records are worth.
-    afterChange: [rescoreOutlet],
+    afterChange: [rescoreOutlet, rebuildSiteOnChange],
+    afterDelete: [rebuildSiteOnDelete],
   },
   fields: [
     { name: 'name', type: 'text', label: '名称', required: true, unique: true },

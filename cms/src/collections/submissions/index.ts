@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { hasRole, staff } from '../../access'
 import { createdByField } from '../../fields/createdBy'
+import { rebuildSiteOnCoverageChange, rebuildSiteOnCoverageDelete } from '../../siteBuild/hooks'
 import { reviewedCollections } from '../signoffs'
 import { enforceSubmissionRules } from './hooks/enforceSubmissionRules'
 import { submissionPackageEndpoint } from './packageEndpoint'
@@ -32,6 +33,9 @@ export const Submissions: CollectionConfig = {
   hooks: {
     // Status path, required dates, published items only, default title, points: every save.
     beforeChange: [enforceSubmissionRules],
+    // Adopted and published records are on the portal's 媒体聚焦 page.
+    afterChange: [rebuildSiteOnCoverageChange],
+    afterDelete: [rebuildSiteOnCoverageDelete],
   },
   endpoints: [
     // The year's 外宣统计, JSON or CSV: GET /api/submissions/stats?year=2025&format=csv

@@ -3,11 +3,13 @@ import type { CollectionConfig } from 'payload'
 import { admins, anyone, siteManagers } from '../../access'
 import { photosField } from '../../fields/photos'
 import { slugField } from '../../fields/slug'
+import { rebuildSiteOnChange, rebuildSiteOnDelete } from '../../siteBuild/hooks'
 
 export const Workstations: CollectionConfig = {
   slug: 'workstations',
   labels: { singular: '法官工作站', plural: '法官工作站' },
   access: { read: anyone, create: siteManagers, update: siteManagers, delete: admins },
+  hooks: { afterChange: [rebuildSiteOnChange], afterDelete: [rebuildSiteOnDelete] },
   admin: {
     group: '基础数据',
     useAsTitle: 'name',

@@ -1,11 +1,13 @@
 import type { GlobalConfig } from 'payload'
 
 import { anyone, siteManagers } from '../../access'
+import { rebuildSiteOnGlobalChange } from '../../siteBuild/hooks'
 
 export const Navigation: GlobalConfig = {
   slug: 'navigation',
   label: '导航菜单',
   access: { read: anyone, update: siteManagers },
+  hooks: { afterChange: [rebuildSiteOnGlobalChange] },
   admin: { group: '系统', description: '门户顶部导航的顺序与名称。' },
   fields: [
     {

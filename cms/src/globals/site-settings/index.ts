@@ -1,11 +1,13 @@
 import type { GlobalConfig } from 'payload'
 
 import { admins, anyone } from '../../access'
+import { rebuildSiteOnGlobalChange } from '../../siteBuild/hooks'
 
 export const SiteSettings: GlobalConfig = {
   slug: 'site-settings',
   label: '站点设置',
   access: { read: anyone, update: admins },
+  hooks: { afterChange: [rebuildSiteOnGlobalChange] },
   admin: { group: '系统', description: '门户页脚显示的法院信息与备案信息。' },
   fields: [
     { name: 'courtName', type: 'text', label: '法院名称', required: true, defaultValue: '湖西县人民法院' },
