@@ -45,6 +45,8 @@ export default buildConfig({
         // The signed-in person's 审签 queue, then whether every 栏目 is kept up to date.
         '/components/dashboard/ReviewQueue#ReviewQueue',
         '/components/dashboard/Freshness#Freshness',
+        // Whether the portal shows the latest published content (站点状态).
+        '/components/SiteStatus#SiteStatus',
         // The year's 外宣 figures: sent, adopted, published and points, with a chart and CSV export.
         '/components/dashboard/OutsideMediaStats#OutsideMediaStats',
       ],

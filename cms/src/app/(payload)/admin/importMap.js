@@ -28,6 +28,7 @@ import { Icon as Icon_a02a4abfb5c9da17149cbadc8057c129 } from '../../../componen
 import { Logo as Logo_919492c8e60179286a0f183c0a5b652e } from '../../../components/Logo'
 import { ReviewQueue as ReviewQueue_f14a7dd3936d1ddfa6451dacba870c19 } from '../../../components/dashboard/ReviewQueue'
 import { Freshness as Freshness_6b72f15e58275ead6448485f003474c1 } from '../../../components/dashboard/Freshness'
+import { SiteStatus as SiteStatus_b554d51c40ca051cb980537ecf50af1c } from '../../../components/SiteStatus'
 import { OutsideMediaStats as OutsideMediaStats_93d1feccb34386ec472f87beffaa5715 } from '../../../components/dashboard/OutsideMediaStats'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -63,6 +64,7 @@ export const importMap = {
   "/components/Logo#Logo": Logo_919492c8e60179286a0f183c0a5b652e,
   "/components/dashboard/ReviewQueue#ReviewQueue": ReviewQueue_f14a7dd3936d1ddfa6451dacba870c19,
   "/components/dashboard/Freshness#Freshness": Freshness_6b72f15e58275ead6448485f003474c1,
+  "/components/SiteStatus#SiteStatus": SiteStatus_b554d51c40ca051cb980537ecf50af1c,
   "/components/dashboard/OutsideMediaStats#OutsideMediaStats": OutsideMediaStats_93d1feccb34386ec472f87beffaa5715,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
