@@ -231,6 +231,7 @@ function newsItem(index: number, random: () => number, columnIds: number[]) {
     tags: [pick(tagPool), pick(tagPool)].filter((tag, i, all) => all.indexOf(tag) === i),
     byline: { writer: pick(writers) },
     publishedAt,
+    grade: 'normal' as const,
     _status: 'published' as const,
   }
 }
