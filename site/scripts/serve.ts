@@ -7,8 +7,8 @@
 // the link, so a running server keeps serving the build it started from. So this process (the
 // cluster primary) holds the port, and runs the server of the live build in a worker. When `live`
 // changes it starts a worker from the new build and, once that one is listening on the shared
-// port, lets the old one finish its requests and exit. A new build whose server does not start
-// is never switched to: the old worker keeps serving.
+// port, lets the old one finish its requests and exit (serveWorker.ts). A new build whose server
+// does not start is never switched to: the old worker keeps serving.
 //
 // `node scripts/serve.ts` (Node 24 runs the TypeScript directly; only erasable syntax here).
 // Env: SITE_BUILDS_DIR (default site/builds), PORT (default 4321), HOST; CMS_URL for previews.
@@ -23,8 +23,8 @@ const liveLink = path.join(buildsDir, 'live')
 const port = process.env.PORT ?? process.env.SITE_PORT ?? '4321'
 /** The link is watched; this poll is the safety net for file systems that drop watch events. */
 const POLL_MS = 2000
-/** An old worker gets this long to finish its requests before it is stopped. */
-const DRAIN_MS = 10_000
+/** An old worker gets this long to finish its requests before it is stopped (it normally exits by itself). */
+const DRAIN_MS = 20_000
 
 type Generation = { worker: Worker; build: string }
 
@@ -51,13 +51,13 @@ function retire(generation: Generation) {
   if (worker.isDead()) return
   const timer = setTimeout(() => worker.process.kill('SIGKILL'), DRAIN_MS)
   worker.once('exit', () => clearTimeout(timer))
-  // Closes its server (idle keep-alive connections too) and lets requests in flight finish.
-  worker.disconnect()
+  // It stops taking connections, answers what is in flight, and exits when its connections end.
+  worker.send('retire')
 }
 
 function start(build: string) {
-  cluster.setupPrimary({ exec: path.join(build, 'server/entry.mjs') })
-  const generation: Generation = { worker: cluster.fork({ PORT: port }), build }
+  cluster.setupPrimary({ exec: path.join(path.dirname(fileURLToPath(import.meta.url)), 'serveWorker.ts') })
+  const generation: Generation = { worker: cluster.fork({ PORT: port, SITE_BUILD_ENTRY: path.join(build, 'server/entry.mjs') }), build }
   starting = generation
   generation.worker.once('listening', () => {
     if (starting !== generation) return retire(generation)
