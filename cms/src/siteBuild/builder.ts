@@ -27,8 +27,9 @@ export type SiteBuilderOptions = {
   run: BuildRunner
   logger: BuildLogger
   /**
-   * Quiet time after a change before building, so a bulk publish (one hook per item, milliseconds
-   * apart) becomes one build. Kept short: it is added to every publish-to-live time.
+   * Quiet time after a change before building, so a bulk publish (one hook per item, tens of
+   * milliseconds apart) becomes one build. Kept short, as it is added to every publish-to-live
+   * time; whatever arrives later joins the one follow-up build anyway.
    */
   debounceMs?: number
   /** A steady stream of changes still gets built at least this often. */
@@ -63,7 +64,7 @@ export class SiteBuilder {
     this.buildsDir = options.buildsDir
     this.run = options.run
     this.logger = options.logger
-    this.debounceMs = options.debounceMs ?? 500
+    this.debounceMs = options.debounceMs ?? 300
     this.maxWaitMs = options.maxWaitMs ?? 5_000
     this.retryDelaysMs = options.retryDelaysMs ?? [5_000, 20_000, 60_000]
     this.settleTimeoutMs = options.settleTimeoutMs ?? 30_000
