@@ -5,6 +5,9 @@ import net from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+import { liveBuildId } from '../src/siteBuild/builds.ts'
+import { readSiteBuildStatus } from '../src/siteBuild/status.ts'
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const cmsPort = Number(process.env.PORT ?? 3000)
 const sitePort = Number(process.env.SITE_PORT ?? 4321)
@@ -61,6 +64,25 @@ async function waitFor(url: string, seconds: number): Promise<void> {
   throw new Error(`${url} 在 ${seconds} 秒内没有响应`)
 }
 
+/**
+ * The CMS builds the portal as it starts (and again after every publish). Waits for that first
+ * build; if it fails, the previous build is served when there is one, otherwise start-up stops.
+ */
+async function waitForStartupBuild(buildsDir: string, since: number, minutes: number): Promise<void> {
+  const deadline = Date.now() + minutes * 60_000
+  while (Date.now() < deadline) {
+    const status = readSiteBuildStatus(buildsDir)
+    if (status?.lastSuccessAt && Date.parse(status.lastSuccessAt) >= since && liveBuildId(buildsDir)) return
+    if (status?.state === 'failed' && status.lastFailureAt && Date.parse(status.lastFailureAt) >= since) {
+      if (!liveBuildId(buildsDir)) throw new Error(`门户构建失败：${status.lastError}（详见上方内容管理系统的日志）`)
+      console.warn(`[六善] 门户构建失败：${status.lastError}\n[六善] 暂时提供上一次生成的门户，系统会自动重试。`)
+      return
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+  throw new Error(`门户在 ${minutes} 分钟内没有生成`)
+}
+
 /** Refuses early and plainly when a port is taken, rather than talking to someone else's server. */
 function assertPortFree(port: number, variable: string): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -82,6 +104,8 @@ process.on('SIGTERM', () => stop(0))
 try {
   const cms = path.join(root, 'cms')
   const site = path.join(root, 'site')
+  // Each portal build gets a folder here; `live` points at the one being served (see README, 站点自动更新).
+  const buildsDir = path.resolve(process.env.SITE_BUILDS_DIR ?? path.join(site, 'builds'))
 
   await assertPortFree(cmsPort, 'PORT')
   await assertPortFree(sitePort, 'SITE_PORT')
@@ -93,12 +117,19 @@ try {
   await run('turbo', ['run', 'build', '--filter=@liushan/cms', '--output-logs=errors-only'], root)
 
   say(`3/4 启动内容管理系统 ${cmsUrl} …`)
-  serve('next', ['start', '--port', String(cmsPort)], cms, { PORT: String(cmsPort) })
+  const cmsStartedAt = Date.now()
+  // SITE_AUTO_BUILD: this CMS rebuilds the portal whenever published content changes.
+  serve('next', ['start', '--port', String(cmsPort)], cms, {
+    PORT: String(cmsPort),
+    SITE_AUTO_BUILD: '1',
+    SITE_DIR: site,
+    SITE_BUILDS_DIR: buildsDir,
+  })
   await waitFor(`${cmsUrl}/api/news?limit=1`, 120)
 
-  say('4/4 从内容管理系统生成门户网站…')
-  await run('astro', ['build'], site)
-  serve('node', ['dist/server/entry.mjs'], site, { PORT: String(sitePort), HOST: '0.0.0.0' })
+  say('4/4 从内容管理系统生成门户网站（之后每次发布、修改、撤稿都会自动更新）…')
+  await waitForStartupBuild(buildsDir, cmsStartedAt, 15)
+  serve('node', ['scripts/serve.ts'], site, { PORT: String(sitePort), HOST: '0.0.0.0', SITE_BUILDS_DIR: buildsDir })
   await waitFor(siteUrl, 60)
 
   console.log(`
