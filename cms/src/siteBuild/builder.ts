@@ -145,7 +145,6 @@ export class SiteBuilder {
       assertCompleteBuild(outDir)
       const previous = liveBuildId(this.buildsDir)
       publishBuild(this.buildsDir, id)
-      removeOldBuilds(this.buildsDir, [id, previous])
       this.failuresInRow = 0
       const durationMs = Date.now() - started
       this.save({
@@ -160,6 +159,12 @@ export class SiteBuilder {
         nextRetryAt: undefined,
       })
       this.logger.info(`门户已更新：${id}，用时 ${(durationMs / 1000).toFixed(1)} 秒`)
+      // After going live, and never a reason to call the build failed.
+      try {
+        await removeOldBuilds(this.buildsDir, [id, previous])
+      } catch (error) {
+        this.logger.error(`无法删除旧的门户版本：${(error as Error).message}`)
+      }
     } catch (error) {
       this.failuresInRow++
       const message = shortReason(error)
