@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   autoBuildEnv, buildStatus, liveBuild, liveFile, removeBuilds, serveLiveSite, waitForBuildStatus,
 } from '../helpers/liveSite'
-import { cmsSession, publishThroughReview, type RunningSite, startSeededCms } from '../helpers/portal'
+import { cmsSession, publishThroughReview, type RunningSite, seedPassword, startSeededCms } from '../helpers/portal'
 import type { RunningCms } from '../helpers/server'
 
 /** A demo-content build takes tens of seconds on two busy cores; this bounds each wait generously. */
@@ -69,6 +69,17 @@ async function waitForServed(url: string, status: number, since: number, contain
   }
 }
 
+/** The admin dashboard as a signed-in editor sees it (站点状态 is rendered on the server). */
+async function dashboardText(): Promise<string> {
+  const login = await fetch(`${cms.url}/api/users/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: 'editor@example.com', password: seedPassword }),
+  }).then((r) => r.json())
+  const html = await (await fetch(`${cms.url}/admin`, { headers: { Cookie: `payload-token=${login.token}` } })).text()
+  return html.replace(/<[^>]+>/g, '')
+}
+
 /** The text of the live build's search index (Pagefind's fragments are gzip'd JSON). */
 function searchIndexText(): string {
   const dir = liveFile(buildsDir, 'pagefind/fragment')
@@ -105,6 +116,7 @@ describe('publish → live', () => {
     expect((await get('/rss.xml')).text).toContain(mark)
     expect(searchIndexText()).toContain(mark)
     expect(buildStatus(buildsDir)).toMatchObject({ state: 'idle' })
+    expect(await dashboardText()).toMatch(/站点状态\s*门户已更新 · \d{4}-\d\d-\d\d \d\d:\d\d:\d\d（用时 \d+\.\d 秒）/)
   }, LIVE_WITHIN_MS + 60_000)
 
   it('takes a withdrawn and a deleted item off pages, sitemap, RSS and search (one build for both)', async () => {
@@ -160,6 +172,10 @@ describe('a build killed half-way', () => {
     expect(during.status).toBe(200)
     expect(during.text).toBe(before.text)
     expect((await get('/')).status).toBe(200)
+    const dashboard = await dashboardText()
+    expect(dashboard).toContain('门户更新失败')
+    expect(dashboard).toMatch(/原因：构建进程被终止（SIGKILL）/)
+    expect(dashboard).toMatch(/将于 \d{4}-\d\d-\d\d \d\d:\d\d:\d\d 自动重试/)
 
     // The retry brings the change live.
     const seconds = await waitForServed(url, 200, Date.parse(failed.lastFailureAt!), mark)
