@@ -141,7 +141,8 @@ describe('site builder', () => {
   it('builds a steady stream of changes at least every maxWaitMs', async () => {
     const { run, runs } = fakeRunner(5)
     const b = builder(run, { debounceMs: 50, maxWaitMs: 150 })
-    const until = Date.now() + 400
+    // A second's worth of typing: without maxWaitMs the quiet time would never come.
+    const until = Date.now() + 1000
     while (Date.now() < until) {
       b.request('typing')
       await sleep(20)

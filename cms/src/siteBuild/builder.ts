@@ -59,6 +59,7 @@ export class SiteBuilder {
   private failuresInRow = 0
   private status: SiteBuildStatus
   private idleWaiters: (() => void)[] = []
+  private cleaning: Promise<void> = Promise.resolve()
 
   constructor(options: SiteBuilderOptions) {
     this.buildsDir = options.buildsDir
@@ -99,10 +100,10 @@ export class SiteBuilder {
     this.schedule(options.immediate ? 0 : this.debounceMs)
   }
 
-  /** Resolves when no build is running or waiting to run (tests). */
-  whenIdle(): Promise<void> {
-    if (this.phase === 'idle' && !this.timer) return Promise.resolve()
-    return new Promise((resolve) => this.idleWaiters.push(resolve))
+  /** Resolves when no build is running or waiting to run, and old builds are removed (tests). */
+  async whenIdle(): Promise<void> {
+    if (this.phase !== 'idle' || this.timer) await new Promise<void>((resolve) => this.idleWaiters.push(resolve))
+    await this.cleaning
   }
 
   current(): SiteBuildStatus {
@@ -159,12 +160,13 @@ export class SiteBuilder {
         nextRetryAt: undefined,
       })
       this.logger.info(`门户已更新：${id}，用时 ${(durationMs / 1000).toFixed(1)} 秒`)
-      // After going live, and never a reason to call the build failed.
-      try {
-        await removeOldBuilds(this.buildsDir, [id, previous])
-      } catch (error) {
-        this.logger.error(`无法删除旧的门户版本：${(error as Error).message}`)
-      }
+      // In the background: deleting a 10k-news build takes seconds, and the next change should
+      // not wait for it. It only touches folders that existed now, so never the next build's.
+      // A failure here is never a reason to call the build failed.
+      this.cleaning = removeOldBuilds(this.buildsDir, [id, previous]).then(
+        () => undefined,
+        (error: Error) => this.logger.error(`无法删除旧的门户版本：${error.message}`),
+      )
     } catch (error) {
       this.failuresInRow++
       const message = shortReason(error)
