@@ -5,6 +5,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import { benchCms, cmsTables, type Log, type Table } from './cms'
+import { benchLive, liveTables } from './live'
 import { benchSite, siteTables } from './site'
 
 /**
@@ -20,7 +21,7 @@ const defineBench = <T extends object>(name: string, run: (log: Log) => Promise<
     return { results, tables: tables(results) }
   },
 })
-const allBenches = [defineBench('cms', benchCms, cmsTables), defineBench('site', benchSite, siteTables)]
+const allBenches = [defineBench('cms', benchCms, cmsTables), defineBench('site', benchSite, siteTables), defineBench('live', benchLive, liveTables)]
 const requested = process.argv.slice(2)
 const unknown = requested.filter((name) => !allBenches.some((bench) => bench.name === name))
 if (unknown.length) throw new Error(`no benchmark named ${unknown.join(', ')}`)
