@@ -33,14 +33,15 @@ export const workflowFields: Field[] = [
     label: '审签操作',
     virtual: true,
     options: toOptions(actionLabels, workflowActions),
-    admin: { position: 'sidebar', description: '选择操作后保存：提交审核、审核通过、签发、退回或撤稿。' },
+    // Virtual fields are read-only in the admin unless told otherwise; this one is how people act.
+    admin: { position: 'sidebar', readOnly: false, description: '选择操作后保存：提交审核、审核通过、签发、退回或撤稿。' },
   },
   {
     name: 'workflowComment',
     type: 'textarea',
     label: '审签意见',
     virtual: true,
-    admin: { position: 'sidebar', description: '退回和撤稿时必填，会记入审签记录并告知作者。' },
+    admin: { position: 'sidebar', readOnly: false, description: '退回和撤稿时必填，会记入审签记录并告知作者。' },
   },
   {
     // The 审签记录 of this item, read from the signoffs collection.
