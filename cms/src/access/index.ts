@@ -15,6 +15,9 @@ export const hasRole =
 
 export const anyone: Access = () => true
 
+/** Field-level: hides internal fields (contacts, notes, points) from anonymous readers. */
+export const signedIn = ({ req }: { req: { user?: unknown } }): boolean => Boolean(req.user)
+
 export const staff = hasRole('contributor', 'editor', 'reviewer', 'approver', 'admin')
 
 export const admins = hasRole('admin')

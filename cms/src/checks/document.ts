@@ -2,7 +2,8 @@
 import type { Field } from 'payload'
 import { fieldIsHiddenOrDisabled, fieldIsVirtual, tabHasName } from 'payload/shared'
 
-import { idOf, type ImageRef, type LinkRef, readRichText, type RichTextContent } from './lexical'
+import { idOf } from '../relations'
+import { type ImageRef, type LinkRef, readRichText, type RichTextContent } from './lexical'
 import type { Segment } from './problem'
 
 export type DocumentContent = {

@@ -1,7 +1,8 @@
 // Reading Lexical rich text (as Payload stores it) for the checks: its paragraphs, images and links.
+import { type Id, idOf } from '../relations'
 import type { Segment } from './problem'
 
-export type Id = number | string
+export type { Id }
 
 /** An image placed in the document, by media id. */
 export type ImageRef = { id: Id; where: string }
@@ -28,12 +29,6 @@ type LexicalNode = {
 const containers = new Set(['root', 'list', 'table', 'tablerow'])
 /** Nodes that start a new paragraph (or are not text at all) when met inside a paragraph. */
 const blocks = new Set([...containers, 'paragraph', 'heading', 'quote', 'listitem', 'tablecell', 'upload', 'relationship', 'horizontalrule', 'block'])
-
-/** A relation's id, whether Payload left it as an id or populated it. */
-export const idOf = (value: unknown): Id | undefined => {
-  const id = value && typeof value === 'object' ? (value as { id?: unknown }).id : value
-  return typeof id === 'number' || (typeof id === 'string' && id !== '') ? id : undefined
-}
 
 /**
  * The text of a rich-text field as numbered paragraphs (`正文第3段`), counting only paragraphs

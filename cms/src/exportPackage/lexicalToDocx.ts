@@ -4,6 +4,7 @@
 // sentence takes the heading face and the rest stays 仿宋, as 公文 are written.
 import { AlignmentType, type FileChild, Paragraph, type ParagraphChild, TextRun } from 'docx'
 
+import { idOf } from '../relations'
 import { fonts, styleIds } from './layout'
 import { figure, type Id, type Photo } from './photos'
 
@@ -35,10 +36,6 @@ const isInline = (node: LexicalNode) => inlineTypes.has(node.type ?? '')
 const rootOf = (doc: unknown): LexicalNode | undefined => (doc as { root?: LexicalNode } | null | undefined)?.root
 
 /** A relation's id, whether Payload left it as an id or populated it. */
-export const idOf = (value: unknown): Id | undefined => {
-  const id = value && typeof value === 'object' ? (value as { id?: unknown }).id : value
-  return typeof id === 'number' || (typeof id === 'string' && id !== '') ? id : undefined
-}
 
 /** The media ids of the images placed in the text, in order. */
 export function uploadIds(doc: unknown): Id[] {

@@ -10,8 +10,9 @@ import { isReviewedCollection } from '../collections/signoffs/record'
 import type { ReviewedCollection } from '../collections/signoffs'
 import { formatDate } from '../dates'
 import type { Media, Submission, User } from '../payload-types'
+import { idOf } from '../relations'
 import type { PackageInput } from './buildPackage'
-import { idOf, uploadIds } from './lexicalToDocx'
+import { uploadIds } from './lexicalToDocx'
 import type { Id, Photo } from './photos'
 
 export type LoadResult = { ok: true; input: PackageInput } | { ok: false; status: 400 | 404; message: string }

@@ -3,10 +3,9 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import type { OutletLevel } from '../collections/outlets/levels'
 import type { SubmissionStatus } from '../collections/submissions/statuses'
+import { idOf } from '../relations'
 import { beijingYear, yearBounds } from './period'
 import { type OutsideMediaStats, type StatsRecord, summarize } from './stats'
-
-const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as { id: number }).id : (value as number | null | undefined))
 
 export async function loadStats(payload: Payload, year: number, req?: PayloadRequest): Promise<OutsideMediaStats> {
   const { from, to } = yearBounds(year)

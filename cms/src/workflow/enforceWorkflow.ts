@@ -2,15 +2,13 @@ import { APIError, type CollectionAfterChangeHook, type CollectionBeforeChangeHo
 
 import { checkBeforePublish, formatProblems } from '../checks'
 import type { ReviewedCollection } from '../collections/signoffs'
+import { idOf } from '../relations'
 import type { Role } from '../roles'
 import type { Grade, WorkflowAction, WorkflowState } from './states'
 import { decideTransition, type Step } from './transitions'
 
 type PendingStep = { step: Step; from: WorkflowState | undefined; to: WorkflowState; comment: string }
 const contextKey = (collection: string) => `workflowStep:${collection}`
-
-const idOf = (value: unknown): number | string | undefined =>
-  value && typeof value === 'object' ? (value as { id?: number | string }).id : (value as number | string | undefined)
 
 /** `?draft=true` from the admin or REST; the Local API has no query, and its draft saves are trusted code. */
 const isDraftSave = (req: PayloadRequest, data: Record<string, unknown>, originalDoc: Record<string, unknown> | undefined) => {

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { admins, anyone, siteManagers } from '../../access'
+import { admins, anyone, signedIn, siteManagers } from '../../access'
 import { rebuildSiteOnChange, rebuildSiteOnDelete } from '../../siteBuild/hooks'
 import { rescoreOutlet } from './hooks/rescoreOutlet'
 import { outletLevels } from './levels'
@@ -37,7 +37,7 @@ export const Outlets: CollectionConfig = {
       ],
     },
     { name: 'website', type: 'text', label: '网址' },
-    { name: 'contact', type: 'text', label: '联系人及方式', access: { read: ({ req }) => Boolean(req.user) } },
-    { name: 'notes', type: 'textarea', label: '备注', access: { read: ({ req }) => Boolean(req.user) } },
+    { name: 'contact', type: 'text', label: '联系人及方式', access: { read: signedIn } },
+    { name: 'notes', type: 'textarea', label: '备注', access: { read: signedIn } },
   ],
 }

@@ -1,13 +1,10 @@
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 
 import type { CollectionConfig } from 'payload'
 
 import { hasRole, staff } from '../../access'
 import { createdByField } from '../../fields/createdBy'
-
-const dirname = path.dirname(fileURLToPath(import.meta.url))
-const mediaRoot = process.env.MEDIA_DIR ?? path.resolve(dirname, '../../../../media')
+import { mediaDir } from '../media'
 
 /** 刊用证明: a PDF or photo of the printed page, screenshot of the web page. Internal, staff only. */
 export const Proofs: CollectionConfig = {
@@ -16,7 +13,7 @@ export const Proofs: CollectionConfig = {
   access: { read: staff, create: staff, update: staff, delete: hasRole('editor', 'approver', 'admin') },
   admin: { group: '外宣', useAsTitle: 'filename', description: '报刊版面、网页截图等刊用证明（PDF 或图片）。' },
   upload: {
-    staticDir: path.join(mediaRoot, 'proofs'),
+    staticDir: path.join(mediaDir, 'proofs'),
     mimeTypes: ['application/pdf', 'image/jpeg', 'image/png', 'image/webp'],
   },
   fields: [{ name: 'description', type: 'text', label: '说明' }, createdByField],

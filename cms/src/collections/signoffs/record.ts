@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 
 import { formatDateTime } from '../../dates'
 import type { Signoff } from '../../payload-types'
+import { idOf } from '../../relations'
 import { type Role, roleLabels } from '../../roles'
 import { actionLabels, type Grade, gradeLabels, stateLabels, type WorkflowState } from '../../workflow/states'
 import { type ReviewedCollection, reviewedCollections } from './index'
@@ -36,9 +37,6 @@ export const isReviewedCollection = (value: string): value is ReviewedCollection
 /** The field an item is named by in the admin (title, or familyName for families). */
 export const titleFieldOf = (payload: Payload, collection: ReviewedCollection): string =>
   payload.collections[collection].config.admin.useAsTitle ?? 'id'
-
-const idOf = (value: unknown): number | string | undefined =>
-  value && typeof value === 'object' ? (value as { id?: number | string }).id : (value as number | string | undefined)
 
 const label = <T extends string>(labels: Record<T, string>, value: T | null | undefined, fallback = '—') =>
   (value && labels[value]) || fallback

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { hasRole, staff } from '../../access'
+import { hasRole, signedIn, staff } from '../../access'
 import { createdByField } from '../../fields/createdBy'
 import { rebuildSiteOnCoverageChange, rebuildSiteOnCoverageDelete } from '../../siteBuild/hooks'
 import { reviewedCollections } from '../signoffs'
@@ -14,7 +14,6 @@ export { type SubmissionStatus, submissionStatuses } from './statuses'
 /** Adopted or published coverage is public (the portal's 媒体聚焦); everything else is staff work. */
 const coverageOrStaff = ({ req }: { req: { user?: unknown } }) =>
   req.user ? true : { status: { in: ['adopted', 'published'] } }
-const staffOnly = ({ req }: { req: { user?: unknown } }) => Boolean(req.user)
 
 /** 外宣报送: one story sent to one outlet, and what became of it. */
 export const Submissions: CollectionConfig = {
@@ -79,7 +78,7 @@ export const Submissions: CollectionConfig = {
         { label: '信息', value: 'information' },
         { label: '稿件', value: 'article' },
       ],
-      access: { read: staffOnly },
+      access: { read: signedIn },
     },
     // Readable by all: it is the default sort, and anonymous callers may only sort by fields they can read.
     {
@@ -94,7 +93,7 @@ export const Submissions: CollectionConfig = {
       type: 'array',
       label: '作者',
       labels: { singular: '作者', plural: '作者' },
-      access: { read: staffOnly },
+      access: { read: signedIn },
       fields: [
         { name: 'name', type: 'text', label: '姓名', required: true },
         {
@@ -110,7 +109,7 @@ export const Submissions: CollectionConfig = {
         { name: 'user', type: 'relationship', relationTo: 'users', label: '对应账号' },
       ],
     },
-    { name: 'signedOffBy', type: 'relationship', relationTo: 'users', label: '审签人', access: { read: staffOnly } },
+    { name: 'signedOffBy', type: 'relationship', relationTo: 'users', label: '审签人', access: { read: signedIn } },
     {
       name: 'status',
       type: 'select',
@@ -131,14 +130,14 @@ export const Submissions: CollectionConfig = {
     { name: 'issue', type: 'text', label: '期号' },
     { name: 'page', type: 'text', label: '版面' },
     { name: 'url', type: 'text', label: '链接' },
-    { name: 'proof', type: 'upload', relationTo: 'proofs', label: '刊用证明', access: { read: staffOnly } },
-    { name: 'leaderInstruction', type: 'checkbox', label: '获领导批示', defaultValue: false, access: { read: staffOnly } },
-    { name: 'leaderNote', type: 'textarea', label: '批示内容', access: { read: staffOnly } },
+    { name: 'proof', type: 'upload', relationTo: 'proofs', label: '刊用证明', access: { read: signedIn } },
+    { name: 'leaderInstruction', type: 'checkbox', label: '获领导批示', defaultValue: false, access: { read: signedIn } },
+    { name: 'leaderNote', type: 'textarea', label: '批示内容', access: { read: signedIn } },
     {
       name: 'points',
       type: 'number',
       label: '积分',
-      access: { read: staffOnly },
+      access: { read: signedIn },
       admin: {
         readOnly: true,
         position: 'sidebar',

@@ -4,14 +4,12 @@ import type { PayloadRequest, Where } from 'payload'
 
 import { yearBounds } from '../../outsideMedia/period'
 import type { Submission } from '../../payload-types'
+import { idOf } from '../../relations'
 import type { OutletLevel } from '../outlets/levels'
 import { computePoints, pointsYear, type YearRules } from './points'
 import { isScored, scoredStatuses, type SubmissionStatus } from './statuses'
 
 export type ScoreFacts = Pick<Submission, 'status' | 'outlet' | 'publishedOn' | 'submittedAt' | 'leaderInstruction'>
-
-const idOf = (value: unknown): number | string | undefined =>
-  value && typeof value === 'object' ? (value as { id?: number | string }).id : (value as number | string | undefined) ?? undefined
 
 /** Remembers rules and levels for one run, so re-scoring a year reads each document once. */
 export function scoringLookups(req: PayloadRequest) {

@@ -5,6 +5,7 @@ import type { Payload, Where } from 'payload'
 import type { ReviewedCollection } from '../../collections/signoffs'
 import { reviewedCollections } from '../../collections/signoffs'
 import { titleFieldOf } from '../../collections/signoffs/record'
+import { idOf } from '../../relations'
 import type { Role } from '../../roles'
 import type { Grade, WorkflowState } from '../../workflow/states'
 
@@ -46,9 +47,6 @@ export const sectionsFor = (role: Role | null | undefined): QueueKey[] => {
       return []
   }
 }
-
-const idOf = (value: unknown): number | string | undefined =>
-  value && typeof value === 'object' ? (value as { id?: number | string }).id : (value as number | string | undefined)
 
 const sameId = (a: unknown, b: unknown) => a !== undefined && a !== null && String(a) === String(b)
 

@@ -5,15 +5,13 @@ import { APIError, type CollectionBeforeChangeHook, type PayloadRequest, Validat
 
 import { beijingDay, beijingToday } from '../../../outsideMedia/period'
 import type { Submission } from '../../../payload-types'
+import { idOf } from '../../../relations'
 import { type ReviewedCollection } from '../../signoffs'
 import { pointsOf, scoringLookups } from '../scoring'
 import { type SubmissionStatus, statusLabels } from '../statuses'
 import { refuseTransition } from '../transitions'
 
 type ItemRef = Submission['item']
-
-const idOf = (value: unknown): number | string | undefined =>
-  value && typeof value === 'object' ? (value as { id?: number | string }).id : (value as number | string | undefined) ?? undefined
 
 const sameItem = (a: ItemRef | null | undefined, b: ItemRef | null | undefined) =>
   Boolean(a && b && a.relationTo === b.relationTo && String(idOf(a.value)) === String(idOf(b.value)))
