@@ -22,7 +22,7 @@ const count = (value: string | undefined, fallback: number): number => {
   return value !== undefined && value !== '' && Number.isInteger(n) && n >= 0 ? n : fallback
 }
 
-export function backupSettings(env: NodeJS.ProcessEnv = process.env): BackupSettings {
+export function backupSettings(env: Record<string, string | undefined> = process.env): BackupSettings {
   return {
     dir: path.resolve(repositoryRoot, env.BACKUP_DIR || 'backups'),
     schedule: env.BACKUP_SCHEDULE || '0 0 2 * * *',
