@@ -238,6 +238,14 @@ describe('the daily backup job', () => {
   })
 })
 
+describe('durability', () => {
+  it('runs SQLite in WAL mode with synchronous=FULL (see README, 备份与恢复)', async () => {
+    const client = (payload.db as unknown as { client: ReturnType<typeof createClient> }).client
+    expect((await client.execute('PRAGMA journal_mode')).rows[0].journal_mode).toBe('wal')
+    expect((await client.execute('PRAGMA synchronous')).rows[0].synchronous).toBe(2)
+  })
+})
+
 describe('GET /api/health', () => {
   it('answers anonymously with the state of the database, backups and portal, and nothing secret', async () => {
     const { status, json } = await restClient(t.config as SanitizedConfig).get('/health')
