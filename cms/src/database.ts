@@ -47,7 +47,9 @@ export function databaseAdapter(url = process.env.DATABASE_URL): DatabaseAdapter
     push: false,
     migrationDir: path.resolve(dirname, 'migrations'),
     prodMigrations: migrations,
-    wal: true,
+    // WAL lets readers (and backups, VACUUM INTO) run beside writers; FULL syncs every commit, so
+    // a power cut loses no acknowledged edit (NORMAL could lose the last ones). See README, 备份与恢复.
+    wal: { synchronous: 'FULL' },
     afterSchemaInit: [indexTextParents],
   })
 }

@@ -7,6 +7,8 @@ import { zh } from '@payloadcms/translations/languages/zh'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
+import { backupQueue, backupTask } from './backup/job'
+import { healthEndpoint } from './backup/health'
 import { Columns } from './collections/columns'
 import { Events } from './collections/events'
 import { Families } from './collections/families'
@@ -64,9 +66,16 @@ export default buildConfig({
   jobs: {
     // Runs scheduled publishing (定时发布). Started by the server (src/instrumentation.ts), not by
     // scripts or tests, which run jobs themselves when they need to.
-    autoRun: [{ cron: '*/10 * * * * *', queue: 'default', limit: 20 }],
+    // The daily backup has its own queue, so a long backup never holds up scheduled publishing.
+    autoRun: [
+      { cron: '*/10 * * * * *', queue: 'default', limit: 20 },
+      { cron: '0 * * * * *', queue: backupQueue, limit: 1 },
+    ],
+    // npm run backup covers the embedded SQLite only; MongoDB is backed up with mongodump (README).
+    tasks: isMongoUrl(process.env.DATABASE_URL) ? [] : [backupTask()],
     deleteJobOnComplete: false,
   },
+  endpoints: [healthEndpoint],
   editor: lexicalEditor(),
   secret: payloadSecret(),
   db: databaseAdapter(),

@@ -1,7 +1,10 @@
-// Dashboard widget 站点状态: is the portal showing what was last published?
+// Dashboard widget 站点状态: is the portal showing what was last published, and is there a recent backup?
 import type { ServerProps } from 'payload'
 import React from 'react'
 
+import { describeBackupStatus } from '../backup/describeStatus'
+import { backupSettings } from '../backup/settings'
+import { freeDiskShare, readBackupStatus } from '../backup/status'
 import { describeSiteStatus } from '../siteBuild/describeStatus'
 import { siteAutoBuildEnabled, siteBuildSettings } from '../siteBuild/settings'
 import { readSiteBuildStatus } from '../siteBuild/status'
@@ -10,9 +13,19 @@ import './SiteStatus.css'
 
 const baseClass = 'liushan-site-status'
 
-export function SiteStatus({ user }: ServerProps) {
-  // Only where this server keeps the portal up to date (npm start); elsewhere there is nothing to say.
-  if (!user || !siteAutoBuildEnabled()) return null
+export function SiteStatus({ user, payload }: ServerProps) {
+  if (!user) return null
+  return (
+    <>
+      {/* Only where this server keeps the portal up to date (npm start); elsewhere there is nothing to say. */}
+      {siteAutoBuildEnabled() && <PortalStatus />}
+      {/* npm run backup covers the embedded SQLite; MongoDB is backed up outside (README). */}
+      {payload?.db.name === 'sqlite' && <BackupStatus />}
+    </>
+  )
+}
+
+function PortalStatus() {
   const text = describeSiteStatus(readSiteBuildStatus(siteBuildSettings().buildsDir))
   return (
     <section className={`${baseClass} ${baseClass}--${text.tone}`} aria-labelledby="site-status-heading" aria-live="polite">
@@ -26,6 +39,25 @@ export function SiteStatus({ user }: ServerProps) {
         </p>
       ))}
       {text.active && <SiteStatusRefresh />}
+    </section>
+  )
+}
+
+/** Last backup, its size and result; a warning when it is over 48 hours old or its disk is nearly full. */
+function BackupStatus() {
+  const { dir } = backupSettings()
+  const text = describeBackupStatus(readBackupStatus(dir), new Date(), freeDiskShare(dir))
+  return (
+    <section className={`${baseClass} ${baseClass}--${text.tone}`} aria-labelledby="backup-status-heading">
+      <h2 id="backup-status-heading" className={`${baseClass}__title`}>
+        <span className={`${baseClass}__label`}>数据备份</span>
+        {text.headline}
+      </h2>
+      {text.details.map((line) => (
+        <p key={line} className={`${baseClass}__detail`} role={text.tone === 'error' ? 'alert' : undefined}>
+          {line}
+        </p>
+      ))}
     </section>
   )
 }
