@@ -5,13 +5,15 @@ import { defineConfig } from 'astro/config'
 import copyMedia from './src/integrations/copyMedia.ts'
 import externalOutDir from './src/integrations/externalOutDir.ts'
 import pagefind from './src/integrations/pagefind.ts'
+import precompress from './src/integrations/precompress.ts'
+import { siteUrlFromEnv } from './src/siteUrl.ts'
 
 // Static pages, served by the Node adapter in standalone mode (which also hosts the few
 // on-demand routes such as draft preview).
 export default defineConfig({
   output: 'static',
   adapter: node({ mode: 'standalone' }),
-  site: process.env.SITE_URL ?? 'http://localhost:4321',
+  site: siteUrlFromEnv(),
   // Tests (and CI) build into a folder of their own.
   outDir: process.env.SITE_OUT_DIR ?? './dist',
   // The CMS's automatic builds keep their content store and Vite cache apart from other builds.
@@ -27,5 +29,16 @@ export default defineConfig({
     }),
     copyMedia(),
     pagefind(),
+    // Last: it compresses what the integrations above wrote too.
+    precompress(),
   ],
+  security: {
+    // A strict policy in each page's <meta>: Astro hashes the scripts and styles it emits; nothing
+    // else runs. Pagefind's search (/search/) needs WebAssembly. Framing is refused by a header
+    // from scripts/responseHeaders.ts, since a <meta> cannot do that.
+    csp: {
+      directives: ["default-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+    },
+  },
 })

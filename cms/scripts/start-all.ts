@@ -12,13 +12,17 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const cmsPort = Number(process.env.PORT ?? 3000)
 const sitePort = Number(process.env.SITE_PORT ?? 4321)
 const cmsUrl = `http://localhost:${cmsPort}`
-const siteUrl = `http://localhost:${sitePort}`
+const localSiteUrl = `http://localhost:${sitePort}`
+// The portal's public address: what canonical links, og:url, sitemaps, robots.txt, RSS, .ics and
+// preview links say. The CMS and every portal build it starts get it from here.
+const siteUrl = (process.env.SITE_URL || localSiteUrl).replace(/\/+$/, '')
 const bin = path.join(root, 'node_modules/.bin')
 const env = {
   ...process.env,
   NODE_ENV: 'production',
   PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}`,
   CMS_URL: cmsUrl,
+  SITE_URL: siteUrl,
   NEXT_TELEMETRY_DISABLED: '1',
   ASTRO_TELEMETRY_DISABLED: '1',
   TURBO_TELEMETRY_DISABLED: '1',
@@ -130,7 +134,7 @@ try {
   say('4/4 从内容管理系统生成门户网站（之后每次发布、修改、撤稿都会自动更新）…')
   await waitForStartupBuild(buildsDir, cmsStartedAt, 15)
   serve('node', ['scripts/serve.ts'], site, { PORT: String(sitePort), HOST: '0.0.0.0', SITE_BUILDS_DIR: buildsDir })
-  await waitFor(siteUrl, 60)
+  await waitFor(localSiteUrl, 60)
 
   console.log(`
 ==============================================================

@@ -38,9 +38,9 @@ export async function waitForBuildStatus(
   }
 }
 
-/** site/scripts/serve.ts on a free port, following `buildsDir/live`. */
-export async function serveLiveSite(buildsDir: string, extraEnv: Record<string, string> = {}): Promise<RunningSite & { output: () => string }> {
-  const port = await freePort()
+/** site/scripts/serve.ts on `port` (a free one by default), following `buildsDir/live`. */
+export async function serveLiveSite(buildsDir: string, extraEnv: Record<string, string> = {}, port?: number): Promise<RunningSite & { output: () => string }> {
+  port ??= await freePort()
   let log = ''
   const child = spawn(process.execPath, [path.join(siteDir, 'scripts/serve.ts')], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SITE_BUILDS_DIR: buildsDir, ...extraEnv },

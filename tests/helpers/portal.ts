@@ -4,8 +4,9 @@ import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 
+import { removeBuilds, serveLiveSite } from './liveSite'
 import { binDir, cmsDir, siteDir } from './paths'
-import { cmsEnv, freePort, type RunningCms, startBuiltCms, waitForHttp } from './server'
+import { cmsEnv, type RunningCms, startBuiltCms } from './server'
 
 const run = promisify(execFile)
 
@@ -59,12 +60,16 @@ export async function publishThroughReview(cms: RunningCms, collection: string, 
 
 export type BuiltSite = { outDir: string; seconds: number; log: string }
 
-/** `astro build` of the portal from a running CMS into its own folder (the developer's dist/ is left alone). */
-export async function buildSite(cms: RunningCms, outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'liushan-site-'))): Promise<BuiltSite> {
+/**
+ * `astro build` of the portal from a running CMS into its own folder (the developer's dist/ is
+ * left alone). `extraEnv` for the build only (e.g. SITE_PORT or SITE_URL).
+ */
+export async function buildSite(cms: RunningCms, outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'liushan-site-')), extraEnv: Record<string, string> = {}): Promise<BuiltSite> {
   const started = Date.now()
+  const { SITE_URL: _url, SITE_PORT: _port, ...env } = process.env
   const { stdout, stderr } = await run(path.join(binDir, 'astro'), ['build'], {
     cwd: siteDir,
-    env: { ...process.env, PATH: `${binDir}${path.delimiter}${process.env.PATH}`, CMS_URL: cms.url, MEDIA_DIR: path.join(cms.dir, 'media'), SITE_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...env, PATH: `${binDir}${path.delimiter}${process.env.PATH}`, CMS_URL: cms.url, MEDIA_DIR: path.join(cms.dir, 'media'), SITE_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1', ...extraEnv },
     maxBuffer: 50 * 1024 * 1024,
   })
   return { outDir, seconds: (Date.now() - started) / 1000, log: stdout + stderr }
@@ -72,20 +77,19 @@ export async function buildSite(cms: RunningCms, outDir = fs.mkdtempSync(path.jo
 
 export type RunningSite = { url: string; stop: () => Promise<void> }
 
-/** The built portal served by its own Node server (static pages plus on-demand routes). */
-export async function serveSite(site: BuiltSite, extraEnv: Record<string, string> = {}): Promise<RunningSite> {
-  const port = await freePort()
-  const child = spawn(process.execPath, [path.join(site.outDir, 'server/entry.mjs')], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...extraEnv },
-    stdio: 'ignore',
-  })
-  const url = `http://127.0.0.1:${port}`
-  await waitForHttp(`${url}/`, 30_000, child)
-  return {
-    url,
-    stop: async () => {
-      child.kill('SIGTERM')
-      await new Promise((resolve) => child.once('exit', resolve))
-    },
+/**
+ * The built portal served as in production: by site/scripts/serve.ts (compression, caching and
+ * security headers; on-demand routes such as draft preview), from a builds folder whose `live`
+ * link points at this build. `port` when the build was told where it will be served.
+ */
+export async function serveSite(site: BuiltSite, extraEnv: Record<string, string> = {}, port?: number): Promise<RunningSite> {
+  const buildsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'liushan-serve-'))
+  fs.symlinkSync(site.outDir, path.join(buildsDir, 'live'), 'dir')
+  try {
+    const served = await serveLiveSite(buildsDir, extraEnv, port)
+    return { url: served.url, stop: async () => (await served.stop(), removeBuilds(buildsDir)) }
+  } catch (error) {
+    removeBuilds(buildsDir)
+    throw error
   }
 }

@@ -9,8 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { launchChromium } from '../helpers/browser'
 import { type BuiltSite, buildSite, cmsSession, publishThroughReview, type RunningSite, serveSite, startSeededCms } from '../helpers/portal'
-import { type RunningCms, testPreviewSecret } from '../helpers/server'
+import { freePort, type RunningCms, testPreviewSecret } from '../helpers/server'
 import { signPreviewToken } from '../../cms/src/preview/previewToken'
+import { describeBrowserCsp } from './outputs/browserCsp'
+import type { PortalUnderTest } from './outputs/context'
+import { describeBodyLinks } from './outputs/links'
+import { describeServing } from './outputs/serving'
+import { describeValidators } from './outputs/validators'
 
 const DRAFT_MARK = '草稿机密内容QZX'
 const EVIL_TITLE = '含有恶意代码的测试稿件'
@@ -25,11 +30,16 @@ let browser: Browser
 let evilSlug: string
 let columnSlug: string
 let draftId: number
+let port: number
+let linking: PortalUnderTest['linking']
+let markupSummary: PortalUnderTest['markupSummary']
 
 const lexical = (...children: unknown[]) => ({ root: { type: 'root', children, format: '', indent: 0, version: 1, direction: 'ltr' } })
 const text = (value: string) => ({ type: 'text', text: value, format: 0, style: '', mode: 'normal', detail: 0, version: 1 })
 const paragraph = (...children: unknown[]) => ({ type: 'paragraph', children, format: '', indent: 0, version: 1, direction: 'ltr', textFormat: 0 })
 const link = (url: string, label: string) => ({ type: 'link', fields: { linkType: 'custom', url, newTab: false }, children: [text(label)], format: '', indent: 0, version: 3, direction: 'ltr' })
+const internalLink = (relationTo: string, id: number, label: string) => ({ type: 'link', fields: { linkType: 'internal', doc: { relationTo, value: id }, newTab: false }, children: [text(label)], format: '', indent: 0, version: 3, direction: 'ltr' })
+const relationship = (relationTo: string, id: number) => ({ type: 'relationship', relationTo, value: id, format: '', version: 2 })
 
 beforeAll(async () => {
   cms = await startSeededCms()
@@ -63,11 +73,28 @@ beforeAll(async () => {
   const coverage = await admin.get('/submissions?depth=1&limit=100&where[status][in]=adopted,published')
   const other = coverage.docs.find((c: any) => c.item.relationTo === 'news' && c.item.value.slug !== COVERED_SLUG)
   withdrawnTitle = other.item.value.title
+  // Links to other items in an article body (one of them withdrawn below: the CMS refuses links to
+  // unpublished items at publishing, but a target can leave later), and a summary that reads like markup (for the feeds).
+  const linked = (await admin.get(`/news?depth=0&where[slug][equals]=${COVERED_SLUG}`)).docs[0]
+  const story = (await admin.get('/stories?depth=0&limit=1&sort=id&where[_status][equals]=published')).docs[0]
+  const unpublishedLabel = '一篇后来撤下的稿件'
+  markupSummary = { slug: '', summary: '摘要里写着<img src=x onerror=alert(1)>和&amp;字样' }
+  const linkingDoc = await publishThroughReview(cms, 'news', {
+    title: '含有站内链接的测试稿件',
+    column: column.id,
+    publishedAt: '2025-07-02T09:00:00+08:00',
+    summary: markupSummary.summary,
+    body: lexical(paragraph(text('参见'), internalLink('news', linked.id, '相关报道'), text('和'), internalLink(other.item.relationTo, other.item.value.id, unpublishedLabel), text('。')), relationship('stories', story.id)),
+  })
+  markupSummary.slug = linkingDoc.slug
+  linking = { slug: linkingDoc.slug, linkedSlug: COVERED_SLUG, unpublishedLabel, storySlug: story.slug, storyTitle: story.title }
   const approver = await cmsSession(cms, 'approver@example.com')
   await approver.patch(`/news/${other.item.value.id}`, { workflowAction: 'withdraw', workflowComment: '测试撤稿' })
 
-  site = await buildSite(cms)
-  server = await serveSite(site, { CMS_URL: cms.url })
+  // Told only the port it will be served on (as `npm start` does with SITE_PORT): every absolute URL must follow.
+  port = await freePort()
+  site = await buildSite(cms, undefined, { SITE_PORT: String(port) })
+  server = await serveSite(site, { CMS_URL: cms.url }, port)
   browser = await launchChromium()
 }, 600_000)
 
@@ -234,7 +261,8 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
       for (const theme of ['default', 'contrast']) {
         await page.goto(`${server.url}${url}`)
         if (theme === 'contrast') await page.evaluate(() => (document.documentElement.dataset.theme = 'contrast'))
-        await page.addScriptTag({ content: axe.source })
+        // Through the DevTools protocol: the page's CSP (rightly) refuses an injected script tag.
+        await page.evaluate(axe.source)
         const result = await page.evaluate(() =>
           (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
         )
@@ -245,3 +273,17 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     await page.close()
   })
 })
+
+const portal = (): PortalUnderTest => ({
+  url: server.url,
+  publicUrl: `http://localhost:${port}`,
+  client: path.join(site.outDir, 'client'),
+  browser,
+  previewUrl: () => `${server.url}/preview/news/${draftId}?token=${signPreviewToken({ collection: 'news', id: draftId, exp: Date.now() / 1000 + 600 }, testPreviewSecret)}`,
+  linking,
+  markupSummary,
+})
+describeBodyLinks(portal)
+describeServing(portal)
+describeValidators(portal)
+describeBrowserCsp(portal)

@@ -1,26 +1,27 @@
 // /rss.xml: the latest news from every column.
-import rss from '@astrojs/rss'
 import type { APIRoute } from 'astro'
 import { getCollection, getEntry } from 'astro:content'
 
 import { zh } from '../i18n/zh'
 import { newestFirst } from '../utils/dates'
-import { newsPath } from '../utils/paths'
+import { rssResponse } from '../utils/feed'
+import { homePath, newsPath, rssPath } from '../utils/paths'
 
 export const GET: APIRoute = async ({ site }) => {
   const settings = (await getEntry('settings', 'site-settings'))?.data
   const siteTitle = settings?.siteTitle ?? '湖西县人民法院'
   const news = (await getCollection('news')).sort((a, b) => newestFirst(a.data.publishedAt, b.data.publishedAt)).slice(0, 50)
-  return rss({
+  return rssResponse({
     title: siteTitle,
     description: zh.news.feedDescription(siteTitle),
-    site: site ?? 'http://localhost:4321',
-    customData: '<language>zh-cn</language>',
+    channelPath: homePath,
+    feedPath: rssPath,
+    site,
     items: news.map(({ id, data }) => ({
       title: data.title,
       link: newsPath(id),
       pubDate: data.publishedAt,
-      description: data.summary,
+      summary: data.summary,
       categories: [data.column?.title, ...data.tags].filter((c): c is string => Boolean(c)),
     })),
   })

@@ -1,5 +1,5 @@
 // Outside-media coverage (媒体聚焦): which of our items outlets adopted or published.
-import { eventPath, familyPath, newsPath, storyPath } from './paths'
+import { docPath } from './paths'
 
 export type CoverageItem = { collection: 'news' | 'stories' | 'events' | 'families'; slug: string; title: string }
 export type CoverageData = {
@@ -13,14 +13,7 @@ export type CoverageData = {
   item?: CoverageItem
 }
 
-const itemPaths: Record<CoverageItem['collection'], (slug: string) => string> = {
-  news: newsPath,
-  stories: storyPath,
-  events: eventPath,
-  families: familyPath,
-}
-
-export const coverageItemPath = (item: CoverageItem) => itemPaths[item.collection](item.slug)
+export const coverageItemPath = (item: CoverageItem) => docPath(item.collection, item.slug)!
 
 /** Coverage the portal shows: about a public item, newest first (undated last). */
 export function shownCoverage<T extends { data: CoverageData }>(entries: readonly T[]): (T & { data: { item: CoverageItem } })[] {

@@ -1,4 +1,5 @@
 // Every public URL in one place. Pages are directories, so links always end with a slash.
+import { siteUrlFromEnv } from '../siteUrl'
 
 export const homePath = '/'
 export const newsIndexPath = (page = 1) => (page > 1 ? `/news/${page}/` : '/news/')
@@ -18,6 +19,17 @@ export const mediaCoveragePath = '/media-coverage/'
 export const searchPath = '/search/'
 export const rssPath = '/rss.xml'
 
+/** The portal page of a CMS document, by collection; undefined for collections without pages (media, users…). */
+const docPaths: Record<string, (slug: string) => string> = {
+  news: newsPath,
+  stories: storyPath,
+  events: eventPath,
+  families: familyPath,
+  workstations: workstationPath,
+  columns: columnPath,
+}
+export const docPath = (collection: string, slug: string): string | undefined => docPaths[collection]?.(slug)
+
 /** Site-internal page links get their trailing slash (`/workstations` → `/workstations/`); others are left alone. */
 export function normalizeHref(href: string): string {
   if (!href.startsWith('/') || href.startsWith('//')) return href
@@ -28,4 +40,4 @@ export function normalizeHref(href: string): string {
 }
 
 /** An absolute URL on the configured site (canonical links, OpenGraph, feeds). */
-export const absoluteUrl = (path: string, site: URL | string | undefined): string => new URL(path, site ?? 'http://localhost:4321').href
+export const absoluteUrl = (path: string, site: URL | string | undefined): string => new URL(path, site ?? siteUrlFromEnv()).href

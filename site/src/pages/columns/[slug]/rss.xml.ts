@@ -1,11 +1,11 @@
 // /columns/<slug>/rss.xml: the latest news of one column.
-import rss from '@astrojs/rss'
 import type { APIRoute, GetStaticPaths } from 'astro'
 import { type CollectionEntry, getCollection, getEntry } from 'astro:content'
 
 import { zh } from '../../../i18n/zh'
 import { newestFirst } from '../../../utils/dates'
-import { columnPath, newsPath } from '../../../utils/paths'
+import { rssResponse } from '../../../utils/feed'
+import { columnPath, columnRssPath, newsPath } from '../../../utils/paths'
 
 export const getStaticPaths = (async () =>
   (await getCollection('columns')).map((column) => ({ params: { slug: column.id }, props: { column } }))) satisfies GetStaticPaths
@@ -16,16 +16,17 @@ export const GET: APIRoute<{ column: CollectionEntry<'columns'> }> = async ({ pr
   const news = (await getCollection('news', (n) => n.data.column?.slug === column.id))
     .sort((a, b) => newestFirst(a.data.publishedAt, b.data.publishedAt))
     .slice(0, 50)
-  return rss({
+  return rssResponse({
     title: `${column.data.title} - ${siteTitle}`,
     description: column.data.description ?? zh.news.feedDescription(column.data.title),
-    site: new URL(columnPath(column.id), site ?? 'http://localhost:4321').href, // channel link: the column page
-    customData: '<language>zh-cn</language>',
+    channelPath: columnPath(column.id),
+    feedPath: columnRssPath(column.id),
+    site,
     items: news.map(({ id, data }) => ({
       title: data.title,
       link: newsPath(id),
       pubDate: data.publishedAt,
-      description: data.summary,
+      summary: data.summary,
       categories: data.tags,
     })),
   })
