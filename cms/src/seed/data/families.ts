@@ -14,7 +14,7 @@ export const families: FamilySeed[] = [
       '在我院家庭助廉活动中，张某某一家参观了廉政教育基地，妻子在留言簿上写道：“守住家门，就是守住廉洁的第一道防线。”',
     ],
     state: 'published',
-    image: { alt: '一家三口在客厅书桌前一起翻看家训手册', caption: '张某某家庭（示例图片）' },
+    image: { caption: '张某某家庭' },
   },
   {
     slug: '2025-li-jiating',
@@ -28,7 +28,7 @@ export const families: FamilySeed[] = [
       '丈夫支持她的工作，主动承担照顾孩子和老人的家务。一家人生活简朴，把勤俭持家作为家庭的共同约定。',
     ],
     state: 'published',
-    image: { alt: '客厅墙上挂着手写家训条幅，一家人在条幅前合影', caption: '李某某家庭（示例图片）' },
+    image: { caption: '李某某家庭' },
   },
   {
     slug: '2025-wang-jiating',
@@ -42,7 +42,7 @@ export const families: FamilySeed[] = [
       '妻子常说：“小利不贪，大节才能守得住。”这也成了这个家庭的家训。',
     ],
     state: 'published',
-    image: { alt: '夫妻二人在家中餐桌旁交谈，桌上放着一本廉政读本', caption: '王某某家庭（示例图片）' },
+    image: { caption: '王某某家庭' },
   },
   {
     slug: '2025-liu-jiating',
@@ -55,7 +55,7 @@ export const families: FamilySeed[] = [
       '每年家庭聚会，刘某某都会给家人讲一讲审理过的职务犯罪案件，提醒亲属“不要替人打招呼、不要收不明来历的东西”。',
     ],
     state: 'published',
-    image: { alt: '家中书架上整齐摆放着法律书籍和廉政读本', caption: '刘某某家庭（示例图片）' },
+    image: { caption: '刘某某家庭' },
   },
   {
     slug: '2025-chen-jiating',
@@ -69,7 +69,7 @@ export const families: FamilySeed[] = [
       '在家庭助廉活动中，陈某某的妻子作为家属代表参观了廉政教育基地，回家后和家人分享了参观感受。',
     ],
     state: 'published',
-    image: { alt: '父子二人在家中书房翻看一本家训手册', caption: '陈某某家庭（示例图片）' },
+    image: { caption: '陈某某家庭' },
   },
   {
     slug: '2024-yang-jiating',
@@ -82,7 +82,7 @@ export const families: FamilySeed[] = [
       '杨某某一家三代同堂，老人常教育晚辈“钱要挣得干净，日子才过得踏实”。孩子在学校参加“廉洁家风”主题班会时，把家里的故事讲给同学们听。',
     ],
     state: 'published',
-    image: { alt: '三代人围坐在院子里的小桌旁聊天', caption: '杨某某家庭（示例图片）' },
+    image: { caption: '杨某某家庭' },
   },
   {
     slug: '2024-zhao-jiating',
@@ -96,7 +96,7 @@ export const families: FamilySeed[] = [
       '赵某某说：“家人的理解和监督，是我最大的底气。”',
     ],
     state: 'published',
-    image: { alt: '夫妻二人在公园散步的背影', caption: '赵某某家庭（示例图片）' },
+    image: { caption: '赵某某家庭' },
   },
   {
     slug: '2025-huang-jiating',
@@ -109,7 +109,7 @@ export const families: FamilySeed[] = [
       '她的母亲是一名退休教师，经常叮嘱她“对群众要热心，对自己要严格”。一家人把“勤勉做事，清白为人”作为家训，贴在了家中门厅。',
     ],
     state: 'submitted',
-    image: { alt: '门厅墙上贴着手写家训，旁边摆放着一盆绿萝', caption: '黄某某家庭（示例图片）' },
+    image: { caption: '黄某某家庭' },
   },
   {
     slug: '2025-zhou-jiating',
@@ -122,6 +122,6 @@ export const families: FamilySeed[] = [
       '妻子是一名社区工作者，两人商定每月开一次“家庭廉政小会”，互相说说工作中遇到的诱惑和困惑。',
     ],
     state: 'draft',
-    image: { alt: '年轻夫妻在书桌前翻看笔记本，桌上放着台灯', caption: '周某某家庭（示例图片）' },
+    image: { caption: '周某某家庭' },
   },
 ]

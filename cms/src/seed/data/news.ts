@@ -18,7 +18,7 @@ export const news: NewsSeed[] = [
     photographer: '办公室 孙某',
     publishedAt: '2025-02-18T09:30:00+08:00',
     state: 'published',
-    image: { alt: '法院文化长廊墙面上的“六善”主题展板，几名干警驻足观看', caption: '我院“六善”文化长廊（示例图片）' },
+    image: { caption: '我院“六善”文化长廊' },
   },
   {
     slug: '2025-quwei-yundonghui',
@@ -35,7 +35,7 @@ export const news: NewsSeed[] = [
     photographer: '办公室 孙某',
     publishedAt: '2025-04-25T10:00:00+08:00',
     state: 'published',
-    image: { alt: '法院干警在操场上进行拔河比赛，两队队员身体后仰用力拉绳', caption: '趣味运动会拔河比赛现场（示例图片）' },
+    image: { caption: '趣味运动会拔河比赛现场' },
   },
   {
     slug: '2025-ganjing-lanqiusai',
@@ -51,7 +51,7 @@ export const news: NewsSeed[] = [
     writer: '院团支部 王某',
     publishedAt: '2025-05-28T09:45:00+08:00',
     state: 'draft',
-    image: { alt: '室内篮球场上身穿号码背心的干警跳起投篮', caption: '干警篮球赛比赛现场（示例图片）' },
+    image: { caption: '干警篮球赛比赛现场' },
   },
   {
     slug: '2025-zhongxinzu-xuexi',
@@ -68,7 +68,7 @@ export const news: NewsSeed[] = [
     writer: '政治部 张某',
     publishedAt: '2025-06-24T09:30:00+08:00',
     state: 'published',
-    image: { alt: '会议室内中心组成员围坐长桌旁，桌上摆放着学习资料和笔记本', caption: '院党组理论学习中心组集中学习（示例图片）' },
+    image: { caption: '院党组理论学习中心组集中学习' },
   },
   {
     slug: '2025-dangjian-zhanting',
@@ -85,7 +85,7 @@ export const news: NewsSeed[] = [
     photographer: '办公室 孙某',
     publishedAt: '2025-03-20T10:00:00+08:00',
     state: 'published',
-    image: { alt: '党建展厅内整齐排列的红色主题展板和展柜，灯光明亮', caption: '我院新建党建展厅（示例图片）' },
+    image: { caption: '我院新建党建展厅' },
   },
   {
     slug: '2025-wusi-qingnian-zuotanhui',
@@ -101,7 +101,7 @@ export const news: NewsSeed[] = [
     writer: '院团支部 王某',
     publishedAt: '2025-05-06T09:30:00+08:00',
     state: 'published',
-    image: { alt: '会议室里青年干警依次发言，桌上摆放着席卡和茶杯', caption: '“五四”青年干警座谈会（示例图片）' },
+    image: { caption: '“五四”青年干警座谈会' },
   },
   {
     slug: '2025-qiyi-chongwen-shici',
@@ -118,7 +118,7 @@ export const news: NewsSeed[] = [
     photographer: '办公室 孙某',
     publishedAt: '2025-06-27T10:00:00+08:00',
     state: 'reviewed',
-    image: { alt: '党员干警举起右拳面向党旗宣誓', caption: '重温入党誓词（示例图片）' },
+    image: { caption: '重温入党誓词' },
   },
   {
     slug: '2025-dangzhibu-huanjie',
@@ -134,7 +134,7 @@ export const news: NewsSeed[] = [
     writer: '政治部 张某',
     publishedAt: '2025-06-18T09:30:00+08:00',
     state: 'published',
-    image: { alt: '诉讼服务大厅的党员先锋岗窗口，桌面摆放着党员标识牌', caption: '服务大厅党员先锋岗（示例图片）' },
+    image: { caption: '服务大厅党员先锋岗' },
   },
   {
     slug: '2025-shuang-baodao-zhiyuan',
@@ -151,7 +151,7 @@ export const news: NewsSeed[] = [
     photographer: '办公室 孙某',
     publishedAt: '2025-06-12T09:30:00+08:00',
     state: 'published',
-    image: { alt: '身穿红色志愿者马甲的干警在小区内清扫路面', caption: '党员干警参与小区环境卫生整治（示例图片）' },
+    image: { caption: '党员干警参与小区环境卫生整治' },
   },
   {
     slug: '2025-shangbannian-dangjian-zongjie',
@@ -168,7 +168,7 @@ export const news: NewsSeed[] = [
     writer: '政治部 张某',
     publishedAt: '2025-06-30T10:00:00+08:00',
     state: 'published',
-    image: { alt: '会议室主席台上方悬挂会标，与会人员认真听取工作报告', caption: '党建工作专题会议（示例图片）' },
+    image: { caption: '党建工作专题会议' },
   },
   {
     slug: '2025-yuanlingdao-banan',
@@ -184,7 +184,7 @@ export const news: NewsSeed[] = [
     writer: '审管办 刘某',
     publishedAt: '2025-03-04T09:30:00+08:00',
     state: 'published',
-    image: { alt: '法庭内院领导担任审判长主持庭审，法台上方悬挂国徽', caption: '院领导担任审判长审理案件（示例图片）' },
+    image: { caption: '院领导担任审判长审理案件' },
   },
   {
     slug: '2025-fuwu-zhongdian-chanye',
@@ -200,7 +200,7 @@ export const news: NewsSeed[] = [
     writer: '研究室 陈某',
     publishedAt: '2025-03-27T10:00:00+08:00',
     state: 'published',
-    image: { alt: '法官在企业车间内与企业负责人交流，身后是整齐的生产线', caption: '法官走访企业了解司法需求（示例图片）' },
+    image: { caption: '法官走访企业了解司法需求' },
   },
   {
     slug: '2025-huxi-faguan-jiangtang',
@@ -217,7 +217,7 @@ export const news: NewsSeed[] = [
     photographer: '办公室 孙某',
     publishedAt: '2025-04-15T09:30:00+08:00',
     state: 'published',
-    image: { alt: '报告厅内一名法官站在讲台旁授课，台下青年干警认真记录', caption: '“湖西法官讲堂”授课现场（示例图片）' },
+    image: { caption: '“湖西法官讲堂”授课现场' },
   },
   {
     slug: '2025-zhihui-fayuan-quansheng-diyi',
@@ -234,7 +234,7 @@ export const news: NewsSeed[] = [
     writer: '信息技术科 吴某',
     publishedAt: '2025-05-20T09:30:00+08:00',
     state: 'published',
-    image: { alt: '法官在办公桌前操作双屏电脑查看电子卷宗', caption: '法官进行全流程网上办案（示例图片）' },
+    image: { caption: '法官进行全流程网上办案' },
   },
   {
     slug: '2025-zhixiao-zhibiao-qianlie',
@@ -251,7 +251,7 @@ export const news: NewsSeed[] = [
     writer: '审管办 刘某',
     publishedAt: '2025-06-16T09:30:00+08:00',
     state: 'published',
-    image: { alt: '会议室大屏上显示审判质效指标柱状图，与会人员正在讨论', caption: '党组会周调度审判质效（示例图片）' },
+    image: { caption: '党组会周调度审判质效' },
   },
   {
     slug: '2025-faguan-gongzuozhan-quanfugai',
@@ -268,7 +268,7 @@ export const news: NewsSeed[] = [
     photographer: '办公室 孙某',
     publishedAt: '2025-01-14T09:30:00+08:00',
     state: 'published',
-    image: { alt: '乡镇法官工作站门口，法官与调解员在站牌前交谈', caption: '乡镇法官工作站（示例图片）' },
+    image: { caption: '乡镇法官工作站' },
   },
   {
     slug: '2025-liusanyiyi-gongzuofa',
@@ -284,7 +284,7 @@ export const news: NewsSeed[] = [
     writer: '立案庭 马某',
     publishedAt: '2025-04-22T10:00:00+08:00',
     state: 'published',
-    image: { alt: '村委会调解室内，法官与双方当事人围坐圆桌协商', caption: '法官在村里开展诉前调解（示例图片）' },
+    image: { caption: '法官在村里开展诉前调解' },
   },
   {
     slug: '2025-yizhanshi-jiaoliu-fayan',
@@ -300,7 +300,7 @@ export const news: NewsSeed[] = [
     writer: '立案庭 马某',
     publishedAt: '2025-05-13T09:30:00+08:00',
     state: 'submitted',
-    image: { alt: '视频会议分会场，屏幕上显示全省法院一站式建设会议画面', caption: '我院干警在分会场参加视频会议（示例图片）' },
+    image: { caption: '我院干警在分会场参加视频会议' },
   },
   {
     slug: '2025-sanjin-pufa-huodong',
@@ -317,7 +317,7 @@ export const news: NewsSeed[] = [
     photographer: '办公室 孙某',
     publishedAt: '2025-06-19T09:30:00+08:00',
     state: 'published',
-    image: { alt: '社区广场上法官坐在咨询桌后为居民讲解法律问题', caption: '法官进社区开展法律咨询（示例图片）' },
+    image: { caption: '法官进社区开展法律咨询' },
   },
   {
     slug: '2025-zhucun-gongzuodui-pufa',
@@ -333,7 +333,7 @@ export const news: NewsSeed[] = [
     writer: '驻村工作队 郑某',
     publishedAt: '2025-03-14T10:00:00+08:00',
     state: 'published',
-    image: { alt: '村文化广场上村民坐在板凳上听法律知识讲座', caption: '驻村工作队开展法律知识讲座（示例图片）' },
+    image: { caption: '驻村工作队开展法律知识讲座' },
   },
   {
     slug: '2025-minfadian-xuanchuan',
@@ -349,7 +349,7 @@ export const news: NewsSeed[] = [
     writer: '民一庭 刘某',
     publishedAt: '2025-05-09T09:30:00+08:00',
     state: 'draft',
-    image: { alt: '法官手持民法典单行本向围观群众讲解条文', caption: '民法典宣传活动现场（示例图片）' },
+    image: { caption: '民法典宣传活动现场' },
   },
   {
     slug: '2025-lianzheng-jiaoyu-dahui',
@@ -365,7 +365,7 @@ export const news: NewsSeed[] = [
     writer: '监察室 钱某',
     publishedAt: '2025-02-12T09:30:00+08:00',
     state: 'published',
-    image: { alt: '大会议室内全体干警参加廉政教育大会，主席台上方悬挂会标', caption: '廉政教育大会现场（示例图片）' },
+    image: { caption: '廉政教育大会现场' },
   },
   {
     slug: '2025-yianchugai-jingshi-jiaoyu',
@@ -381,7 +381,7 @@ export const news: NewsSeed[] = [
     writer: '监察室 钱某',
     publishedAt: '2025-03-11T10:00:00+08:00',
     state: 'published',
-    image: { alt: '干警在会议室观看警示教育片，屏幕画面较暗', caption: '干警集中观看警示教育片（示例图片）' },
+    image: { caption: '干警集中观看警示教育片' },
   },
   {
     slug: '2025-qinglan-gongcheng',
@@ -397,7 +397,7 @@ export const news: NewsSeed[] = [
     writer: '政治部 张某',
     publishedAt: '2025-06-25T09:30:00+08:00',
     state: 'published',
-    image: { alt: '资深法官与年轻法官并肩翻阅案卷，边看边交流', caption: '导师与年轻法官交流（示例图片）' },
+    image: { caption: '导师与年轻法官交流' },
   },
   {
     slug: '2025-jiating-zhulian',
@@ -413,7 +413,7 @@ export const news: NewsSeed[] = [
     writer: '政治部 张某',
     publishedAt: '2025-06-26T10:00:00+08:00',
     state: 'submitted',
-    image: { alt: '干警与家属在廉政教育基地展板前驻足观看', caption: '干警家属参观廉政教育基地（示例图片）' },
+    image: { caption: '干警家属参观廉政教育基地' },
   },
   {
     slug: '2025-xinhuawang-kanzai-liushan',
@@ -429,7 +429,7 @@ export const news: NewsSeed[] = [
     writer: '办公室 李某',
     publishedAt: '2025-03-03T09:30:00+08:00',
     state: 'published',
-    image: { alt: '电脑屏幕上显示新闻网站页面，页面中有法院文化相关报道', caption: '新华网刊载我院经验做法（示例图片）' },
+    image: { caption: '新华网刊载我院经验做法' },
   },
   {
     slug: '2025-shengyuan-jianbao-tuiguang',
@@ -445,7 +445,7 @@ export const news: NewsSeed[] = [
     writer: '办公室 李某',
     publishedAt: '2025-05-27T09:30:00+08:00',
     state: 'published',
-    image: { alt: '桌面上摆放着一份打开的信息简报，旁边放着钢笔', caption: '省法院信息简报（示例图片）' },
+    image: { caption: '省法院信息简报' },
   },
   {
     slug: '2025-shiwei-shengai-jianbao',
@@ -461,6 +461,6 @@ export const news: NewsSeed[] = [
     writer: '办公室 李某',
     publishedAt: '2025-06-10T09:30:00+08:00',
     state: 'published',
-    image: { alt: '会议桌上整齐叠放的工作简报和笔记本', caption: '市委深改委工作简报（示例图片）' },
+    image: { caption: '市委深改委工作简报' },
   },
 ]
