@@ -16,6 +16,12 @@ export const familiesPath = '/families/'
 export const familyPath = (slug: string) => `/families/${slug}/`
 export const mediaCoveragePath = '/media-coverage/'
 export const searchPath = '/search/'
+export const aboutPath = '/about/'
+export const contactPath = '/about/#contact'
+export const litigationPath = '/litigation/'
+export const culturePath = '/culture/'
+export const sitemapPath = '/sitemap/'
+export const accessibilityPath = '/accessibility/'
 export const rssPath = '/rss.xml'
 
 /** Site-internal page links get their trailing slash (`/workstations` → `/workstations/`); others are left alone. */
