@@ -113,12 +113,14 @@ export interface Config {
   fallbackLocale: null;
   globals: {
     'site-settings': SiteSetting;
+    'site-pages': SitePage;
     navigation: Navigation;
     'publish-checks': PublishCheck;
     'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
     'site-settings': SiteSettingsSelect<false> | SiteSettingsSelect<true>;
+    'site-pages': SitePagesSelect<false> | SitePagesSelect<true>;
     navigation: NavigationSelect<false> | NavigationSelect<true>;
     'publish-checks': PublishChecksSelect<false> | PublishChecksSelect<true>;
     'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
@@ -1312,7 +1314,7 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   createdAt?: T;
 }
 /**
- * 门户页脚显示的法院信息与备案信息。
+ * 门户页头、页脚显示的法院标识、联系方式、备案信息与诉讼服务链接。
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "site-settings".
@@ -1321,12 +1323,118 @@ export interface SiteSetting {
   id: number;
   courtName: string;
   siteTitle: string;
+  /**
+   * 显示在页头法院名称旁，并用作浏览器标签图标和手机桌面图标。请上传正方形 PNG 图片（至少 512×512 像素）；国徽图案须按规定使用。
+   */
+  emblem?: (number | null) | Media;
+  /**
+   * 页脚的“党政机关”标识图片及其链接（开办单位核发的标识查询地址）。
+   */
+  govMark?: {
+    image?: (number | null) | Media;
+    /**
+     * 完整网址，如 https://bszs.conac.cn/ 上本网站的查询页。
+     */
+    url?: string | null;
+  };
+  sponsor?: string | null;
   address?: string | null;
+  postcode?: string | null;
   phone?: string | null;
+  email?: string | null;
+  /**
+   * 如接待时间、来访须知，显示在“联系我们”。
+   */
+  contactNote?: string | null;
+  /**
+   * 如“版权所有 © 湖西县人民法院”。留空时按法院名称生成。
+   */
+  copyright?: string | null;
+  /**
+   * 页脚显示，并链接到工业和信息化部备案查询网站 beian.miit.gov.cn。
+   */
   icp?: string | null;
+  /**
+   * 页脚显示，并链接到全国互联网安全管理服务平台 beian.mps.gov.cn。
+   */
   publicSecurityRecord?: string | null;
   siteCode?: string | null;
-  sponsor?: string | null;
+  /**
+   * 门户“诉讼服务”页面与首页板块显示的链接，如 12368 诉讼服务热线、网上立案、诉讼指南、裁判文书公开、庭审公开。站外链接自动标明“站外”。
+   */
+  litigationLinks?:
+    | {
+        label: string;
+        /**
+         * 站内路径（如 /about/）、完整网址，或电话（tel:12368）。
+         */
+        url?: string | null;
+        note?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * 门户“法院概况”“六善文化”“诉讼指南”三部分固定内容的正文。保存后门户自动更新（不经三审，请谨慎修改）。
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site-pages".
+ */
+export interface SitePage {
+  id: number;
+  aboutIntro?: string | null;
+  about?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  guideIntro?: string | null;
+  /**
+   * 显示在门户“诉讼服务”页面的链接下方。
+   */
+  guide?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  cultureIntro?: string | null;
+  culture?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -1418,12 +1526,46 @@ export interface PayloadJobsStat {
 export interface SiteSettingsSelect<T extends boolean = true> {
   courtName?: T;
   siteTitle?: T;
+  emblem?: T;
+  govMark?:
+    | T
+    | {
+        image?: T;
+        url?: T;
+      };
+  sponsor?: T;
   address?: T;
+  postcode?: T;
   phone?: T;
+  email?: T;
+  contactNote?: T;
+  copyright?: T;
   icp?: T;
   publicSecurityRecord?: T;
   siteCode?: T;
-  sponsor?: T;
+  litigationLinks?:
+    | T
+    | {
+        label?: T;
+        url?: T;
+        note?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site-pages_select".
+ */
+export interface SitePagesSelect<T extends boolean = true> {
+  aboutIntro?: T;
+  about?: T;
+  guideIntro?: T;
+  guide?: T;
+  cultureIntro?: T;
+  culture?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;

@@ -26,6 +26,7 @@ import { Workstations } from './collections/workstations'
 import { databaseAdapter, isMongoUrl, migrations } from './database'
 import { Navigation } from './globals/navigation'
 import { PublishChecks } from './globals/publish-checks'
+import { SitePages } from './globals/site-pages'
 import { SiteSettings } from './globals/site-settings'
 import { payloadSecret } from './secret'
 import { requestSiteBuild } from './siteBuild/requestSiteBuild'
@@ -62,7 +63,7 @@ export default buildConfig({
     fallbackLanguage: 'zh',
   },
   collections: [News, Stories, Events, Families, Media, Columns, Workstations, Signoffs, Submissions, Outlets, ScoringRules, Proofs, Users],
-  globals: [SiteSettings, Navigation, PublishChecks],
+  globals: [SiteSettings, SitePages, Navigation, PublishChecks],
   jobs: {
     // Runs scheduled publishing (定时发布). Started by the server (src/instrumentation.ts), not by
     // scripts or tests, which run jobs themselves when they need to.

@@ -1,12 +1,13 @@
-// 适老化 reading aids for the portal toolbar (ReaderToolbar.astro): text size, high contrast and
-// read aloud. No framework, no build step, ES5 so that old phone browsers run it too.
-// Without JavaScript the toolbar stays hidden (see ReaderToolbar.astro), so no dead buttons show.
+// 适老化 reading aids for the portal header (ReaderToolbar.astro): text size, high contrast, 长者模式,
+// large cursor, reading guide (十字线), read aloud (whole article or the selection). No framework, no
+// build step, ES5 so that old phone browsers run it too. Every aid is off until chosen and is saved
+// in localStorage ('liushan:reader-*'); ReaderSettings.astro applies the saved ones before first paint.
+// Without JavaScript the tools stay hidden (see global.css), so no dead buttons show.
 (function () {
   'use strict'
 
   var STEPS = [1, 1.15, 1.3, 1.5]
-  var SCALE_KEY = 'liushan:reader-scale'
-  var THEME_KEY = 'liushan:reader-theme'
+  var PREFIX = 'liushan:reader-'
   var root = document.documentElement
   var bar = document.querySelector('[data-reader-toolbar]')
   if (!bar) return
@@ -16,17 +17,17 @@
   }
   var larger = button('larger')
   var smaller = button('smaller')
-  var contrast = button('contrast')
   var speakButton = button('speak')
+  var selectSpeakButton = button('select-speak')
   var status = bar.querySelector('[data-reader-status]')
 
   function load(key) {
-    try { return localStorage.getItem(key) } catch (e) { return null }
+    try { return localStorage.getItem(PREFIX + key) } catch (e) { return null }
   }
   function save(key, value) {
     try {
-      if (value === null) localStorage.removeItem(key)
-      else localStorage.setItem(key, value)
+      if (value === null) localStorage.removeItem(PREFIX + key)
+      else localStorage.setItem(PREFIX + key, value)
     } catch (e) { /* private mode or storage disabled: the choice lasts for this page only */ }
   }
 
@@ -37,15 +38,33 @@
     setTimeout(function () { status.textContent = text }, 50)
   }
 
+  // ---- The header's drop-down sheets (菜单, 无障碍): one open at a time, Escape closes ----
+  var drops = document.querySelectorAll('[data-header-drop]')
+  function closeDrops(except) {
+    for (var i = 0; i < drops.length; i++) if (drops[i] !== except) drops[i].open = false
+  }
+  for (var d = 0; d < drops.length; d++) {
+    drops[d].addEventListener('toggle', function (event) { if (event.target.open) closeDrops(event.target) })
+  }
+  document.addEventListener('keydown', function (event) {
+    if (event.key !== 'Escape') return
+    for (var i = 0; i < drops.length; i++) {
+      if (drops[i].open) {
+        drops[i].open = false
+        drops[i].querySelector('summary').focus()
+      }
+    }
+  })
+
   // ---- Text size ----
-  var step = Math.max(0, STEPS.indexOf(parseFloat(load(SCALE_KEY))))
+  var step = Math.max(0, STEPS.indexOf(parseFloat(load('scale'))))
 
   function applyScale(persist) {
     if (step === 0) root.style.removeProperty('--reader-scale')
     else root.style.setProperty('--reader-scale', String(STEPS[step]))
     larger.setAttribute('aria-disabled', String(step === STEPS.length - 1))
     smaller.setAttribute('aria-disabled', String(step === 0))
-    if (persist) save(SCALE_KEY, step === 0 ? null : String(STEPS[step]))
+    if (persist) save('scale', step === 0 ? null : String(STEPS[step]))
   }
 
   function setStep(next) {
@@ -62,28 +81,66 @@
   smaller.addEventListener('click', function () { setStep(step - 1) })
   button('reset').addEventListener('click', function () { setStep(0) })
 
-  // ---- High contrast ----
-  function applyTheme(on, persist) {
-    if (on) root.setAttribute('data-theme', 'contrast')
-    else root.removeAttribute('data-theme')
-    contrast.setAttribute('aria-pressed', String(on))
-    if (persist) save(THEME_KEY, on ? 'contrast' : null)
+  // ---- On/off aids: each one an attribute on <html> and a saved value ----
+  var toggles = {
+    contrast: { key: 'theme', value: 'contrast', attr: 'data-theme', on: '已开启高对比度', off: '已关闭高对比度' },
+    care: { key: 'care', value: 'on', attr: 'data-care', on: '已开启长者模式', off: '已关闭长者模式' },
+    cursor: { key: 'cursor', value: 'large', attr: 'data-cursor', on: '已开启大鼠标', off: '已关闭大鼠标' },
+    guide: { key: 'guide', value: 'on', on: '已开启十字线', off: '已关闭十字线' },
+    'select-speak': { key: 'select-speak', value: 'on', on: '已开启划词朗读，选中文字即朗读', off: '已关闭划词朗读' },
+  }
+  var state = {}
+
+  function applyToggle(name, on, persist) {
+    var t = toggles[name]
+    state[name] = on
+    if (t.attr) {
+      if (on) root.setAttribute(t.attr, t.attr === 'data-care' ? '' : t.value)
+      else root.removeAttribute(t.attr)
+    }
+    var b = button(name)
+    if (b) b.setAttribute('aria-pressed', String(on))
+    if (name === 'guide') showGuide(on)
+    if (persist) save(t.key, on ? t.value : null)
   }
 
-  contrast.addEventListener('click', function () {
-    var on = root.getAttribute('data-theme') !== 'contrast'
-    applyTheme(on, true)
-    announce(on ? '已开启高对比度' : '已关闭高对比度')
+  function bindToggle(name) {
+    var b = button(name)
+    if (!b) return
+    b.addEventListener('click', function () {
+      var on = !state[name]
+      applyToggle(name, on, true)
+      announce(on ? toggles[name].on : toggles[name].off)
+    })
+  }
+
+  // ---- 十字线: lines following the pointer, or the focused element for keyboard users ----
+  var guide = document.querySelector('[data-reading-guide]')
+  function placeGuide(x, y) {
+    if (!guide) return
+    guide.style.setProperty('--guide-x', x + 'px')
+    guide.style.setProperty('--guide-y', y + 'px')
+  }
+  function showGuide(on) {
+    if (guide) guide.hidden = !on
+  }
+  document.addEventListener('mousemove', function (event) { if (state.guide) placeGuide(event.clientX, event.clientY) })
+  document.addEventListener('focusin', function (event) {
+    if (!state.guide || !event.target.getBoundingClientRect) return
+    var box = event.target.getBoundingClientRect()
+    placeGuide(box.left, box.bottom + 2)
   })
 
   // Another tab changed a setting: follow it.
   window.addEventListener('storage', function (event) {
-    if (event.key === SCALE_KEY) {
+    if (!event.key || event.key.indexOf(PREFIX) !== 0) return
+    var key = event.key.slice(PREFIX.length)
+    if (key === 'scale') {
       step = Math.max(0, STEPS.indexOf(parseFloat(event.newValue)))
       applyScale(false)
-    } else if (event.key === THEME_KEY) {
-      applyTheme(event.newValue === 'contrast', false)
+      return
     }
+    for (var name in toggles) if (toggles[name].key === key) applyToggle(name, event.newValue === toggles[name].value, false)
   })
 
   // ---- Read aloud ----
@@ -173,7 +230,29 @@
     setSpeaking(true)
   }
 
-  if (synth && typeof window.SpeechSynthesisUtterance === 'function' && readable) {
+  var canSpeak = Boolean(synth && typeof window.SpeechSynthesisUtterance === 'function')
+
+  // 划词朗读: read the selected text once the selection settles (mouse up, or keys that select).
+  function speakSelection() {
+    if (!state['select-speak'] || !canSpeak) return
+    var text = String(window.getSelection ? window.getSelection() : '').trim()
+    if (!text || text.length > 2000) return
+    session++
+    synth.cancel()
+    var utterance = new window.SpeechSynthesisUtterance(text)
+    utterance.lang = 'zh-CN'
+    var voice = chineseVoice()
+    if (voice) utterance.voice = voice
+    utterance.rate = 0.9
+    synth.speak(utterance)
+  }
+  if (canSpeak && selectSpeakButton) {
+    selectSpeakButton.hidden = false
+    document.addEventListener('mouseup', function () { setTimeout(speakSelection, 0) })
+    document.addEventListener('keyup', function (event) { if (event.shiftKey) speakSelection() })
+  }
+
+  if (canSpeak && readable) {
     speakButton.hidden = false
     speakButton.addEventListener('click', function () {
       if (speaking) {
@@ -188,6 +267,9 @@
     window.addEventListener('pagehide', function () { if (speaking) stop() })
   }
 
+  for (var name in toggles) {
+    bindToggle(name)
+    applyToggle(name, load(toggles[name].key) === toggles[name].value, false)
+  }
   applyScale(false)
-  applyTheme(root.getAttribute('data-theme') === 'contrast', false)
 })()

@@ -2,7 +2,7 @@ import { defineCollection } from 'astro:content'
 import { z } from 'astro/zod'
 
 import { cmsCollection, cmsGlobal } from './loaders/cmsLoader'
-import { mapColumn, mapCoverage, mapEvent, mapFamily, mapNavigation, mapNews, mapSettings, mapStory, mapWorkstation } from './loaders/mappers'
+import { mapColumn, mapCoverage, mapEvent, mapFamily, mapNavigation, mapNews, mapSettings, mapSitePages, mapStory, mapWorkstation } from './loaders/mappers'
 
 const image = z.object({
   src: z.string(),
@@ -110,6 +110,25 @@ const settings = defineCollection({
     publicSecurityRecord: z.string().optional(),
     siteCode: z.string().optional(),
     sponsor: z.string().optional(),
+    postcode: z.string().optional(),
+    email: z.string().optional(),
+    contactNote: z.string().optional(),
+    copyright: z.string().optional(),
+    emblem: z.object({ src: z.string(), filename: z.string(), alt: z.string() }).optional(),
+    govMark: z.object({ src: z.string(), width: z.number(), height: z.number(), alt: z.string(), url: z.string().optional() }).optional(),
+    litigationLinks: z.array(z.object({ label: z.string(), href: z.string(), note: z.string().optional(), external: z.boolean() })),
+  }),
+})
+
+const pages = defineCollection({
+  loader: cmsGlobal('site-pages', mapSitePages),
+  schema: z.object({
+    aboutIntro: z.string().optional(),
+    aboutHtml: z.string(),
+    guideIntro: z.string().optional(),
+    guideHtml: z.string(),
+    cultureIntro: z.string().optional(),
+    cultureHtml: z.string(),
   }),
 })
 
@@ -132,4 +151,4 @@ const coverage = defineCollection({
   }),
 })
 
-export const collections = { news, stories, events, families, workstations, columns, settings, navigation, coverage }
+export const collections = { news, stories, events, families, workstations, columns, settings, pages, navigation, coverage }

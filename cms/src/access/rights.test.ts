@@ -137,9 +137,11 @@ describe('ownership and self-service', () => {
     expect(signUp.status).toBe(403)
   })
 
-  it('only admins change site settings; editors manage navigation', async () => {
+  it('only admins change site settings; editors manage navigation and the standing pages', async () => {
     const settings = (role: Who) => rest.post('/globals/site-settings', { token: tokens[role], body: { phone: '0000-1111111' } })
     const navigation = (role: Who) => rest.post('/globals/navigation', { token: tokens[role], body: { items: [] } })
+    const pages = (role: Who) => rest.post('/globals/site-pages', { token: tokens[role], body: { aboutIntro: '法院概况导语' } })
+    expect([(await pages('anonymous')).status, (await pages('contributor')).status, (await pages('reviewer')).status, (await pages('editor')).status]).toEqual([403, 403, 403, 200])
     expect([(await settings('anonymous')).status, (await settings('editor')).status, (await settings('admin')).status]).toEqual([403, 403, 200])
     expect([(await navigation('contributor')).status, (await navigation('reviewer')).status, (await navigation('editor')).status]).toEqual([403, 403, 200])
   })

@@ -3,6 +3,7 @@ import * as migration_20261124_194532_index_text_parents from './20261124_194532
 import * as migration_20261124_203539_workflow from './20261124_203539_workflow';
 import * as migration_20261124_204301_outside_media from './20261124_204301_outside_media';
 import * as migration_20261201_102414_backup_jobs_stats from './20261201_102414_backup_jobs_stats';
+import * as migration_20261201_101914_portal_identity_pages from './20261201_101914_portal_identity_pages';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261201_102414_backup_jobs_stats.up,
     down: migration_20261201_102414_backup_jobs_stats.down,
-    name: '20261201_102414_backup_jobs_stats'
+    name: '20261201_102414_backup_jobs_stats',
+  },
+  {
+    up: migration_20261201_101914_portal_identity_pages.up,
+    down: migration_20261201_101914_portal_identity_pages.down,
+    name: '20261201_101914_portal_identity_pages'
   },
 ];

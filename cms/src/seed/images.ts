@@ -3,20 +3,31 @@ import crypto from 'node:crypto'
 import sharp from 'sharp'
 
 const palettes = [
-  ['#b3261e', '#f4c27a'],
-  ['#1f4e79', '#9cc3e6'],
-  ['#2e6b3a', '#c8e0b4'],
-  ['#6b3e26', '#f1d3b3'],
-  ['#4a3b78', '#d6cdf0'],
+  { colours: ['#b3261e', '#f4c27a'], names: '深红到浅金色' },
+  { colours: ['#1f4e79', '#9cc3e6'], names: '深蓝到浅蓝色' },
+  { colours: ['#2e6b3a', '#c8e0b4'], names: '深绿到浅绿色' },
+  { colours: ['#6b3e26', '#f1d3b3'], names: '棕色到米色' },
+  { colours: ['#4a3b78', '#d6cdf0'], names: '深紫到淡紫色' },
 ]
+const paletteOf = (key: string) => {
+  const hash = crypto.createHash('sha256').update(key).digest()
+  return { hash, palette: palettes[hash[0] % palettes.length] }
+}
+
+/** The alt text of demoPhoto(key): what the picture really shows, an abstract pattern. */
+export const demoPhotoAlt = (key: string) =>
+  `示例配图：${paletteOf(key).palette.names}渐变底色上叠着几个半透明圆形的抽象图案，不是现场照片`
+
+/** The caption under a demo picture: says plainly it is not a photo of what the item reports. */
+export const demoPhotoCaption = (topic: string) => `示例配图（抽象图案，非现场照片）：${topic}`
 
 /**
- * A small abstract picture (no text, no real people) standing in for a press photo, made at seed
+ * A small abstract picture (no text, no real people) standing in for a press photo (示例配图), made at seed
  * time so no photos live in git. The same key always gives the same picture.
  */
 export async function demoPhoto(key: string, width = 1200, height = 800): Promise<Buffer> {
-  const hash = crypto.createHash('sha256').update(key).digest()
-  const [dark, light] = palettes[hash[0] % palettes.length]
+  const { hash, palette } = paletteOf(key)
+  const [dark, light] = palette.colours
   const shapes = Array.from({ length: 6 }, (_, i) => {
     const x = (hash[1 + i] / 255) * width
     const y = (hash[8 + i] / 255) * height

@@ -8,14 +8,17 @@ import { families } from './data/families'
 import { news } from './data/news'
 import { outlets } from './data/outlets'
 import { scoringRules } from './data/scoringRules'
+import { sitePagesSeed, siteSettingsSeed } from './data/siteIdentity'
 import { stories } from './data/stories'
 import { submissions } from './data/submissions'
 import type { SeedImage, SeedState } from './data/types'
 import { workstations } from './data/workstations'
-import { demoPhoto } from './images'
+import { demoEmblemPng, demoGovMarkPng } from './emblem'
+import { demoPhoto, demoPhotoAlt, demoPhotoCaption } from './images'
 import { paragraphsToLexical } from './lexical'
 import { seedOutsideMedia } from './outsideMedia'
 import { seedTrail } from './trail'
+import { seedShiftDays, shiftDateTime, shiftDay } from './relativeDates'
 import { ensureDemoUsers } from './users'
 
 type Log = (message: string) => void
@@ -51,7 +54,7 @@ export async function seed(payload: Payload, log: Log = () => {}): Promise<SeedR
     const data = await demoPhoto(key)
     const doc = await payload.create({
       collection: 'media',
-      data: { alt: image.alt, caption: image.caption, credit: image.credit ?? '湖西县人民法院（示例图片）', createdBy: owner },
+      data: { alt: demoPhotoAlt(key), caption: demoPhotoCaption(image.caption), credit: image.credit ?? '演示网站示例配图', createdBy: owner },
       file: { data, mimetype: 'image/jpeg', name: filename, size: data.length },
     })
     count('media')
@@ -109,10 +112,12 @@ export async function seed(payload: Payload, log: Log = () => {}): Promise<SeedR
         .then((doc) => (count('workstations'), doc.id)))
   }
 
+  const shift = seedShiftDays()
   log(`新闻：${news.length} 篇…`)
-  for (const { slug, state, body, column, writer, photographer, image, ...item } of news) {
+  for (const { slug, state, body, column, writer, photographer, image, publishedAt, ...item } of news) {
     await upsertDraftable('news', slug, state, {
       ...item,
+      publishedAt: shiftDateTime(publishedAt, shift),
       column: columnIds[column],
       body: paragraphsToLexical(body),
       byline: { writer, photographer },
@@ -121,9 +126,11 @@ export async function seed(payload: Payload, log: Log = () => {}): Promise<SeedR
   }
 
   log(`普法活动：${events.length} 场…`)
-  for (const { slug, state, body, image, ...event } of events) {
+  for (const { slug, state, body, image, startAt, endAt, ...event } of events) {
     await upsertDraftable('events', slug, state, {
       ...event,
+      startAt: shiftDateTime(startAt, shift),
+      ...(endAt ? { endAt: shiftDateTime(endAt, shift) } : {}),
       body: paragraphsToLexical(body),
       photos: [await photo(`event-${slug}`, image, users.ids.editor)],
     })
@@ -139,9 +146,10 @@ export async function seed(payload: Payload, log: Log = () => {}): Promise<SeedR
   }
 
   log(`工作站故事：${stories.length} 篇…`)
-  for (const { slug, state, body, workstation, image, ...story } of stories) {
+  for (const { slug, state, body, workstation, image, date, ...story } of stories) {
     await upsertDraftable('stories', slug, state, {
       ...story,
+      date: shiftDay(date, shift),
       workstation: stationIds[workstation],
       body: paragraphsToLexical(body),
       photos: [await photo(`story-${slug}`, image, users.ids.editor)],
@@ -152,26 +160,33 @@ export async function seed(payload: Payload, log: Log = () => {}): Promise<SeedR
   await seedOutsideMedia(payload, users.ids, count)
 
   log('站点设置与导航…')
-  await seedGlobals(payload, columnIds)
+  await seedGlobals(payload, columnIds, users.ids.admin)
 
   return { created, password: users.password }
 }
 
-async function seedGlobals(payload: Payload, columnIds: Record<string, Id>) {
-  const settings = await payload.findGlobal({ slug: 'site-settings' })
+async function seedGlobals(payload: Payload, columnIds: Record<string, Id>, owner: Id) {
+  const settings = await payload.findGlobal({ slug: 'site-settings', depth: 0 })
   if (!settings.address) {
+    const { govMarkUrl, ...identity } = siteSettingsSeed
+    const image = async (filename: string, alt: string, data: Buffer) =>
+      (await payload.find({ collection: 'media', where: { filename: { equals: filename } }, limit: 1, depth: 0 })).docs[0]?.id ??
+      (await payload.create({ collection: 'media', data: { alt, credit: '演示标志', createdBy: owner }, file: { data, mimetype: 'image/png', name: filename, size: data.length } })).id
     await payload.updateGlobal({
       slug: 'site-settings',
       data: {
-        courtName: '湖西县人民法院',
-        siteTitle: '湖西县人民法院 · 六善法院',
-        address: '湖西县人民路 1 号（示例）',
-        phone: '0000-6120000（示例）',
-        icp: 'X ICP备00000000号-1（示例）',
-        publicSecurityRecord: 'X 公网安备 00000000000000 号（示例）',
-        siteCode: '0000000000（示例）',
-        sponsor: '湖西县人民法院',
+        ...identity,
+        emblem: await image('demo-emblem.png', '示例标志：红底金色圆环中的白色天平图形', await demoEmblemPng()),
+        govMark: { image: await image('demo-gov-mark.png', '示例：党政机关网站标识占位图（红框白底图形）', await demoGovMarkPng()), url: govMarkUrl },
       },
+    })
+  }
+  const pages = await payload.findGlobal({ slug: 'site-pages', depth: 0 })
+  if (!pages.about) {
+    const { about, guide, culture, ...intros } = sitePagesSeed
+    await payload.updateGlobal({
+      slug: 'site-pages',
+      data: { ...intros, about: paragraphsToLexical(about), guide: paragraphsToLexical(guide), culture: paragraphsToLexical(culture) },
     })
   }
   await seedPublishChecks(payload)

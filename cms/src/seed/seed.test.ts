@@ -20,6 +20,12 @@ beforeAll(async () => {
 }, 300_000)
 afterAll(() => t?.close())
 
+/** The plain text of a Lexical node and its children. */
+const textOf = (node: unknown): string => {
+  const n = node as { text?: string; children?: unknown[] } | undefined
+  return (n?.text ?? '') + (n?.children ?? []).map(textOf).join('')
+}
+
 const total = (collection: CollectionSlug, where = {}) =>
   t.payload.count({ collection, where, overrideAccess: true }).then((r) => r.totalDocs)
 
@@ -31,6 +37,50 @@ describe('demo content', () => {
     expect(await total('events')).toBeGreaterThanOrEqual(10)
     expect(await total('families')).toBeGreaterThanOrEqual(6)
     expect(await total('stories')).toBeGreaterThanOrEqual(15)
+  })
+
+  it('gives every column at least five published articles of court-news length (600–1,500 characters)', async () => {
+    const { docs: columns } = await t.payload.find({ collection: 'columns', pagination: false, depth: 0 })
+    for (const column of columns) {
+      expect(await total('news', { column: { equals: column.id }, _status: { equals: 'published' } }), column.title).toBeGreaterThanOrEqual(5)
+    }
+    const { docs } = await t.payload.find({ collection: 'news', pagination: false, depth: 0, draft: true, overrideAccess: true })
+    for (const doc of docs) {
+      const text = textOf(doc.body?.root)
+      expect(text.length, doc.title).toBeGreaterThanOrEqual(600)
+      expect(text.length, doc.title).toBeLessThanOrEqual(1500)
+    }
+  })
+
+  it('dates news around the seeding day: the newest a few days old, events on both sides of today', async () => {
+    const now = Date.now()
+    const day = 24 * 60 * 60 * 1000
+    const newest = (await t.payload.find({ collection: 'news', where: { _status: { equals: 'published' } }, sort: '-publishedAt', limit: 1, depth: 0 })).docs[0]
+    expect(now - Date.parse(newest.publishedAt!)).toBeLessThan(7 * day)
+    expect(now - Date.parse(newest.publishedAt!)).toBeGreaterThan(0)
+    expect(await total('events', { _status: { equals: 'published' }, startAt: { greater_than: new Date(now).toISOString() } })).toBeGreaterThanOrEqual(3)
+    expect(await total('events', { _status: { equals: 'published' }, startAt: { less_than: new Date(now).toISOString() } })).toBeGreaterThanOrEqual(5)
+  })
+
+  it('describes each demo picture as what it is (an abstract 示例配图), not as a scene', async () => {
+    const { docs } = await t.payload.find({ collection: 'media', pagination: false, depth: 0 })
+    const photos = docs.filter((doc) => !doc.filename?.startsWith('demo-'))
+    expect(photos.length).toBeGreaterThan(50)
+    for (const doc of photos) {
+      expect(doc.alt).toMatch(/^示例配图：.*抽象图案，不是现场照片$/)
+      expect(doc.caption).toMatch(/^示例配图（抽象图案，非现场照片）：/)
+    }
+  })
+
+  it('fills 站点设置 and 门户页面 with marked demo values and a neutral emblem', async () => {
+    const settings = await t.payload.findGlobal({ slug: 'site-settings', depth: 1 })
+    expect(settings.icp).toContain('示例')
+    expect((settings.emblem as { alt: string }).alt).toContain('示例标志')
+    expect(settings.litigationLinks?.map((link) => link.label)).toEqual(['12368 诉讼服务热线', '网上立案', '诉讼指南', '裁判文书公开', '庭审公开'])
+    const pages = await t.payload.findGlobal({ slug: 'site-pages' })
+    // The six 善 are not named in the report: the page must say they are examples.
+    expect(JSON.stringify(pages.culture)).toContain('示例')
+    expect(pages.about).toBeTruthy()
   })
 
   it('leaves drafts and items awaiting review in every review-track collection', async () => {
@@ -59,7 +109,8 @@ describe('demo content', () => {
   })
 
   it('generates the photos at seed time, with every size on disk', async () => {
-    const { docs } = await t.payload.find({ collection: 'media', limit: 5 })
+    // Photos, not the small demo marks (emblem, 党政机关 mark), which are smaller than the larger sizes.
+    const docs = (await t.payload.find({ collection: 'media', limit: 10, sort: 'id' })).docs.filter((doc) => !doc.filename?.startsWith('demo-')).slice(0, 5)
     expect(docs.length).toBeGreaterThan(0)
     for (const doc of docs) {
       expect(doc.alt).toBeTruthy()

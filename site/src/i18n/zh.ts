@@ -19,10 +19,43 @@ export const zh = {
     families: '廉洁家风',
     mediaCoverage: '媒体聚焦',
     search: '搜索',
+    about: '法院概况',
+    litigation: '诉讼服务',
+    culture: '六善文化',
+    menu: '菜单',
+  },
+
+  reader: {
+    panel: '无障碍',
+    panelLabel: '无障碍阅读工具',
+    care: '长者模式',
+    careHint: '大字、大按钮、高对比、简洁版面',
+    size: '字号',
+    larger: 'A+',
+    largerLabel: 'A+ 放大字号',
+    smaller: 'A−',
+    smallerLabel: 'A− 缩小字号',
+    reset: '标准',
+    resetLabel: '标准字号',
+    contrast: '高对比度',
+    cursor: '大鼠标',
+    guide: '十字线',
+    selectSpeak: '划词朗读',
+    speakAll: '朗读全文',
+    statement: '无障碍说明',
   },
 
   footer: {
     label: '网站信息',
+    links: '网站链接',
+    records: '备案信息',
+    contact: '联系我们',
+    email: '邮箱',
+    postcode: '邮编',
+    sitemap: '网站地图',
+    accessibility: '无障碍声明',
+    govMark: '党政机关网站标识',
+    copyright: (court: string) => `版权所有 © ${court}`,
     sponsor: '主办单位',
     address: '地址',
     phone: '电话',
@@ -34,6 +67,8 @@ export const zh = {
   homePage: {
     heading: (siteTitle: string) => `${siteTitle}首页`,
     headline: '头条',
+    topNews: '要闻',
+    moreLabel: '更多',
     columns: '栏目动态',
     more: (title: string) => `更多${title}`,
     upcomingEvents: '近期普法活动',
@@ -71,7 +106,7 @@ export const zh = {
 
   stories: {
     all: '工作站故事',
-    description: '全县法官工作站诉前调解、巡回审判、指导人民调解、法律咨询和普法的真实故事。',
+    description: '全县法官工作站诉前调解、巡回审判、指导人民调解、法律咨询和普法的工作故事。',
     kind: '类型',
     date: '日期',
     workstation: '法官工作站',
@@ -147,6 +182,42 @@ export const zh = {
     original: '查看原文',
     notesLabel: '外部媒体采用情况',
     thisItem: '本文被',
+  },
+
+  external: '（站外链接）',
+
+  litigation: {
+    title: '诉讼服务',
+    description: '12368 诉讼服务热线、网上立案、诉讼指南、裁判文书公开、庭审公开。',
+    guide: '诉讼指南',
+    homeBlock: '诉讼服务',
+  },
+
+  about: {
+    title: '法院概况',
+    contact: '联系我们',
+  },
+
+  culture: {
+    title: '六善文化',
+    description: '湖西县人民法院以党建文化为引领打造的“六善”法院文化体系。',
+    latest: '六善文化动态',
+  },
+
+  sitemap: {
+    title: '网站地图',
+    description: '本站全部栏目与页面的目录。',
+    main: '主要栏目',
+    columns: '新闻栏目',
+    services: '诉讼与法院信息',
+    workstations: '法官工作站',
+    help: '帮助与订阅',
+    xml: 'XML 站点地图（供搜索引擎使用）',
+  },
+
+  accessibility: {
+    title: '无障碍声明与适老化说明',
+    description: '本站为老年人和残障人士提供的阅读辅助功能及使用方法。',
   },
 
   notFound: {

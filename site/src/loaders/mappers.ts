@@ -1,6 +1,6 @@
 // CMS documents (Payload's shapes) to the site's own shapes. Pages only ever see these.
 import { richTextToHtml } from '../utils/richText'
-import { toSiteImage, toThumbnail } from '../utils/images'
+import { mediaPath, toSiteImage, toThumbnail } from '../utils/images'
 
 const ref = (doc: any) => (doc && typeof doc === 'object' ? { slug: String(doc.slug), title: String(doc.title ?? doc.name) } : undefined)
 const photos = (list: unknown) => (Array.isArray(list) ? list.map(toSiteImage).filter(Boolean) : [])
@@ -84,6 +84,43 @@ export const mapSettings = (doc: any) => ({
   publicSecurityRecord: doc.publicSecurityRecord ?? undefined,
   siteCode: doc.siteCode ?? undefined,
   sponsor: doc.sponsor ?? undefined,
+  postcode: doc.postcode || undefined,
+  email: doc.email || undefined,
+  contactNote: doc.contactNote || undefined,
+  copyright: doc.copyright || undefined,
+  emblem: emblemOf(doc.emblem),
+  govMark: govMarkOf(doc.govMark),
+  litigationLinks: (doc.litigationLinks ?? []).flatMap((link: any) => {
+    const href = safeHref(link.url)
+    return href ? [{ label: String(link.label), href, note: link.note || undefined, external: /^https?:/i.test(href) }] : []
+  }),
+})
+
+/** The uploaded original (a square mark stays square; the generated sizes are cropped 4:3). */
+const emblemOf = (media: any) =>
+  media && typeof media === 'object' && media.filename ? { src: mediaPath(media.filename), filename: String(media.filename), alt: String(media.alt ?? '') } : undefined
+
+const govMarkOf = (group: any) => {
+  const media = group?.image
+  if (!media || typeof media !== 'object' || !media.filename || !media.width || !media.height) return undefined
+  return { src: mediaPath(media.filename), width: media.width, height: media.height, alt: String(media.alt ?? ''), url: webLink(group.url) }
+}
+
+/** Links editors may give: site paths, web addresses and phone numbers; anything else (javascript:…) is dropped. */
+const safeHref = (url: unknown) => {
+  if (typeof url !== 'string') return undefined
+  const value = url.trim()
+  if (/^\/(?!\/)/.test(value) || /^tel:[\d+\-]+$/i.test(value)) return value
+  return webLink(value)
+}
+
+export const mapSitePages = (doc: any) => ({
+  aboutIntro: doc.aboutIntro || undefined,
+  aboutHtml: richTextToHtml(doc.about),
+  guideIntro: doc.guideIntro || undefined,
+  guideHtml: richTextToHtml(doc.guide),
+  cultureIntro: doc.cultureIntro || undefined,
+  cultureHtml: richTextToHtml(doc.culture),
 })
 
 export const mapNavigation = (doc: any) => ({

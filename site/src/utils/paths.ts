@@ -17,6 +17,12 @@ export const familiesPath = '/families/'
 export const familyPath = (slug: string) => `/families/${slug}/`
 export const mediaCoveragePath = '/media-coverage/'
 export const searchPath = '/search/'
+export const aboutPath = '/about/'
+export const contactPath = '/about/#contact'
+export const litigationPath = '/litigation/'
+export const culturePath = '/culture/'
+export const sitemapPath = '/sitemap/'
+export const accessibilityPath = '/accessibility/'
 export const rssPath = '/rss.xml'
 
 /** The portal page of a CMS document, by collection; undefined for collections without pages (media, users…). */

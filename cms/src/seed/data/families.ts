@@ -1,6 +1,9 @@
 // Demo content drawn from the court's 2025 half-year Party-building report; names and places are demo (示例).
 import type { FamilySeed } from './types'
 
+/** The report plans the 廉洁家风示范户 评选 as a next step: every family here is an example, and says so. */
+const EXAMPLE_NOTE = '（示例：本户及其故事是演示网站编写的示例，并非评选结果。廉洁家风示范户评选是我院下一步的工作安排。）'
+
 export const families: FamilySeed[] = [
   {
     slug: '2025-zhang-jiating',
@@ -9,12 +12,13 @@ export const families: FamilySeed[] = [
     year: 2025,
     motto: '清白做人，干净做事。',
     story: [
+      EXAMPLE_NOTE,
       '张某某在执行局工作多年，经常带队外出查人找物。面对个别当事人托人说情、送礼请托，他始终坚持原则、一一婉拒。',
       '妻子是一名小学教师，常说“家里不缺钱，缺的是安心”。每逢节假日，她都会提醒丈夫“别人送的东西一样也不能收”，孩子也把“清白做人，干净做事”写进了自己的作文。',
       '在我院家庭助廉活动中，张某某一家参观了廉政教育基地，妻子在留言簿上写道：“守住家门，就是守住廉洁的第一道防线。”',
     ],
     state: 'published',
-    image: { alt: '一家三口在客厅书桌前一起翻看家训手册', caption: '张某某家庭（示例图片）' },
+    image: { caption: '张某某家庭' },
   },
   {
     slug: '2025-li-jiating',
@@ -23,12 +27,13 @@ export const families: FamilySeed[] = [
     year: 2025,
     motto: '公道正派，勤俭持家。',
     story: [
+      EXAMPLE_NOTE,
       '李某某是民一庭的一名员额法官，长期办理婚姻家庭、相邻关系等案件，也经常到乡镇法官工作站开展巡回审理。',
       '父亲是一名退休的老党员，从小教育她“做事要公道，做人要正派”。她当上法官后，父亲把这句话写成条幅挂在家中客厅。',
       '丈夫支持她的工作，主动承担照顾孩子和老人的家务。一家人生活简朴，把勤俭持家作为家庭的共同约定。',
     ],
     state: 'published',
-    image: { alt: '客厅墙上挂着手写家训条幅，一家人在条幅前合影', caption: '李某某家庭（示例图片）' },
+    image: { caption: '李某某家庭' },
   },
   {
     slug: '2025-wang-jiating',
@@ -37,12 +42,13 @@ export const families: FamilySeed[] = [
     year: 2025,
     motto: '不贪小利，不失大节。',
     story: [
+      EXAMPLE_NOTE,
       '王某某在立案庭负责诉讼服务工作，每天面对大量来访群众，始终热情接待、规范办理，从不借职务之便为亲友“开后门”。',
       '有一次，一位远房亲戚想请他帮忙“提前立案、快点开庭”，王某某耐心解释立案流程，并告知可通过网上立案提交材料，亲戚事后表示理解。',
       '妻子常说：“小利不贪，大节才能守得住。”这也成了这个家庭的家训。',
     ],
     state: 'published',
-    image: { alt: '夫妻二人在家中餐桌旁交谈，桌上放着一本廉政读本', caption: '王某某家庭（示例图片）' },
+    image: { caption: '王某某家庭' },
   },
   {
     slug: '2025-liu-jiating',
@@ -51,11 +57,12 @@ export const families: FamilySeed[] = [
     year: 2025,
     motto: '守法如守家，清廉如清水。',
     story: [
+      EXAMPLE_NOTE,
       '刘某某是刑事审判庭的一名法官，夫妻二人都是党员。家中书架上最显眼的位置，摆放着一摞廉政教育读本。',
       '每年家庭聚会，刘某某都会给家人讲一讲审理过的职务犯罪案件，提醒亲属“不要替人打招呼、不要收不明来历的东西”。',
     ],
     state: 'published',
-    image: { alt: '家中书架上整齐摆放着法律书籍和廉政读本', caption: '刘某某家庭（示例图片）' },
+    image: { caption: '刘某某家庭' },
   },
   {
     slug: '2025-chen-jiating',
@@ -64,12 +71,13 @@ export const families: FamilySeed[] = [
     year: 2025,
     motto: '忠诚干净担当，踏实本分做人。',
     story: [
+      EXAMPLE_NOTE,
       '陈某某是法警大队的一名老法警，参加过多次执行现场的安全保障任务。他常说，法警的职责是维护法庭秩序，更要守住自己的底线。',
       '儿子大学毕业后考入基层单位工作，陈某某送给他的第一件礼物是一本家训手册，扉页上写着“忠诚干净担当，踏实本分做人”。',
       '在家庭助廉活动中，陈某某的妻子作为家属代表参观了廉政教育基地，回家后和家人分享了参观感受。',
     ],
     state: 'published',
-    image: { alt: '父子二人在家中书房翻看一本家训手册', caption: '陈某某家庭（示例图片）' },
+    image: { caption: '陈某某家庭' },
   },
   {
     slug: '2024-yang-jiating',
@@ -78,11 +86,12 @@ export const families: FamilySeed[] = [
     year: 2024,
     motto: '家和万事兴，廉洁传家风。',
     story: [
+      EXAMPLE_NOTE,
       '杨某某在办公室负责综合文字工作，经常加班加点。妻子在乡镇卫生院工作，夫妻二人相互理解、相互提醒。',
       '杨某某一家三代同堂，老人常教育晚辈“钱要挣得干净，日子才过得踏实”。孩子在学校参加“廉洁家风”主题班会时，把家里的故事讲给同学们听。',
     ],
     state: 'published',
-    image: { alt: '三代人围坐在院子里的小桌旁聊天', caption: '杨某某家庭（示例图片）' },
+    image: { caption: '杨某某家庭' },
   },
   {
     slug: '2024-zhao-jiating',
@@ -91,12 +100,13 @@ export const families: FamilySeed[] = [
     year: 2024,
     motto: '以公心办案，以俭朴持家。',
     story: [
+      EXAMPLE_NOTE,
       '赵某某在民二庭办理商事案件，经常和企业打交道。对于个别当事人“请吃饭”“送购物卡”的邀约，他一概拒绝。',
       '丈夫在企业工作，两人约定：家里不谈对方手上的工作，不替任何人传话打听案件。',
       '赵某某说：“家人的理解和监督，是我最大的底气。”',
     ],
     state: 'published',
-    image: { alt: '夫妻二人在公园散步的背影', caption: '赵某某家庭（示例图片）' },
+    image: { caption: '赵某某家庭' },
   },
   {
     slug: '2025-huang-jiating',
@@ -105,11 +115,12 @@ export const families: FamilySeed[] = [
     year: 2025,
     motto: '勤勉做事，清白为人。',
     story: [
+      EXAMPLE_NOTE,
       '黄某某在诉讼服务中心党员先锋岗工作，每天为来院群众提供导诉、咨询服务。',
       '她的母亲是一名退休教师，经常叮嘱她“对群众要热心，对自己要严格”。一家人把“勤勉做事，清白为人”作为家训，贴在了家中门厅。',
     ],
     state: 'submitted',
-    image: { alt: '门厅墙上贴着手写家训，旁边摆放着一盆绿萝', caption: '黄某某家庭（示例图片）' },
+    image: { caption: '黄某某家庭' },
   },
   {
     slug: '2025-zhou-jiating',
@@ -118,10 +129,11 @@ export const families: FamilySeed[] = [
     year: 2025,
     motto: '秉公执法，廉洁齐家。',
     story: [
+      EXAMPLE_NOTE,
       '周某某是行政审判庭的一名青年法官，参加了我院“青蓝工程”结对培养。导师在廉政谈话中对他提出的要求，他都一一记在笔记本上。',
       '妻子是一名社区工作者，两人商定每月开一次“家庭廉政小会”，互相说说工作中遇到的诱惑和困惑。',
     ],
     state: 'draft',
-    image: { alt: '年轻夫妻在书桌前翻看笔记本，桌上放着台灯', caption: '周某某家庭（示例图片）' },
+    image: { caption: '周某某家庭' },
   },
 ]

@@ -15,7 +15,7 @@ export const stories: StorySeed[] = [
     ],
     outcome: '双方当场达成调解协议，半个月内完成暗渠改造，纠纷就地化解。',
     state: 'published',
-    image: { alt: '两户人家院墙之间新修的排水暗渠，盖板平整', caption: '改造后的排水暗渠（示例图片）' },
+    image: { caption: '改造后的排水暗渠' },
   },
   {
     slug: '2025-qingshi-jianfang-gongqian',
@@ -30,7 +30,7 @@ export const stories: StorySeed[] = [
     ],
     outcome: '双方就工钱数额达成一致，王某当场支付大部分款项，余款约定一个月内付清。',
     state: 'published',
-    image: { alt: '农家新建的二层小楼前，法官和村民站在一起核对账目', caption: '法官上门调解建房工钱纠纷（示例图片）' },
+    image: { caption: '法官上门调解建房工钱纠纷' },
   },
   {
     slug: '2025-liuhe-shanyang-tiaojie',
@@ -45,7 +45,7 @@ export const stories: StorySeed[] = [
     ],
     outcome: '三兄弟签订赡养协议，老人出院后由长子先行接回照料。',
     state: 'published',
-    image: { alt: '农家堂屋里老人坐在中间，几名家属和法官围坐交谈', caption: '法官上门调解赡养纠纷（示例图片）' },
+    image: { caption: '法官上门调解赡养纠纷' },
   },
   {
     slug: '2025-liuhe-minfadian-jincun',
@@ -59,7 +59,7 @@ export const stories: StorySeed[] = [
     ],
     outcome: '活动现场解答村民咨询十余人次，发放宣传资料一批。',
     state: 'draft',
-    image: { alt: '村文化广场上挂着民法典宣传横幅，村民围观展板', caption: '民法典进乡村（示例图片）' },
+    image: { caption: '民法典进乡村' },
   },
   {
     slug: '2025-xinglin-jiedai-xunhui',
@@ -74,7 +74,7 @@ export const stories: StorySeed[] = [
     ],
     outcome: '双方当庭达成分期还款的调解协议，旁听村民表示“借钱要打借条、欠钱要按时还”。',
     state: 'published',
-    image: { alt: '村委会会议室临时布置成法庭，国徽悬挂在正中，村民坐在后排旁听', caption: '巡回法庭在村委会开庭（示例图片）' },
+    image: { caption: '巡回法庭在村委会开庭' },
   },
   {
     slug: '2025-baimaji-tiaojieyuan-peixun',
@@ -89,7 +89,7 @@ export const stories: StorySeed[] = [
     ],
     outcome: '培训后，工作站与各村调解员建立了疑难纠纷会商联络机制。',
     state: 'published',
-    image: { alt: '会议室里村调解员们手拿笔记本，法官在白板上讲解调解协议要点', caption: '村调解员业务培训（示例图片）' },
+    image: { caption: '村调解员业务培训' },
   },
   {
     slug: '2025-baimaji-jiri-pufa',
@@ -104,7 +104,7 @@ export const stories: StorySeed[] = [
     ],
     outcome: '当天接待群众咨询二十余人次，登记待调解纠纷两件。',
     state: 'published',
-    image: { alt: '集市路口的遮阳棚下，法官为赶集群众讲解宣传卡内容', caption: '集日流动普法台（示例图片）' },
+    image: { caption: '集日流动普法台' },
   },
   {
     slug: '2025-shuangmiao-taoxin-zixun',
@@ -119,7 +119,7 @@ export const stories: StorySeed[] = [
     ],
     outcome: '吴某按照法官指导整理证据后，经当地有关部门协调，拿回了被拖欠的工资。',
     state: 'published',
-    image: { alt: '工作站办公桌上的电脑正在视频通话，法官对着屏幕讲解', caption: '法官远程解答务工村民咨询（示例图片）' },
+    image: { caption: '法官远程解答务工村民咨询' },
   },
   {
     slug: '2025-huaishu-liuzhuan-zujin',
@@ -134,7 +134,7 @@ export const stories: StorySeed[] = [
     ],
     outcome: '双方达成分期支付协议并申请司法确认，一起可能的群体性纠纷在诉前化解。',
     state: 'published',
-    image: { alt: '土地纠纷调解室内，法官与合作社负责人、村民代表围坐在桌旁', caption: '土地流转租金纠纷调解现场（示例图片）' },
+    image: { caption: '土地流转租金纠纷调解现场' },
   },
   {
     slug: '2025-mazhuang-jiashi-xunhui',
@@ -149,7 +149,7 @@ export const stories: StorySeed[] = [
     ],
     outcome: '双方当庭达成调解协议，并承诺共同关心孩子成长。',
     state: 'published',
-    image: { alt: '家事调解室圆桌旁，法官和妇联工作人员正在与当事人交谈', caption: '家事案件巡回审理（示例图片）' },
+    image: { caption: '家事案件巡回审理' },
   },
   {
     slug: '2025-gaolou-shumu-zheguang',
@@ -164,7 +164,7 @@ export const stories: StorySeed[] = [
     ],
     outcome: '双方签订调解协议，许某当周完成修剪，两家重归于好。',
     state: 'published',
-    image: { alt: '村道旁修剪过的杨树，树下堆着整齐的枝条', caption: '修剪后的树木（示例图片）' },
+    image: { caption: '修剪后的树木' },
   },
   {
     slug: '2025-liji-fangzha-zixun',
@@ -179,7 +179,7 @@ export const stories: StorySeed[] = [
     ],
     outcome: '老人打消了购买念头，工作站随后在镇里开展了一场防范养老诈骗的宣传。',
     state: 'published',
-    image: { alt: '工作站里法官指着宣传单向老人和她的女儿讲解', caption: '法官为老人提供法律咨询（示例图片）' },
+    image: { caption: '法官为老人提供法律咨询' },
   },
   {
     slug: '2025-luweiwan-yiannan-yantao',
@@ -194,7 +194,7 @@ export const stories: StorySeed[] = [
     ],
     outcome: '研讨形成了鱼塘承包合同参考条款，发放各村调解委员会参考使用。',
     state: 'published',
-    image: { alt: '调解员们围坐在会议桌旁，桌上摊开鱼塘承包合同样本', caption: '疑难案例研讨会（示例图片）' },
+    image: { caption: '疑难案例研讨会' },
   },
   {
     slug: '2025-luweiwan-yutang-tiaojie',
@@ -208,7 +208,7 @@ export const stories: StorySeed[] = [
     ],
     outcome: '双方达成补偿协议，村委会按约支付补偿款，鱼塘顺利重新发包。',
     state: 'published',
-    image: { alt: '湖边鱼塘旁的泵房，法官和村干部站在塘埂上查看设施', caption: '法官现场查看鱼塘设施（示例图片）' },
+    image: { caption: '法官现场查看鱼塘设施' },
   },
   {
     slug: '2025-zhanglou-jiaotong-xunhui',
@@ -223,7 +223,7 @@ export const stories: StorySeed[] = [
     ],
     outcome: '双方当庭达成调解协议，曹某当场支付部分赔偿款，余款一个月内付清。',
     state: 'published',
-    image: { alt: '巡回法庭内法官在审判台前核对票据，双方当事人分坐两侧', caption: '交通事故纠纷巡回审理（示例图片）' },
+    image: { caption: '交通事故纠纷巡回审理' },
   },
   {
     slug: '2025-shiqiao-xiaoyuan-fazhike',
@@ -238,7 +238,7 @@ export const stories: StorySeed[] = [
     ],
     outcome: '学校把预防欺凌知识纳入班会内容，工作站与学校建立了常态化联络机制。',
     state: 'published',
-    image: { alt: '乡村小学教室里学生举手回答问题，法官站在讲台旁', caption: '法官为小学生讲授法治课（示例图片）' },
+    image: { caption: '法官为小学生讲授法治课' },
   },
   {
     slug: '2025-taoyuan-nongzi-qiankuan',
@@ -253,7 +253,7 @@ export const stories: StorySeed[] = [
     ],
     outcome: '双方达成调解协议，韩某当场支付欠款，双方表示继续合作。',
     state: 'published',
-    image: { alt: '综治中心一楼调解室里，农资店主和果农在法官见证下签字', caption: '农资欠款纠纷调解现场（示例图片）' },
+    image: { caption: '农资欠款纠纷调解现场' },
   },
   {
     slug: '2025-qingquan-caili-zixun',
@@ -268,7 +268,7 @@ export const stories: StorySeed[] = [
     ],
     outcome: '在村调解员和驻站法官共同调解下，两家就彩礼返还数额达成一致。',
     state: 'published',
-    image: { alt: '工作站接待室里法官向一位中年村民讲解法律条文', caption: '法官解答彩礼返还咨询（示例图片）' },
+    image: { caption: '法官解答彩礼返还咨询' },
   },
   {
     slug: '2025-fengle-sifa-queren-zhidao',
@@ -283,7 +283,7 @@ export const stories: StorySeed[] = [
     ],
     outcome: '辅导后，工作站向各村发放了调解协议参考文本，协议规范程度明显提高。',
     state: 'published',
-    image: { alt: '会议室投影屏上显示调解协议样本，调解员们低头做笔记', caption: '调解协议规范化辅导（示例图片）' },
+    image: { caption: '调解协议规范化辅导' },
   },
   {
     slug: '2025-fengle-laowu-xunhui',
@@ -297,7 +297,7 @@ export const stories: StorySeed[] = [
     ],
     outcome: '双方当庭达成调解协议，郭某当场支付劳务费。',
     state: 'submitted',
-    image: { alt: '村委会会议室里的巡回法庭，法官正在核对出工记录', caption: '劳务费纠纷巡回审理（示例图片）' },
+    image: { caption: '劳务费纠纷巡回审理' },
   },
   {
     slug: '2025-gaolou-zhaijidi-zixun',
@@ -311,6 +311,6 @@ export const stories: StorySeed[] = [
     ],
     outcome: '何某表示将与弟弟先行协商，工作站登记了后续回访。',
     state: 'draft',
-    image: { alt: '农村老宅院门前，法官与村民边走边交谈', caption: '法官解答宅基地继承咨询（示例图片）' },
+    image: { caption: '法官解答宅基地继承咨询' },
   },
 ]

@@ -3,7 +3,8 @@
 /** Where an item stands in review: draft (草稿), submitted (待审核), reviewed (待签发), published (已发布). */
 export type SeedState = 'draft' | 'submitted' | 'reviewed' | 'published'
 
-export type SeedImage = { alt: string; caption?: string; credit?: string }
+/** What a demo picture stands for; the picture itself is an abstract 示例配图 (see images.ts), described as such. */
+export type SeedImage = { caption: string; credit?: string }
 
 export type ColumnSeed = { slug: string; title: string; description: string; order: number }
 

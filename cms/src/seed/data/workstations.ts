@@ -21,7 +21,7 @@ export const workstations: WorkstationSeed[] = [
     ],
     latitude: 35.112,
     longitude: 116.382,
-    image: { alt: '青石镇法官工作站门口悬挂的站牌，院内有一排平房和调解室指示牌', caption: '青石镇法官工作站外景（示例图片）' },
+    image: { caption: '青石镇法官工作站外景' },
   },
   {
     slug: 'liuhe-zhen',
@@ -41,7 +41,7 @@ export const workstations: WorkstationSeed[] = [
     ],
     latitude: 35.046,
     longitude: 116.421,
-    image: { alt: '综治中心一楼走廊尽头的法官工作站调解室，门上贴有服务时间表', caption: '柳河镇法官工作站调解室（示例图片）' },
+    image: { caption: '柳河镇法官工作站调解室' },
   },
   {
     slug: 'xinglin-xiang',
@@ -59,7 +59,7 @@ export const workstations: WorkstationSeed[] = [
     ],
     latitude: 34.968,
     longitude: 116.455,
-    image: { alt: '便民服务中心二楼的法官工作站，墙上张贴着“六三一一”工作法展板', caption: '杏林乡法官工作站（示例图片）' },
+    image: { caption: '杏林乡法官工作站' },
   },
   {
     slug: 'baimaji-zhen',
@@ -79,7 +79,7 @@ export const workstations: WorkstationSeed[] = [
     ],
     latitude: 35.021,
     longitude: 116.538,
-    image: { alt: '集市路口的法官工作站流动咨询台，桌上摆放着法律宣传册', caption: '白马集镇法官工作站集日咨询点（示例图片）' },
+    image: { caption: '白马集镇法官工作站集日咨询点' },
   },
   {
     slug: 'shuangmiao-xiang',
@@ -97,7 +97,7 @@ export const workstations: WorkstationSeed[] = [
     ],
     latitude: 34.932,
     longitude: 116.392,
-    image: { alt: '综治中心院内挂有法官工作站牌匾的小楼，门前停着巡回审判车', caption: '双庙乡法官工作站（示例图片）' },
+    image: { caption: '双庙乡法官工作站' },
   },
   {
     slug: 'huaishu-zhen',
@@ -117,7 +117,7 @@ export const workstations: WorkstationSeed[] = [
     ],
     latitude: 35.078,
     longitude: 116.612,
-    image: { alt: '挂有“土地纠纷调解室”门牌的房间，桌上摊开一张地块示意图', caption: '槐树镇法官工作站土地纠纷调解室（示例图片）' },
+    image: { caption: '槐树镇法官工作站土地纠纷调解室' },
   },
   {
     slug: 'mazhuang-zhen',
@@ -135,7 +135,7 @@ export const workstations: WorkstationSeed[] = [
     ],
     latitude: 34.987,
     longitude: 116.578,
-    image: { alt: '布置温馨的家事调解室，圆桌旁摆放着几把椅子和绿植', caption: '马庄镇法官工作站家事调解室（示例图片）' },
+    image: { caption: '马庄镇法官工作站家事调解室' },
   },
   {
     slug: 'gaolou-xiang',
@@ -155,7 +155,7 @@ export const workstations: WorkstationSeed[] = [
     ],
     latitude: 34.951,
     longitude: 116.486,
-    image: { alt: '法官工作站的接待窗口，墙上挂着驻站法官公示牌', caption: '高楼乡法官工作站接待窗口（示例图片）' },
+    image: { caption: '高楼乡法官工作站接待窗口' },
   },
   {
     slug: 'liji-zhen',
@@ -173,7 +173,7 @@ export const workstations: WorkstationSeed[] = [
     ],
     latitude: 35.093,
     longitude: 116.504,
-    image: { alt: '综治中心二楼法官工作站的会商室，长桌上放着台账和文件夹', caption: '李集镇法官工作站会商室（示例图片）' },
+    image: { caption: '李集镇法官工作站会商室' },
   },
   {
     slug: 'luweiwan-zhen',
@@ -193,7 +193,7 @@ export const workstations: WorkstationSeed[] = [
     ],
     latitude: 35.136,
     longitude: 116.571,
-    image: { alt: '湖边村庄里的法官工作站小院，院墙上绘有法治宣传画', caption: '芦苇湾镇法官工作站（示例图片）' },
+    image: { caption: '芦苇湾镇法官工作站' },
   },
   {
     slug: 'zhanglou-zhen',
@@ -211,7 +211,7 @@ export const workstations: WorkstationSeed[] = [
     ],
     latitude: 35.012,
     longitude: 116.341,
-    image: { alt: '便民服务中心院内的巡回法庭，法台上摆放着国徽和席卡', caption: '张楼镇法官工作站巡回法庭（示例图片）' },
+    image: { caption: '张楼镇法官工作站巡回法庭' },
   },
   {
     slug: 'shiqiao-xiang',
@@ -231,7 +231,7 @@ export const workstations: WorkstationSeed[] = [
     ],
     latitude: 34.904,
     longitude: 116.447,
-    image: { alt: '工作站门前的宣传栏，张贴着近期普法活动照片和典型案例', caption: '石桥乡法官工作站宣传栏（示例图片）' },
+    image: { caption: '石桥乡法官工作站宣传栏' },
   },
   {
     slug: 'taoyuan-zhen',
@@ -249,7 +249,7 @@ export const workstations: WorkstationSeed[] = [
     ],
     latitude: 35.061,
     longitude: 116.663,
-    image: { alt: '果园旁的村委会会议室里，法官正与种植户围坐交谈', caption: '桃园镇法官工作站巡回服务（示例图片）' },
+    image: { caption: '桃园镇法官工作站巡回服务' },
   },
   {
     slug: 'qingquan-zhen',
@@ -269,7 +269,7 @@ export const workstations: WorkstationSeed[] = [
     ],
     latitude: 34.944,
     longitude: 116.624,
-    image: { alt: '新挂牌的法官工作站，门口摆放着两盆绿植和服务公示牌', caption: '清泉镇法官工作站（示例图片）' },
+    image: { caption: '清泉镇法官工作站' },
   },
   {
     slug: 'fengle-zhen',
@@ -290,6 +290,6 @@ export const workstations: WorkstationSeed[] = [
     ],
     latitude: 35.128,
     longitude: 116.452,
-    image: { alt: '便民服务中心二楼的调解员培训现场，投影屏幕上显示调解流程图', caption: '丰乐镇法官工作站（示例图片）' },
+    image: { caption: '丰乐镇法官工作站' },
   },
 ]

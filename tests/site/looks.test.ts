@@ -1,0 +1,225 @@
+// How the portal looks and reads for citizens on a 390×844 phone and a 1366×768 PC, in every reading
+// mode: screenshots of every page kind into tests/screenshots/ (to look at), the phone's first screen
+// after A+ twice, axe (WCAG 2.1 AA) in every mode, the aids by keyboard, and reading without JavaScript.
+import fs from 'node:fs'
+import path from 'node:path'
+
+import axe from 'axe-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { launchChromium } from '../helpers/browser'
+import { repoRoot } from '../helpers/paths'
+import { type BuiltSite, buildSite, type RunningSite, serveSite, startSeededCms } from '../helpers/portal'
+import { type RunningCms } from '../helpers/server'
+
+const shotsDir = path.join(repoRoot, 'tests/screenshots')
+const phone = { width: 390, height: 844 }
+const desktop = { width: 1366, height: 768 }
+
+let cms: RunningCms
+let site: BuiltSite
+let server: RunningSite
+let browser: Browser
+let pages: Record<string, string>
+
+/**
+ * Saved reader choices, as the head script reads them before first paint. `axeAll`: axe on every
+ * page kind; otherwise on the templates in `axeSample` (the layouts the other modes change).
+ */
+const modes: { name: string; viewport: typeof phone; storage: Record<string, string>; axeAll: boolean }[] = [
+  { name: 'phone', viewport: phone, storage: {}, axeAll: true },
+  { name: 'desktop', viewport: desktop, storage: {}, axeAll: true },
+  { name: 'phone-contrast', viewport: phone, storage: { 'liushan:reader-theme': 'contrast' }, axeAll: true },
+  { name: 'phone-care', viewport: phone, storage: { 'liushan:reader-care': 'on' }, axeAll: true },
+  { name: 'phone-a++', viewport: phone, storage: { 'liushan:reader-scale': '1.3' }, axeAll: false },
+  { name: 'desktop-care-contrast', viewport: desktop, storage: { 'liushan:reader-care': 'on', 'liushan:reader-theme': 'contrast', 'liushan:reader-cursor': 'large' }, axeAll: false },
+]
+const axeSample = new Set(['home', 'column', 'article', 'event', 'about', 'litigation'])
+
+async function contextFor(storage: Record<string, string>, viewport = phone, javaScriptEnabled = true): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport, javaScriptEnabled, reducedMotion: 'reduce' })
+  await context.addInitScript((values: Record<string, string>) => {
+    if (sessionStorage.getItem('seeded')) return
+    sessionStorage.setItem('seeded', '1')
+    for (const [key, value] of Object.entries(values)) localStorage.setItem(key, value)
+  }, storage)
+  return context
+}
+
+const firstDir = (dir: string) => {
+  const names = fs.readdirSync(path.join(site.outDir, 'client', dir), { withFileTypes: true }).filter((d) => d.isDirectory() && !/^\d+$/.test(d.name))
+  return `/${dir}/${names[0].name}/`
+}
+
+beforeAll(async () => {
+  cms = await startSeededCms()
+  site = await buildSite(cms)
+  server = await serveSite(site, { CMS_URL: cms.url })
+  browser = await launchChromium()
+  const article = (await (await fetch(`${cms.url}/api/news?limit=1&sort=-publishedAt&where[_status][equals]=published`)).json()).docs[0]
+  pages = {
+    home: '/',
+    column: `/columns/${article.column?.slug ?? 'party-building'}/`,
+    article: `/news/${article.slug}/`,
+    story: firstDir('stories'),
+    workstations: '/workstations/',
+    workstation: firstDir('workstations'),
+    events: '/events/',
+    event: firstDir('events'),
+    families: '/families/',
+    family: firstDir('families'),
+    'media-coverage': '/media-coverage/',
+    about: '/about/',
+    litigation: '/litigation/',
+    culture: '/culture/',
+    sitemap: '/sitemap/',
+    accessibility: '/accessibility/',
+    search: '/search/',
+    'not-found': '/no-such-page/',
+  }
+  fs.rmSync(shotsDir, { recursive: true, force: true })
+  fs.mkdirSync(shotsDir, { recursive: true })
+}, 600_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+  await cms?.stop()
+  if (site) fs.rmSync(site.outDir, { recursive: true, force: true })
+})
+
+async function axeViolations(page: Page, label: string): Promise<string[]> {
+  // Through the DevTools protocol: the page's CSP (rightly) refuses an injected script tag.
+  await page.evaluate(axe.source)
+  const result = await page.evaluate(() =>
+    (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
+  )
+  return result.violations.map((v) => `${label} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)
+}
+
+describe('every page kind in every reading mode', () => {
+  it('is photographed and has no axe violations (WCAG 2.1 AA)', async () => {
+    const violations: string[] = []
+    for (const mode of modes) {
+      const context = await contextFor(mode.storage, mode.viewport)
+      const page = await context.newPage()
+      for (const [kind, url] of Object.entries(pages)) {
+        await page.goto(`${server.url}${url}`)
+        await page.screenshot({ path: path.join(shotsDir, `${kind}--${mode.name}.png`), fullPage: kind === 'home' })
+        if (mode.axeAll || axeSample.has(kind)) violations.push(...(await axeViolations(page, `${url} [${mode.name}]`)))
+      }
+      await context.close()
+    }
+    expect(violations).toEqual([])
+  }, 600_000)
+
+  it('has no axe violations with the 菜单 and the 无障碍 panel open', async () => {
+    const context = await contextFor({})
+    const page = await context.newPage()
+    await page.goto(`${server.url}${pages.article}`)
+    await page.getByText('菜单', { exact: true }).click()
+    await page.screenshot({ path: path.join(shotsDir, 'menu-open--phone.png') })
+    const violations = await axeViolations(page, 'menu open')
+    await page.getByText('无障碍', { exact: true }).click()
+    expect(await page.locator('details.menu-toggle').evaluate((d: HTMLDetailsElement) => d.open)).toBe(false)
+    await page.screenshot({ path: path.join(shotsDir, 'panel-open--phone.png') })
+    violations.push(...(await axeViolations(page, 'panel open')))
+    expect(violations).toEqual([])
+    await context.close()
+  })
+})
+
+describe('institutional identity', () => {
+  it('links the 备案 numbers to their registries, marks external 诉讼服务 links and hides internal grading', async () => {
+    const home = await (await fetch(`${server.url}/`)).text()
+    expect(home).toMatch(/href="https:\/\/beian\.miit\.gov\.cn\/"[^>]*>X ICP备/)
+    expect(home).toMatch(/href="https:\/\/beian\.mps\.gov\.cn\/#\/query\/webSearch\?code=\d+"/)
+    expect(home).toContain('网站标识码')
+    expect(home).toMatch(/<img[^>]+class="brand-emblem"[^>]+src="\/media\/demo-emblem\.[a-z]+"/)
+    expect(home).toMatch(/<a href="https:\/\/wenshu\.court\.gov\.cn\/" rel="external[^"]*">.*?站外/s)
+    expect(home).toContain('href="/sitemap/"')
+    expect(home).toContain('href="/accessibility/"')
+    const icon = await fetch(`${server.url}/apple-touch-icon.png`)
+    expect(icon.headers.get('content-type')).toContain('image/png')
+    const coverage = await (await fetch(`${server.url}/media-coverage/`)).text()
+    expect(coverage).toContain('新华网')
+    expect(coverage).not.toMatch(/系统内|国家级|省级/)
+  })
+})
+
+describe('a phone reader', () => {
+  it('sees the article title and the start of its text on the first screen, also after A+ twice', async () => {
+    const context = await contextFor({})
+    const page = await context.newPage()
+    await page.goto(`${server.url}${pages.article}`)
+    const onFirstScreen = async () => {
+      const title = await page.locator('main h1').boundingBox()
+      const text = await page.locator('main [data-readable] p').first().boundingBox()
+      return Boolean(title && text && title.y >= 0 && title.y + title.height <= phone.height && text.y + 40 <= phone.height)
+    }
+    expect(await onFirstScreen()).toBe(true)
+    await page.getByText('无障碍', { exact: true }).click()
+    const larger = page.getByRole('button', { name: 'A+ 放大字号' })
+    const rootSize = () => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize))
+    const before = await rootSize()
+    await larger.click()
+    await page.waitForFunction(() => document.documentElement.style.getPropertyValue('--reader-scale') === '1.15')
+    await larger.click()
+    await page.waitForFunction(() => document.documentElement.style.getPropertyValue('--reader-scale') === '1.3')
+    expect(await rootSize()).toBeCloseTo(before * 1.3, 0)
+    await page.keyboard.press('Escape')
+    expect(await onFirstScreen()).toBe(true)
+    // Remembered on the next page, still with the text on the first screen.
+    await page.reload()
+    expect(await rootSize()).toBeCloseTo(before * 1.3, 0)
+    expect(await onFirstScreen()).toBe(true)
+    await page.screenshot({ path: path.join(shotsDir, 'article--phone-a++-clicked.png') })
+    await context.close()
+  })
+
+  it('switches 长者模式, 大鼠标 and 十字线 by keyboard, each off by default and remembered', async () => {
+    const context = await contextFor({})
+    const page = await context.newPage()
+    await page.goto(`${server.url}${pages.article}`)
+    const attrs = () => page.evaluate(() => ({ care: document.documentElement.hasAttribute('data-care'), cursor: document.documentElement.dataset.cursor ?? null, guide: !(document.querySelector('[data-reading-guide]') as HTMLElement).hidden }))
+    expect(await attrs()).toEqual({ care: false, cursor: null, guide: false })
+    const care = page.getByRole('button', { name: '长者模式' })
+    await care.focus()
+    await page.keyboard.press('Enter')
+    expect(await care.getAttribute('aria-pressed')).toBe('true')
+    await page.getByText('无障碍', { exact: true }).focus()
+    await page.keyboard.press('Enter')
+    await page.getByRole('button', { name: '大鼠标' }).focus()
+    await page.keyboard.press('Space')
+    await page.getByRole('button', { name: '十字线' }).focus()
+    await page.keyboard.press('Enter')
+    expect(await attrs()).toEqual({ care: true, cursor: 'large', guide: true })
+    await page.goto(`${server.url}/`)
+    expect(await attrs()).toEqual({ care: true, cursor: 'large', guide: true })
+    // The disabled A− is a whole, solid button, not a dashed "broken" one.
+    await page.getByText('无障碍', { exact: true }).click()
+    const smaller = page.getByRole('button', { name: 'A− 缩小字号' })
+    expect(await smaller.getAttribute('aria-disabled')).toBe('true')
+    expect(await smaller.evaluate((b) => getComputedStyle(b).borderStyle)).toBe('solid')
+    await context.close()
+  })
+})
+
+describe('without JavaScript', () => {
+  it('reads an article in full, opens the 菜单 and shows no dead tools', async () => {
+    const context = await contextFor({}, phone, false)
+    const page = await context.newPage()
+    await page.goto(`${server.url}${pages.article}`)
+    expect((await page.locator('main h1').innerText()).length).toBeGreaterThan(4)
+    expect((await page.locator('main [data-readable]').innerText()).length).toBeGreaterThan(300)
+    expect(await page.getByRole('button', { name: '长者模式' }).isVisible()).toBe(false)
+    expect(await page.getByText('无障碍', { exact: true }).isVisible()).toBe(false)
+    await page.getByText('菜单', { exact: true }).click()
+    const menu = page.locator('details.menu-toggle nav a')
+    expect(await menu.first().isVisible()).toBe(true)
+    expect(await menu.allInnerTexts()).toEqual(expect.arrayContaining(['首页', '法院概况', '诉讼服务']))
+    await page.screenshot({ path: path.join(shotsDir, 'menu-open--phone-nojs.png') })
+    await context.close()
+  })
+})
