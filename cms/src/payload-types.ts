@@ -209,6 +209,10 @@ export interface News {
    * 退回和撤稿时必填，会记入审签记录并告知作者。
    */
   workflowComment?: string | null;
+  /**
+   * 稿件涉及未成年人时，签发人须逐张查看封面图、图片和正文中的图片，确认面部和学校、住址等可识别身份的信息已遮挡后，在此选中该图片。
+   */
+  minorPhotosObscured?: (number | Media)[] | null;
   createdBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
@@ -373,6 +377,10 @@ export interface Story {
    * 退回和撤稿时必填，会记入审签记录并告知作者。
    */
   workflowComment?: string | null;
+  /**
+   * 稿件涉及未成年人时，签发人须逐张查看封面图、图片和正文中的图片，确认面部和学校、住址等可识别身份的信息已遮挡后，在此选中该图片。
+   */
+  minorPhotosObscured?: (number | Media)[] | null;
   createdBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
@@ -478,6 +486,10 @@ export interface Event {
    * 退回和撤稿时必填，会记入审签记录并告知作者。
    */
   workflowComment?: string | null;
+  /**
+   * 稿件涉及未成年人时，签发人须逐张查看封面图、图片和正文中的图片，确认面部和学校、住址等可识别身份的信息已遮挡后，在此选中该图片。
+   */
+  minorPhotosObscured?: (number | Media)[] | null;
   createdBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
@@ -534,6 +546,10 @@ export interface Family {
    * 退回和撤稿时必填，会记入审签记录并告知作者。
    */
   workflowComment?: string | null;
+  /**
+   * 稿件涉及未成年人时，签发人须逐张查看封面图、图片和正文中的图片，确认面部和学校、住址等可识别身份的信息已遮挡后，在此选中该图片。
+   */
+  minorPhotosObscured?: (number | Media)[] | null;
   createdBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
@@ -927,6 +943,7 @@ export interface NewsSelect<T extends boolean = true> {
   grade?: T;
   workflowAction?: T;
   workflowComment?: T;
+  minorPhotosObscured?: T;
   createdBy?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -949,6 +966,7 @@ export interface StoriesSelect<T extends boolean = true> {
   grade?: T;
   workflowAction?: T;
   workflowComment?: T;
+  minorPhotosObscured?: T;
   createdBy?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -974,6 +992,7 @@ export interface EventsSelect<T extends boolean = true> {
   grade?: T;
   workflowAction?: T;
   workflowComment?: T;
+  minorPhotosObscured?: T;
   createdBy?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -995,6 +1014,7 @@ export interface FamiliesSelect<T extends boolean = true> {
   grade?: T;
   workflowAction?: T;
   workflowComment?: T;
+  minorPhotosObscured?: T;
   createdBy?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1340,7 +1360,7 @@ export interface Navigation {
   createdAt?: string | null;
 }
 /**
- * 发布前检查所用的禁用词、易错词和允许公开的号码。
+ * 发布前检查所用的禁用词、易错词、允许公开的号码和允许公开的姓名。
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "publish-checks".
@@ -1373,6 +1393,16 @@ export interface PublishCheck {
   allowedNumbers?:
     | {
         number: string;
+        note?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * 当事人隐名检查放行的姓名，如受表彰的模范法官、经本人同意公开的先进人物。请写全名。
+   */
+  allowedNames?:
+    | {
+        name: string;
         note?: string | null;
         id?: string | null;
       }[]
@@ -1437,6 +1467,13 @@ export interface PublishChecksSelect<T extends boolean = true> {
     | T
     | {
         number?: T;
+        note?: T;
+        id?: T;
+      };
+  allowedNames?:
+    | T
+    | {
+        name?: T;
         note?: T;
         id?: T;
       };

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { itemPackageEndpoint } from '../../exportPackage/itemPackageEndpoint'
+import { minorPhotosField } from '../../fields/minorPhotos'
 import { createdByField } from '../../fields/createdBy'
 import { photosField } from '../../fields/photos'
 import { slugField } from '../../fields/slug'
@@ -65,6 +66,7 @@ export const Events: CollectionConfig = {
     photosField(),
     slugField(),
     ...workflowFields,
+    minorPhotosField,
     createdByField,
   ],
 }

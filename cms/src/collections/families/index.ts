@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { itemPackageEndpoint } from '../../exportPackage/itemPackageEndpoint'
+import { minorPhotosField } from '../../fields/minorPhotos'
 import { createdByField } from '../../fields/createdBy'
 import { photosField } from '../../fields/photos'
 import { slugField } from '../../fields/slug'
@@ -40,6 +41,7 @@ export const Families: CollectionConfig = {
     photosField(),
     slugField('familyName'),
     ...workflowFields,
+    minorPhotosField,
     createdByField,
   ],
 }

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { itemPackageEndpoint } from '../../exportPackage/itemPackageEndpoint'
+import { minorPhotosField } from '../../fields/minorPhotos'
 import { createdByField } from '../../fields/createdBy'
 import { publishedAtField } from '../../fields/publishedAt'
 import { slugField } from '../../fields/slug'
@@ -51,6 +52,7 @@ export const News: CollectionConfig = {
     slugField(),
     publishedAtField,
     ...workflowFields,
+    minorPhotosField,
     createdByField,
   ],
 }
