@@ -76,6 +76,7 @@ export interface Config {
     workstations: Workstation;
     signoffs: Signoff;
     submissions: Submission;
+    'new-media-posts': NewMediaPost;
     outlets: Outlet;
     'scoring-rules': ScoringRule;
     proofs: Proof;
@@ -97,6 +98,7 @@ export interface Config {
     workstations: WorkstationsSelect<false> | WorkstationsSelect<true>;
     signoffs: SignoffsSelect<false> | SignoffsSelect<true>;
     submissions: SubmissionsSelect<false> | SubmissionsSelect<true>;
+    'new-media-posts': NewMediaPostsSelect<false> | NewMediaPostsSelect<true>;
     outlets: OutletsSelect<false> | OutletsSelect<true>;
     'scoring-rules': ScoringRulesSelect<false> | ScoringRulesSelect<true>;
     proofs: ProofsSelect<false> | ProofsSelect<true>;
@@ -685,6 +687,50 @@ export interface Proof {
   focalY?: number | null;
 }
 /**
+ * 本院微信公众号、微博、抖音等自有新媒体账号的发布记录；阅读量可事后补填，计入年度外宣统计。
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "new-media-posts".
+ */
+export interface NewMediaPost {
+  id: number;
+  title: string;
+  /**
+   * 门户网站上的原稿（可不填）。
+   */
+  item?:
+    | ({
+        relationTo: 'news';
+        value: number | News;
+      } | null)
+    | ({
+        relationTo: 'stories';
+        value: number | Story;
+      } | null)
+    | ({
+        relationTo: 'events';
+        value: number | Event;
+      } | null)
+    | ({
+        relationTo: 'families';
+        value: number | Family;
+      } | null);
+  channel: 'wechat' | 'weibo' | 'douyin' | 'channels' | 'toutiao' | 'kuaishou' | 'other';
+  postedAt: string;
+  /**
+   * 发布后的文章或视频地址。
+   */
+  url?: string | null;
+  /**
+   * 阅读（播放）次数，可在发布后补填、更新。
+   */
+  reads?: number | null;
+  note?: string | null;
+  createdBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * 每年的外宣考核计分办法：按媒体级别和采用情况计分，领导批示另加分。
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -860,6 +906,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'submissions';
         value: number | Submission;
+      } | null)
+    | ({
+        relationTo: 'new-media-posts';
+        value: number | NewMediaPost;
       } | null)
     | ({
         relationTo: 'outlets';
@@ -1165,6 +1215,22 @@ export interface SubmissionsSelect<T extends boolean = true> {
   leaderInstruction?: T;
   leaderNote?: T;
   points?: T;
+  createdBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "new-media-posts_select".
+ */
+export interface NewMediaPostsSelect<T extends boolean = true> {
+  title?: T;
+  item?: T;
+  channel?: T;
+  postedAt?: T;
+  url?: T;
+  reads?: T;
+  note?: T;
   createdBy?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -3,6 +3,7 @@ import * as migration_20261124_194532_index_text_parents from './20261124_194532
 import * as migration_20261124_203539_workflow from './20261124_203539_workflow';
 import * as migration_20261124_204301_outside_media from './20261124_204301_outside_media';
 import * as migration_20261201_102612_privacy_checks from './20261201_102612_privacy_checks';
+import * as migration_20261201_110308_new_media_posts from './20261201_110308_new_media_posts';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261201_102612_privacy_checks.up,
     down: migration_20261201_102612_privacy_checks.down,
-    name: '20261201_102612_privacy_checks'
+    name: '20261201_102612_privacy_checks',
+  },
+  {
+    up: migration_20261201_110308_new_media_posts.up,
+    down: migration_20261201_110308_new_media_posts.down,
+    name: '20261201_110308_new_media_posts'
   },
 ];
