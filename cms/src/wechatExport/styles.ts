@@ -44,4 +44,4 @@ export const keptStyle = /^(text-decoration:\s*(underline|line-through);?\s*)+$/
 
 export const bylineStyle = 'margin:0 0 1.5em;font-size:15px;line-height:1.75;color:#888888;'
 export const footerStyle = 'margin:2em 0 0;padding-top:1em;border-top:1px solid #e5e5e5;font-size:15px;line-height:1.75;color:#888888;'
-export const wrapperStyle = 'margin:0;padding:0;font-family:-apple-system,BlinkMacSystemFont,"PingFang SC","Hiragino Sans GB","Microsoft YaHei",sans-serif;'
+export const wrapperStyle = "margin:0;padding:0;font-family:-apple-system,BlinkMacSystemFont,'PingFang SC','Hiragino Sans GB','Microsoft YaHei',sans-serif;"
