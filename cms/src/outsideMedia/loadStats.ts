@@ -8,6 +8,8 @@ import { beijingYear, yearBounds } from './period'
 import { type NewMediaRecord, summarizeNewMedia } from './newMediaStats'
 import { type OutsideMediaStats, type StatsRecord, summarize } from './stats'
 
+const shiftDays = (iso: string, days: number) => new Date(Date.parse(iso) + days * 86_400_000).toISOString()
+
 export async function loadStats(payload: Payload, year: number, req?: PayloadRequest): Promise<OutsideMediaStats> {
   const { from, to } = yearBounds(year)
   const inYear = (field: string) => ({ and: [{ [field]: { greater_than_equal: from } }, { [field]: { less_than: to } }] })
@@ -24,7 +26,9 @@ export async function loadStats(payload: Payload, year: number, req?: PayloadReq
     payload.find({ collection: 'outlets', pagination: false, depth: 0, overrideAccess: true, req, select: { level: true } }),
     payload.find({
       collection: 'new-media-posts',
-      where: inYear('postedAt'),
+      // A day's margin each side: the SQLite adapter's date comparison missed a post at 23:30 on
+      // 31 December Beijing time. summarizeNewMedia keeps only the year's own posts.
+      where: { and: [{ postedAt: { greater_than_equal: shiftDays(from, -1) } }, { postedAt: { less_than: shiftDays(to, 1) } }] },
       pagination: false,
       depth: 0,
       overrideAccess: true,

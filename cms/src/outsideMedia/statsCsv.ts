@@ -22,7 +22,7 @@ export function statsRows(stats: OutsideMediaStats): string[][] {
     ...stats.levels.map((r) => line('媒体级别', r)),
     ...stats.authors.map((r) => line('作者', r)),
     // The court's own accounts, as a second table under the first: posts and reads, not points.
-    ...(stats.newMedia
+    ...(stats.newMedia?.total.posts
       ? [
           [],
           ['新媒体发布', '项目', '发布数', '阅读量'],
