@@ -76,6 +76,7 @@ export interface Config {
     workstations: Workstation;
     signoffs: Signoff;
     submissions: Submission;
+    'new-media-posts': NewMediaPost;
     outlets: Outlet;
     'scoring-rules': ScoringRule;
     proofs: Proof;
@@ -97,6 +98,7 @@ export interface Config {
     workstations: WorkstationsSelect<false> | WorkstationsSelect<true>;
     signoffs: SignoffsSelect<false> | SignoffsSelect<true>;
     submissions: SubmissionsSelect<false> | SubmissionsSelect<true>;
+    'new-media-posts': NewMediaPostsSelect<false> | NewMediaPostsSelect<true>;
     outlets: OutletsSelect<false> | OutletsSelect<true>;
     'scoring-rules': ScoringRulesSelect<false> | ScoringRulesSelect<true>;
     proofs: ProofsSelect<false> | ProofsSelect<true>;
@@ -214,6 +216,10 @@ export interface News {
    * 退回和撤稿时必填，会记入审签记录并告知作者。
    */
   workflowComment?: string | null;
+  /**
+   * 稿件涉及未成年人时，签发人须逐张查看封面图、图片和正文中的图片，确认面部和学校、住址等可识别身份的信息已遮挡后，在此选中该图片。
+   */
+  minorPhotosObscured?: (number | Media)[] | null;
   createdBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
@@ -378,6 +384,10 @@ export interface Story {
    * 退回和撤稿时必填，会记入审签记录并告知作者。
    */
   workflowComment?: string | null;
+  /**
+   * 稿件涉及未成年人时，签发人须逐张查看封面图、图片和正文中的图片，确认面部和学校、住址等可识别身份的信息已遮挡后，在此选中该图片。
+   */
+  minorPhotosObscured?: (number | Media)[] | null;
   createdBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
@@ -483,6 +493,10 @@ export interface Event {
    * 退回和撤稿时必填，会记入审签记录并告知作者。
    */
   workflowComment?: string | null;
+  /**
+   * 稿件涉及未成年人时，签发人须逐张查看封面图、图片和正文中的图片，确认面部和学校、住址等可识别身份的信息已遮挡后，在此选中该图片。
+   */
+  minorPhotosObscured?: (number | Media)[] | null;
   createdBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
@@ -539,6 +553,10 @@ export interface Family {
    * 退回和撤稿时必填，会记入审签记录并告知作者。
    */
   workflowComment?: string | null;
+  /**
+   * 稿件涉及未成年人时，签发人须逐张查看封面图、图片和正文中的图片，确认面部和学校、住址等可识别身份的信息已遮挡后，在此选中该图片。
+   */
+  minorPhotosObscured?: (number | Media)[] | null;
   createdBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
@@ -672,6 +690,50 @@ export interface Proof {
   height?: number | null;
   focalX?: number | null;
   focalY?: number | null;
+}
+/**
+ * 本院微信公众号、微博、抖音等自有新媒体账号的发布记录；阅读量可事后补填，计入年度外宣统计。
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "new-media-posts".
+ */
+export interface NewMediaPost {
+  id: number;
+  title: string;
+  /**
+   * 门户网站上的原稿（可不填）。
+   */
+  item?:
+    | ({
+        relationTo: 'news';
+        value: number | News;
+      } | null)
+    | ({
+        relationTo: 'stories';
+        value: number | Story;
+      } | null)
+    | ({
+        relationTo: 'events';
+        value: number | Event;
+      } | null)
+    | ({
+        relationTo: 'families';
+        value: number | Family;
+      } | null);
+  channel: 'wechat' | 'weibo' | 'douyin' | 'channels' | 'toutiao' | 'kuaishou' | 'other';
+  postedAt: string;
+  /**
+   * 发布后的文章或视频地址。
+   */
+  url?: string | null;
+  /**
+   * 阅读（播放）次数，可在发布后补填、更新。
+   */
+  reads?: number | null;
+  note?: string | null;
+  createdBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * 每年的外宣考核计分办法：按媒体级别和采用情况计分，领导批示另加分。
@@ -860,6 +922,10 @@ export interface PayloadLockedDocument {
         value: number | Submission;
       } | null)
     | ({
+        relationTo: 'new-media-posts';
+        value: number | NewMediaPost;
+      } | null)
+    | ({
         relationTo: 'outlets';
         value: number | Outlet;
       } | null)
@@ -941,6 +1007,7 @@ export interface NewsSelect<T extends boolean = true> {
   grade?: T;
   workflowAction?: T;
   workflowComment?: T;
+  minorPhotosObscured?: T;
   createdBy?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -963,6 +1030,7 @@ export interface StoriesSelect<T extends boolean = true> {
   grade?: T;
   workflowAction?: T;
   workflowComment?: T;
+  minorPhotosObscured?: T;
   createdBy?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -988,6 +1056,7 @@ export interface EventsSelect<T extends boolean = true> {
   grade?: T;
   workflowAction?: T;
   workflowComment?: T;
+  minorPhotosObscured?: T;
   createdBy?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1009,6 +1078,7 @@ export interface FamiliesSelect<T extends boolean = true> {
   grade?: T;
   workflowAction?: T;
   workflowComment?: T;
+  minorPhotosObscured?: T;
   createdBy?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1159,6 +1229,22 @@ export interface SubmissionsSelect<T extends boolean = true> {
   leaderInstruction?: T;
   leaderNote?: T;
   points?: T;
+  createdBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "new-media-posts_select".
+ */
+export interface NewMediaPostsSelect<T extends boolean = true> {
+  title?: T;
+  item?: T;
+  channel?: T;
+  postedAt?: T;
+  url?: T;
+  reads?: T;
+  note?: T;
   createdBy?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1461,7 +1547,7 @@ export interface Navigation {
   createdAt?: string | null;
 }
 /**
- * 发布前检查所用的禁用词、易错词和允许公开的号码。
+ * 发布前检查所用的禁用词、易错词、允许公开的号码和允许公开的姓名。
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "publish-checks".
@@ -1494,6 +1580,16 @@ export interface PublishCheck {
   allowedNumbers?:
     | {
         number: string;
+        note?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * 当事人隐名检查放行的姓名，如受表彰的模范法官、经本人同意公开的先进人物。请写全名。
+   */
+  allowedNames?:
+    | {
+        name: string;
         note?: string | null;
         id?: string | null;
       }[]
@@ -1610,6 +1706,13 @@ export interface PublishChecksSelect<T extends boolean = true> {
     | T
     | {
         number?: T;
+        note?: T;
+        id?: T;
+      };
+  allowedNames?:
+    | T
+    | {
+        name?: T;
         note?: T;
         id?: T;
       };

@@ -21,6 +21,7 @@ import { ScoringRules } from './collections/scoring-rules'
 import { Signoffs } from './collections/signoffs'
 import { Stories } from './collections/stories'
 import { Submissions } from './collections/submissions'
+import { NewMediaPosts } from './collections/new-media-posts'
 import { Users } from './collections/users'
 import { Workstations } from './collections/workstations'
 import { databaseAdapter, isMongoUrl, migrations } from './database'
@@ -62,7 +63,7 @@ export default buildConfig({
     supportedLanguages: { zh, en },
     fallbackLanguage: 'zh',
   },
-  collections: [News, Stories, Events, Families, Media, Columns, Workstations, Signoffs, Submissions, Outlets, ScoringRules, Proofs, Users],
+  collections: [News, Stories, Events, Families, Media, Columns, Workstations, Signoffs, Submissions, NewMediaPosts, Outlets, ScoringRules, Proofs, Users],
   globals: [SiteSettings, SitePages, Navigation, PublishChecks],
   jobs: {
     // Runs scheduled publishing (定时发布). Started by the server (src/instrumentation.ts), not by

@@ -39,6 +39,8 @@ export function readDocument(fields: Field[], doc: Record<string, unknown>): Doc
   const walk = (fields: Field[], data: Data, prefix: string, topLevel: boolean) => {
     for (const field of fields) {
       if (fieldIsVirtual(field) || fieldIsHiddenOrDisabled(field) || ('hidden' in field && field.hidden)) continue
+      // The office's own records on the item (the 签发人's photo confirmations) are not shown to readers.
+      if ((field.custom as { notContent?: boolean } | undefined)?.notContent) continue
       const name = 'name' in field ? field.name : undefined
       const label = prefix + labelOf('label' in field ? field.label : undefined, name ?? '')
       const value = name ? data?.[name] : undefined

@@ -8,7 +8,9 @@ import { labelOf, readDocument } from './document'
 import { checkImages } from './images'
 import { checkLinks } from './links'
 import { loadLists } from './lists'
+import { mentionsMinorsInCase, minorPhotoFindings } from './minors'
 import { normaliseNumber, numberProblems } from './numbers'
+import { partyNameProblems } from './parties'
 import { type CheckReport, type Problem, uniqueProblems } from './problem'
 import { typographyProblems } from './typography'
 import { wordChecker } from './words'
@@ -49,10 +51,15 @@ export async function checkBeforePublish({
   const allowed = new Set(lists.allowedNumbers.map(({ number }) => normaliseNumber(number)))
   const inText = segments.flatMap((segment) => [...words(segment), ...numberProblems(segment, allowed)])
   const links = await checkLinks(content.links, { collection, id: doc.id, slug: doc.slug }, req)
+  const parties = partyNameProblems(segments, lists.allowedNames.map(({ name }) => name))
+  const minors = mentionsMinorsInCase(segments)
+    ? await minorPhotoFindings(content.images, doc.minorPhotosObscured, req)
+    : { errors: [], notes: [] }
 
   return {
-    errors: uniqueProblems([...required, ...inText, ...images.problems, ...links]),
-    warnings: uniqueProblems(segments.flatMap(typographyProblems)),
+    errors: uniqueProblems([...required, ...inText, ...parties, ...images.problems, ...minors.errors, ...links]),
+    // The photo confirmations ride with the warnings: the publish step writes both into the 审签记录.
+    warnings: uniqueProblems([...segments.flatMap(typographyProblems), ...minors.notes]),
   }
 }
 

@@ -13,5 +13,7 @@ export async function loadLists(req: PayloadRequest): Promise<PublishCheckLists>
     bannedWords: stored.bannedWords?.length ? stored.bannedWords : defaultPublishChecks.bannedWords,
     correctionPairs: stored.correctionPairs?.length ? stored.correctionPairs : defaultPublishChecks.correctionPairs,
     allowedNumbers: stored.allowedNumbers?.length ? stored.allowedNumbers : defaultPublishChecks.allowedNumbers,
+    // Empty is a real choice here: no name is public unless listed.
+    allowedNames: stored.allowedNames ?? [],
   }
 }

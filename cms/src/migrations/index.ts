@@ -4,6 +4,8 @@ import * as migration_20261124_203539_workflow from './20261124_203539_workflow'
 import * as migration_20261124_204301_outside_media from './20261124_204301_outside_media';
 import * as migration_20261201_102414_backup_jobs_stats from './20261201_102414_backup_jobs_stats';
 import * as migration_20261201_101914_portal_identity_pages from './20261201_101914_portal_identity_pages';
+import * as migration_20261201_102612_privacy_checks from './20261201_102612_privacy_checks';
+import * as migration_20261201_110308_new_media_posts from './20261201_110308_new_media_posts';
 
 export const migrations = [
   {
@@ -34,6 +36,16 @@ export const migrations = [
   {
     up: migration_20261201_101914_portal_identity_pages.up,
     down: migration_20261201_101914_portal_identity_pages.down,
-    name: '20261201_101914_portal_identity_pages'
+    name: '20261201_101914_portal_identity_pages',
+  },
+  {
+    up: migration_20261201_102612_privacy_checks.up,
+    down: migration_20261201_102612_privacy_checks.down,
+    name: '20261201_102612_privacy_checks',
+  },
+  {
+    up: migration_20261201_110308_new_media_posts.up,
+    down: migration_20261201_110308_new_media_posts.down,
+    name: '20261201_110308_new_media_posts'
   },
 ];

@@ -5,12 +5,15 @@ import type { OutletLevel } from '../collections/outlets/levels'
 import type { SubmissionStatus } from '../collections/submissions/statuses'
 import { idOf } from '../relations'
 import { beijingYear, yearBounds } from './period'
+import { type NewMediaRecord, summarizeNewMedia } from './newMediaStats'
 import { type OutsideMediaStats, type StatsRecord, summarize } from './stats'
+
+const shiftDays = (iso: string, days: number) => new Date(Date.parse(iso) + days * 86_400_000).toISOString()
 
 export async function loadStats(payload: Payload, year: number, req?: PayloadRequest): Promise<OutsideMediaStats> {
   const { from, to } = yearBounds(year)
   const inYear = (field: string) => ({ and: [{ [field]: { greater_than_equal: from } }, { [field]: { less_than: to } }] })
-  const [{ docs }, { docs: outlets }] = await Promise.all([
+  const [{ docs }, { docs: outlets }, { docs: posts }] = await Promise.all([
     payload.find({
       collection: 'submissions',
       where: { or: [inYear('submittedAt'), inYear('publishedOn')] },
@@ -21,6 +24,17 @@ export async function loadStats(payload: Payload, year: number, req?: PayloadReq
       select: { status: true, submittedAt: true, publishedOn: true, points: true, outlet: true, authors: true },
     }),
     payload.find({ collection: 'outlets', pagination: false, depth: 0, overrideAccess: true, req, select: { level: true } }),
+    payload.find({
+      collection: 'new-media-posts',
+      // A day's margin each side: the SQLite adapter's date comparison missed a post at 23:30 on
+      // 31 December Beijing time. summarizeNewMedia keeps only the year's own posts.
+      where: { and: [{ postedAt: { greater_than_equal: shiftDays(from, -1) } }, { postedAt: { less_than: shiftDays(to, 1) } }] },
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+      req,
+      select: { channel: true, postedAt: true, reads: true },
+    }),
   ])
   const levels = new Map(outlets.map((outlet) => [outlet.id, outlet.level as OutletLevel]))
   const records: StatsRecord[] = docs.map((doc) => ({
@@ -31,7 +45,7 @@ export async function loadStats(payload: Payload, year: number, req?: PayloadReq
     level: levels.get(idOf(doc.outlet) as number),
     authors: (doc.authors ?? []).map((author) => author.name),
   }))
-  return summarize(records, year)
+  return { ...summarize(records, year), newMedia: summarizeNewMedia(posts as NewMediaRecord[], year) }
 }
 
 /** The latest year with a record sent or adopted, for pointing to it when the current year is empty. */

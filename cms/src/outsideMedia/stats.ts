@@ -10,6 +10,7 @@
 //   are shared equally among them, so the author table adds up to the year's total.
 import { type OutletLevel, outletLevels } from '../collections/outlets/levels'
 import { isScored, type SubmissionStatus } from '../collections/submissions/statuses'
+import type { NewMediaStats } from './newMediaStats'
 import { beijingMonth, beijingYear, quarterOf } from './period'
 
 export type StatsRecord = {
@@ -31,6 +32,8 @@ export type OutsideMediaStats = {
   quarters: StatsRow[]
   levels: StatsRow[]
   authors: StatsRow[]
+  /** The court's own accounts (新媒体发布), counted apart: nothing is sent, adopted or scored there. */
+  newMedia?: NewMediaStats
 }
 
 export const unnamedAuthor = '（未署名）'

@@ -21,6 +21,14 @@ export function statsRows(stats: OutsideMediaStats): string[][] {
     line('年度', { label: `${stats.year}年`, ...stats.total }),
     ...stats.levels.map((r) => line('媒体级别', r)),
     ...stats.authors.map((r) => line('作者', r)),
+    // The court's own accounts, as a second table under the first: posts and reads, not points.
+    ...(stats.newMedia?.total.posts
+      ? [
+          [],
+          ['新媒体发布', '项目', '发布数', '阅读量'],
+          ...[...stats.newMedia.channels, stats.newMedia.total].map((r) => ['新媒体发布', r.label, String(r.posts), String(r.reads)]),
+        ]
+      : []),
   ]
 }
 

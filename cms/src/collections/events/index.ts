@@ -1,6 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
 import { itemPackageEndpoint } from '../../exportPackage/itemPackageEndpoint'
+import { wechatEndpoint } from '../../wechatExport/endpoint'
+import { minorPhotosField } from '../../fields/minorPhotos'
 import { createdByField } from '../../fields/createdBy'
 import { photosField } from '../../fields/photos'
 import { slugField } from '../../fields/slug'
@@ -31,7 +33,7 @@ export const Events: CollectionConfig = {
   slug: 'events',
   labels: { singular: '普法活动', plural: '普法活动' },
   ...draftable,
-  endpoints: [previewEndpoint, itemPackageEndpoint],
+  endpoints: [previewEndpoint, itemPackageEndpoint, wechatEndpoint],
   admin: {
     preview: (doc) => previewUrl('events', doc.id),
     group: '内容',
@@ -39,7 +41,7 @@ export const Events: CollectionConfig = {
     defaultColumns: ['title', 'startAt', 'venueKind', 'format', '_status'],
     description: '法官进社区、进乡村、进校园开展的法律咨询、法治讲座、民法典宣传等活动。',
     // “下载报送材料包” once published: GET /api/events/<id>/package
-    components: { edit: { beforeDocumentControls: ['/components/PackageButton#PackageButton'] } },
+    components: { edit: { beforeDocumentControls: ['/components/PackageButton#PackageButton', '/wechatExport/WechatButton#WechatButton'] } },
   },
   defaultPopulate: { title: true, slug: true, startAt: true, endAt: true, venue: true, format: true },
   defaultSort: '-startAt',
@@ -65,6 +67,7 @@ export const Events: CollectionConfig = {
     photosField(),
     slugField(),
     ...workflowFields,
+    minorPhotosField,
     createdByField,
   ],
 }

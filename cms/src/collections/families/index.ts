@@ -1,6 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
 import { itemPackageEndpoint } from '../../exportPackage/itemPackageEndpoint'
+import { wechatEndpoint } from '../../wechatExport/endpoint'
+import { minorPhotosField } from '../../fields/minorPhotos'
 import { createdByField } from '../../fields/createdBy'
 import { photosField } from '../../fields/photos'
 import { slugField } from '../../fields/slug'
@@ -13,7 +15,7 @@ export const Families: CollectionConfig = {
   slug: 'families',
   labels: { singular: '廉洁家风示范户', plural: '廉洁家风示范户' },
   ...draftable,
-  endpoints: [previewEndpoint, itemPackageEndpoint],
+  endpoints: [previewEndpoint, itemPackageEndpoint, wechatEndpoint],
   admin: {
     preview: (doc) => previewUrl('families', doc.id),
     group: '内容',
@@ -21,7 +23,7 @@ export const Families: CollectionConfig = {
     defaultColumns: ['familyName', 'relation', 'year', '_status'],
     description: '家庭助廉机制评选出的廉洁家风示范户。',
     // “下载报送材料包” once published: GET /api/families/<id>/package
-    components: { edit: { beforeDocumentControls: ['/components/PackageButton#PackageButton'] } },
+    components: { edit: { beforeDocumentControls: ['/components/PackageButton#PackageButton', '/wechatExport/WechatButton#WechatButton'] } },
   },
   defaultPopulate: { familyName: true, slug: true, year: true, motto: true },
   defaultSort: '-year',
@@ -40,6 +42,7 @@ export const Families: CollectionConfig = {
     photosField(),
     slugField('familyName'),
     ...workflowFields,
+    minorPhotosField,
     createdByField,
   ],
 }

@@ -1,6 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
 import { itemPackageEndpoint } from '../../exportPackage/itemPackageEndpoint'
+import { wechatEndpoint } from '../../wechatExport/endpoint'
+import { minorPhotosField } from '../../fields/minorPhotos'
 import { createdByField } from '../../fields/createdBy'
 import { publishedAtField } from '../../fields/publishedAt'
 import { slugField } from '../../fields/slug'
@@ -15,7 +17,7 @@ export const News: CollectionConfig = {
   labels: { singular: '新闻', plural: '新闻' },
   graphQL: { singularName: 'NewsItem', pluralName: 'News' },
   ...draftable,
-  endpoints: [previewEndpoint, itemPackageEndpoint, importDocxEndpoint],
+  endpoints: [previewEndpoint, itemPackageEndpoint, wechatEndpoint, importDocxEndpoint],
   admin: {
     preview: (doc) => previewUrl('news', doc.id),
     group: '内容',
@@ -24,7 +26,7 @@ export const News: CollectionConfig = {
     description: '法院新闻、“六善”文化与各栏目稿件。',
     // “下载报送材料包” once published: GET /api/news/<id>/package
     components: {
-      edit: { beforeDocumentControls: ['/components/PackageButton#PackageButton'] },
+      edit: { beforeDocumentControls: ['/components/PackageButton#PackageButton', '/wechatExport/WechatButton#WechatButton'] },
       // “从 Word 导入” above the list: a .docx becomes a draft (wordImport/).
       beforeList: ['/wordImport/ImportFromWord#ImportFromWord'],
     },
@@ -51,6 +53,7 @@ export const News: CollectionConfig = {
     slugField(),
     publishedAtField,
     ...workflowFields,
+    minorPhotosField,
     createdByField,
   ],
 }

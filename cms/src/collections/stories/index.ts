@@ -1,6 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
 import { itemPackageEndpoint } from '../../exportPackage/itemPackageEndpoint'
+import { wechatEndpoint } from '../../wechatExport/endpoint'
+import { minorPhotosField } from '../../fields/minorPhotos'
 import { createdByField } from '../../fields/createdBy'
 import { photosField } from '../../fields/photos'
 import { slugField } from '../../fields/slug'
@@ -21,7 +23,7 @@ export const Stories: CollectionConfig = {
   slug: 'stories',
   labels: { singular: '工作站故事', plural: '工作站故事' },
   ...draftable,
-  endpoints: [previewEndpoint, itemPackageEndpoint],
+  endpoints: [previewEndpoint, itemPackageEndpoint, wechatEndpoint],
   admin: {
     preview: (doc) => previewUrl('stories', doc.id),
     group: '内容',
@@ -29,7 +31,7 @@ export const Stories: CollectionConfig = {
     defaultColumns: ['title', 'workstation', 'kind', 'date', '_status'],
     description: '法官工作站的调解、巡回审判和普法故事。',
     // “下载报送材料包” once published: GET /api/stories/<id>/package
-    components: { edit: { beforeDocumentControls: ['/components/PackageButton#PackageButton'] } },
+    components: { edit: { beforeDocumentControls: ['/components/PackageButton#PackageButton', '/wechatExport/WechatButton#WechatButton'] } },
   },
   defaultPopulate: { title: true, slug: true, workstation: true, kind: true, date: true },
   defaultSort: '-date',
@@ -43,6 +45,7 @@ export const Stories: CollectionConfig = {
     photosField(),
     slugField(),
     ...workflowFields,
+    minorPhotosField,
     createdByField,
   ],
 }

@@ -10,6 +10,7 @@ import { roleOf } from '../../access'
 import { latestYearWithRecords, loadStats } from '../../outsideMedia/loadStats'
 import { beijingYear } from '../../outsideMedia/period'
 import type { StatsRow, Tally } from '../../outsideMedia/stats'
+import type { NewMediaStats } from '../../outsideMedia/newMediaStats'
 import './dashboard.css'
 import './outsideMediaStats.css'
 
@@ -43,6 +44,34 @@ function TallyTable({ caption, heading, rows }: { caption: string; heading: stri
               <td>{row.adopted}</td>
               <td>{row.published}</td>
               <td>{row.points}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}
+
+/** 新媒体发布: posts and reads on the court's own accounts, by channel. */
+function NewMediaTable({ stats }: { stats: NewMediaStats }) {
+  if (!stats.total.posts) return <p className={`${baseClass}__muted`}>本年度还没有新媒体发布记录。</p>
+  return (
+    <div className={`${baseClass}__scroll`}>
+      <table className={`${baseClass}__table`}>
+        <caption className={`${baseClass}__subtitle ${chartClass}__caption`}>新媒体发布（本院自有账号）</caption>
+        <thead>
+          <tr>
+            <th scope="col">渠道</th>
+            <th scope="col">发布</th>
+            <th scope="col">阅读量</th>
+          </tr>
+        </thead>
+        <tbody>
+          {[...stats.channels, { ...stats.total, label: '合计' }].map((row) => (
+            <tr key={row.key}>
+              <th scope="row">{row.label}</th>
+              <td>{row.posts}</td>
+              <td>{row.reads}</td>
             </tr>
           ))}
         </tbody>
@@ -141,6 +170,7 @@ export async function OutsideMediaStats({ payload, user, searchParams }: ServerP
           <TallyTable caption="按季度" heading="季度" rows={stats.quarters} />
           <TallyTable caption="按媒体级别" heading="级别" rows={stats.levels} />
           <TallyTable caption="按作者" heading="作者" rows={stats.authors} />
+          {stats.newMedia && <NewMediaTable stats={stats.newMedia} />}
           <p className={`${baseClass}__muted`}>
             报送按报送日期计入月份；采用、刊发和积分按采用/刊发日期计入；已刊发的只计刊发一次。多位作者合写的，每位作者各计一篇，积分平均分配。
           </p>

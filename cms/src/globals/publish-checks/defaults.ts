@@ -1,7 +1,7 @@
 import type { PublishCheck } from '../../payload-types'
 
 export type PublishCheckLists = Required<{
-  [K in 'bannedWords' | 'correctionPairs' | 'allowedNumbers']: NonNullable<PublishCheck[K]>
+  [K in 'bannedWords' | 'correctionPairs' | 'allowedNumbers' | 'allowedNames']: NonNullable<PublishCheck[K]>
 }>
 
 /**
@@ -56,6 +56,7 @@ export const defaultPublishChecks: PublishCheckLists = {
     { wrong: '聋子', right: '聋人' },
   ],
   allowedNumbers: [{ number: '12368', note: '全国法院诉讼服务热线' }],
+  allowedNames: [],
 }
 
 /**

@@ -7,7 +7,7 @@ export const PublishChecks: GlobalConfig = {
   slug: 'publish-checks',
   label: '发布检查',
   access: { read: staff, update: admins },
-  admin: { group: '系统', description: '发布前检查所用的禁用词、易错词和允许公开的号码。' },
+  admin: { group: '系统', description: '发布前检查所用的禁用词、易错词、允许公开的号码和允许公开的姓名。' },
   fields: [
     {
       name: 'bannedWords',
@@ -39,6 +39,17 @@ export const PublishChecks: GlobalConfig = {
       admin: { description: '可以出现在稿件中的电话或号码，如法院公开的诉讼服务热线。' },
       fields: [
         { name: 'number', type: 'text', label: '号码', required: true },
+        { name: 'note', type: 'text', label: '说明' },
+      ],
+    },
+    {
+      name: 'allowedNames',
+      type: 'array',
+      label: '允许公开的姓名',
+      labels: { singular: '姓名', plural: '姓名' },
+      admin: { description: '当事人隐名检查放行的姓名，如受表彰的模范法官、经本人同意公开的先进人物。请写全名。' },
+      fields: [
+        { name: 'name', type: 'text', label: '姓名', required: true },
         { name: 'note', type: 'text', label: '说明' },
       ],
     },

@@ -24,6 +24,7 @@ import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { SignoffTrail as SignoffTrail_78f3b92a99e73953101eb3da3aa7225d } from '../../../components/SignoffTrail'
 import { ImportFromWord as ImportFromWord_205e8dddd9742bf24eee2831745a0ed3 } from '../../../wordImport/ImportFromWord'
 import { PackageButton as PackageButton_8ade4289ca5bb3d09aba88598242b6b7 } from '../../../components/PackageButton'
+import { WechatButton as WechatButton_5b9c1014314ee054698e67449502618c } from '../../../wechatExport/WechatButton'
 import { Icon as Icon_a02a4abfb5c9da17149cbadc8057c129 } from '../../../components/Icon'
 import { Logo as Logo_919492c8e60179286a0f183c0a5b652e } from '../../../components/Logo'
 import { ReviewQueue as ReviewQueue_f14a7dd3936d1ddfa6451dacba870c19 } from '../../../components/dashboard/ReviewQueue'
@@ -60,6 +61,7 @@ export const importMap = {
   "/components/SignoffTrail#SignoffTrail": SignoffTrail_78f3b92a99e73953101eb3da3aa7225d,
   "/wordImport/ImportFromWord#ImportFromWord": ImportFromWord_205e8dddd9742bf24eee2831745a0ed3,
   "/components/PackageButton#PackageButton": PackageButton_8ade4289ca5bb3d09aba88598242b6b7,
+  "/wechatExport/WechatButton#WechatButton": WechatButton_5b9c1014314ee054698e67449502618c,
   "/components/Icon#Icon": Icon_a02a4abfb5c9da17149cbadc8057c129,
   "/components/Logo#Logo": Logo_919492c8e60179286a0f183c0a5b652e,
   "/components/dashboard/ReviewQueue#ReviewQueue": ReviewQueue_f14a7dd3936d1ddfa6451dacba870c19,
