@@ -7,6 +7,7 @@ import { zh } from '@payloadcms/translations/languages/zh'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
+import { admins } from './access'
 import { Columns } from './collections/columns'
 import { Events } from './collections/events'
 import { Families } from './collections/families'
@@ -66,6 +67,9 @@ export default buildConfig({
     // scripts or tests, which run jobs themselves when they need to.
     autoRun: [{ cron: '*/10 * * * * *', queue: 'default', limit: 20 }],
     deleteJobOnComplete: false,
+    // Only admins may queue, run or cancel jobs over the API; the server's own runner and the
+    // admin's 定时发布 (which queues in the signer's name) are not affected.
+    access: { queue: admins, run: admins, cancel: admins },
   },
   editor: lexicalEditor(),
   secret: payloadSecret(),
