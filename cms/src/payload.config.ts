@@ -8,6 +8,7 @@ import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
 import { admins } from './access'
+import { hardenLockedDocuments } from './access/lockedDocuments'
 import { Columns } from './collections/columns'
 import { Events } from './collections/events'
 import { Families } from './collections/families'
@@ -21,6 +22,7 @@ import { Signoffs } from './collections/signoffs'
 import { Stories } from './collections/stories'
 import { Submissions } from './collections/submissions'
 import { Users } from './collections/users'
+import { loginFailureTranslations } from './collections/users/loginFailure'
 import { Workstations } from './collections/workstations'
 import { databaseAdapter, isMongoUrl, migrations } from './database'
 import { Navigation } from './globals/navigation'
@@ -59,6 +61,8 @@ export default buildConfig({
   i18n: {
     supportedLanguages: { zh, en },
     fallbackLanguage: 'zh',
+    // A locked account answers like a wrong password, so a login form does not reveal who has an account.
+    translations: loginFailureTranslations,
   },
   collections: [News, Stories, Events, Families, Media, Columns, Workstations, Signoffs, Submissions, Outlets, ScoringRules, Proofs, Users],
   globals: [SiteSettings, Navigation, PublishChecks],
@@ -90,4 +94,4 @@ export default buildConfig({
     // content or site code may have changed since the last build.
     requestSiteBuild('内容管理系统启动', payload.logger, { immediate: true })
   },
-})
+}).then(hardenLockedDocuments)
