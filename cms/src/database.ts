@@ -48,6 +48,9 @@ export function databaseAdapter(url = process.env.DATABASE_URL): DatabaseAdapter
     migrationDir: path.resolve(dirname, 'migrations'),
     prodMigrations: migrations,
     wal: true,
+    // AUTOINCREMENT: an id once used is never given to another row, so nothing that names a deleted
+    // item (a preview link, its 审签记录) can ever point at a new one.
+    autoIncrement: true,
     afterSchemaInit: [indexTextParents],
   })
 }

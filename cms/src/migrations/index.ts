@@ -2,6 +2,7 @@ import * as migration_20261124_185058_initial from './20261124_185058_initial';
 import * as migration_20261124_194532_index_text_parents from './20261124_194532_index_text_parents';
 import * as migration_20261124_203539_workflow from './20261124_203539_workflow';
 import * as migration_20261124_204301_outside_media from './20261124_204301_outside_media';
+import * as migration_20261201_110414_security_ids from './20261201_110414_security_ids';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261124_204301_outside_media.up,
     down: migration_20261124_204301_outside_media.down,
-    name: '20261124_204301_outside_media'
+    name: '20261124_204301_outside_media',
+  },
+  {
+    up: migration_20261201_110414_security_ids.up,
+    down: migration_20261201_110414_security_ids.down,
+    name: '20261201_110414_security_ids'
   },
 ];
