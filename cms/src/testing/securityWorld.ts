@@ -1,4 +1,5 @@
-import type { CollectionSlug } from 'payload'
+import { REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
+import type { CollectionSlug, SanitizedConfig } from 'payload'
 
 import type { Role } from '../roles'
 import type { Grade, WorkflowState } from '../workflow/states'
@@ -57,7 +58,22 @@ export async function startSecurityWorld() {
 
   const userDoc = (id: number) => t.payload.findByID({ collection: 'users', id })
 
-  return { t, rest, staff, writer, tokens, item, latest, isPublic, trail, userDoc }
+  return { t, rest, status: statusClient(t.config), staff, writer, tokens, item, latest, isPublic, trail, userDoc }
 }
 
 export type SecurityWorld = Awaited<ReturnType<typeof startSecurityWorld>>
+
+/** The status of one call to the real route handlers, whatever the body is (zip, HTML, CSV, JSON). */
+function statusClient(config: SanitizedConfig) {
+  const handlers = { get: REST_GET(config), post: REST_POST(config), patch: REST_PATCH(config), delete: REST_DELETE(config) }
+  return async (method: keyof typeof handlers, url: string, token?: string, body?: unknown) => {
+    const headers = new Headers({ 'Accept-Language': 'zh' })
+    if (token) headers.set('Authorization', `JWT ${token}`)
+    if (body !== undefined) headers.set('Content-Type', 'application/json')
+    const request = new Request(`http://localhost:3000/api${url}`, { method: method.toUpperCase(), headers, body: body !== undefined ? JSON.stringify(body) : undefined })
+    const slug = url.split('?')[0].split('/').filter(Boolean)
+    const response = await handlers[method](request, { params: Promise.resolve({ slug }) })
+    await response.arrayBuffer()
+    return response.status
+  }
+}
