@@ -23,6 +23,7 @@ const N = false
 type Row = [anonymous: boolean, contributor: boolean, editor: boolean, reviewer: boolean, approver: boolean, admin: boolean]
 type Call = { method: 'get' | 'post' | 'patch' | 'delete'; url: () => string; body?: () => unknown }
 
+// Each row: anonymous, contributor, editor, reviewer, approver, admin (Y = a 2xx answer).
 const calls: Record<string, [Call, Row]> = {
   'GET /signoffs':                          [{ method: 'get', url: () => '/signoffs' },                       [N, Y, Y, Y, Y, Y]],
   'POST /signoffs':                         [{ method: 'post', url: () => '/signoffs', body: () => ({ docCollection: 'news', docId: '1', action: 'publish', toState: 'published' }) }, [N, N, N, N, N, N]],
