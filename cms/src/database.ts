@@ -50,6 +50,9 @@ export function databaseAdapter(url = process.env.DATABASE_URL): DatabaseAdapter
     // WAL lets readers (and backups, VACUUM INTO) run beside writers; FULL syncs every commit, so
     // a power cut loses no acknowledged edit (NORMAL could lose the last ones). See README, 备份与恢复.
     wal: { synchronous: 'FULL' },
+    // AUTOINCREMENT: an id once used is never given to another row, so nothing that names a deleted
+    // item (a preview link, its 审签记录) can ever point at a new one.
+    autoIncrement: true,
     afterSchemaInit: [indexTextParents],
   })
 }

@@ -573,7 +573,7 @@ export interface Signoff {
   docCollection: 'news' | 'stories' | 'events' | 'families';
   docId: string;
   docTitle?: string | null;
-  action: 'submit' | 'approve' | 'sign' | 'return' | 'withdraw' | 'publish' | 'update';
+  action: 'submit' | 'approve' | 'sign' | 'return' | 'withdraw' | 'publish' | 'update' | 'regrade';
   fromState?: ('draft' | 'returned' | 'submitted' | 'reviewed' | 'signed' | 'published' | 'withdrawn') | null;
   toState: 'draft' | 'returned' | 'submitted' | 'reviewed' | 'signed' | 'published' | 'withdrawn';
   actor?: (number | null) | User;

@@ -9,6 +9,8 @@ import sharp from 'sharp'
 
 import { backupQueue, backupTask } from './backup/job'
 import { healthEndpoint } from './backup/health'
+import { admins } from './access'
+import { hardenLockedDocuments } from './access/lockedDocuments'
 import { Columns } from './collections/columns'
 import { Events } from './collections/events'
 import { Families } from './collections/families'
@@ -23,6 +25,7 @@ import { Stories } from './collections/stories'
 import { Submissions } from './collections/submissions'
 import { NewMediaPosts } from './collections/new-media-posts'
 import { Users } from './collections/users'
+import { loginFailureTranslations } from './collections/users/loginFailure'
 import { Workstations } from './collections/workstations'
 import { databaseAdapter, isMongoUrl, migrations } from './database'
 import { Navigation } from './globals/navigation'
@@ -62,6 +65,8 @@ export default buildConfig({
   i18n: {
     supportedLanguages: { zh, en },
     fallbackLanguage: 'zh',
+    // A locked account answers like a wrong password, so a login form does not reveal who has an account.
+    translations: loginFailureTranslations,
   },
   collections: [News, Stories, Events, Families, Media, Columns, Workstations, Signoffs, Submissions, NewMediaPosts, Outlets, ScoringRules, Proofs, Users],
   globals: [SiteSettings, SitePages, Navigation, PublishChecks],
@@ -76,6 +81,9 @@ export default buildConfig({
     // npm run backup covers the embedded SQLite only; MongoDB is backed up with mongodump (README).
     tasks: isMongoUrl(process.env.DATABASE_URL) ? [] : [backupTask()],
     deleteJobOnComplete: false,
+    // Only admins may queue, run or cancel jobs over the API; the server's own runner and the
+    // admin's 定时发布 (which queues in the signer's name) are not affected.
+    access: { queue: admins, run: admins, cancel: admins },
   },
   endpoints: [healthEndpoint],
   editor: lexicalEditor(),
@@ -97,4 +105,4 @@ export default buildConfig({
     // content or site code may have changed since the last build.
     requestSiteBuild('内容管理系统启动', payload.logger, { immediate: true })
   },
-})
+}).then(hardenLockedDocuments)

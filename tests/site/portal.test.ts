@@ -32,6 +32,8 @@ let draftId: number
 let port: number
 let linking: PortalUnderTest['linking']
 let markupSummary: PortalUnderTest['markupSummary']
+/** Who opened the preview and the draft's createdAt: both are in a preview token. */
+let draftViewer: { uid: number; v: string }
 
 const lexical = (...children: unknown[]) => ({ root: { type: 'root', children, format: '', indent: 0, version: 1, direction: 'ltr' } })
 const text = (value: string) => ({ type: 'text', text: value, format: 0, style: '', mode: 'normal', detail: 0, version: 1 })
@@ -49,6 +51,7 @@ beforeAll(async () => {
   // Work in progress that must never be published: a draft, and an unapproved revision of a published item.
   const draft = await admin.post('/news?draft=true', { title: `${DRAFT_MARK} 标题`, column: column.id, _status: 'draft', body: lexical(paragraph(text(DRAFT_MARK))) })
   draftId = draft.doc.id
+  draftViewer = { uid: draft.doc.createdBy?.id ?? draft.doc.createdBy, v: draft.doc.createdAt }
   const published = (await admin.get('/news?limit=1&where[_status][equals]=published')).docs[0]
   await admin.patch(`/news/${published.id}?draft=true`, { summary: `${DRAFT_MARK} 摘要`, _status: 'draft' })
   for (const collection of ['stories', 'events', 'families']) {
@@ -163,7 +166,7 @@ describe('publishing', () => {
 
 describe('draft preview with a signed link', () => {
   const link = (secret = testPreviewSecret, exp = Date.now() / 1000 + 600) =>
-    `${server.url}/preview/news/${draftId}?token=${signPreviewToken({ collection: 'news', id: draftId, exp }, secret)}`
+    `${server.url}/preview/news/${draftId}?token=${signPreviewToken({ collection: 'news', id: draftId, exp, ...draftViewer }, secret)}`
 
   it('shows the draft, uncached and unindexed', async () => {
     const response = await fetch(link())
@@ -252,7 +255,7 @@ const portal = (): PortalUnderTest => ({
   publicUrl: `http://localhost:${port}`,
   client: path.join(site.outDir, 'client'),
   browser,
-  previewUrl: () => `${server.url}/preview/news/${draftId}?token=${signPreviewToken({ collection: 'news', id: draftId, exp: Date.now() / 1000 + 600 }, testPreviewSecret)}`,
+  previewUrl: () => `${server.url}/preview/news/${draftId}?token=${signPreviewToken({ collection: 'news', id: draftId, exp: Date.now() / 1000 + 600, ...draftViewer }, testPreviewSecret)}`,
   linking,
   markupSummary,
 })

@@ -8,7 +8,7 @@ import {
   versionsForStaff,
 } from '../access'
 import { notePublicStateBeforeSave, rebuildSiteOnPublish, rebuildSiteOnUnpublishedDelete } from '../siteBuild/hooks'
-import { enforceWorkflow, recordSignoff } from '../workflow/enforceWorkflow'
+import { enforceWorkflow, noteDraftArgument, recordSignoff } from '../workflow/enforceWorkflow'
 
 /** Access and versioning shared by every collection whose items go through review before going public. */
 export const draftable: Pick<CollectionConfig, 'access' | 'hooks' | 'versions'> = {
@@ -20,6 +20,7 @@ export const draftable: Pick<CollectionConfig, 'access' | 'hooks' | 'versions'> 
     delete: deleteDraftOrPublished,
   },
   hooks: {
+    beforeOperation: [noteDraftArgument],
     beforeChange: [enforceWorkflow, notePublicStateBeforeSave],
     afterChange: [recordSignoff, rebuildSiteOnPublish],
     afterDelete: [rebuildSiteOnUnpublishedDelete],

@@ -12,6 +12,6 @@ export const itemPackageEndpoint: Endpoint = {
     if (refused) return refused
     const collection = String(req.routeParams?.collection ?? '')
     const id = String(req.routeParams?.id ?? '')
-    return respondWithPackage(req.payload, { collection, id }, { asciiFallback: `package-${collection}-${id}.zip` })
+    return respondWithPackage(req.payload, { collection, id }, { asciiFallback: `package-${collection}-${id}.zip`, caller: req.user })
   },
 }

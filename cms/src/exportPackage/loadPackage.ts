@@ -3,7 +3,7 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 
-import type { Payload } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 import sharp from 'sharp'
 
 import { isReviewedCollection } from '../collections/signoffs/record'
@@ -89,18 +89,21 @@ async function lastSignoff(payload: Payload, collection: ReviewedCollection, id:
 }
 
 /**
- * Everything for one package, with the system's rights (the endpoint decides who may ask).
- * The item must be published: only published items are sent out.
+ * Everything for one package. The item is read with the caller's rights (someone else's draft is
+ * "not found", its title untold); the rest with the system's. The item must be published: only
+ * published items are sent out.
  */
 export async function loadPackageInput(
   payload: Payload,
   target: { collection: string; id: Id },
   submission?: Submission,
+  /** The person asking; left out only by the system's own callers, which read with its rights. */
+  caller?: PayloadRequest['user'],
 ): Promise<LoadResult> {
   const { collection } = target
   if (!isReviewedCollection(collection)) return { ok: false, status: 404, message: '稿件不存在或已被删除。' }
   const item = (await payload
-    .findByID({ collection, id: target.id, depth: 0, overrideAccess: true, disableErrors: true })
+    .findByID({ collection, id: target.id, depth: 0, overrideAccess: caller === undefined, user: caller ?? undefined, disableErrors: true })
     .catch(() => null)) as Item | null // an id of the wrong shape for the database
   if (!item) return { ok: false, status: 404, message: '稿件不存在或已被删除。' }
   const title = titleOf(collection, item)

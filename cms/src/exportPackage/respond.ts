@@ -46,10 +46,10 @@ export function packageResponse(pkg: Package, asciiFallback: string): Response {
 export async function respondWithPackage(
   payload: Payload,
   target: { collection: string; id: Id },
-  options: { submission?: Submission; asciiFallback: string },
+  options: { submission?: Submission; asciiFallback: string; caller: PayloadRequest['user'] },
 ): Promise<Response> {
   const [{ loadPackageInput }, { buildPackage }] = await Promise.all([import('./loadPackage'), import('./buildPackage')])
-  const loaded = await loadPackageInput(payload, target, options.submission)
+  const loaded = await loadPackageInput(payload, target, options.submission, options.caller)
   if (!loaded.ok) return refuse(loaded.status, loaded.message)
   return packageResponse(await buildPackage(loaded.input), options.asciiFallback)
 }

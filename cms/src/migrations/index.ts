@@ -6,6 +6,7 @@ import * as migration_20261201_102414_backup_jobs_stats from './20261201_102414_
 import * as migration_20261201_101914_portal_identity_pages from './20261201_101914_portal_identity_pages';
 import * as migration_20261201_102612_privacy_checks from './20261201_102612_privacy_checks';
 import * as migration_20261201_110308_new_media_posts from './20261201_110308_new_media_posts';
+import * as migration_20261201_110414_security_ids from './20261201_110414_security_ids';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261201_110308_new_media_posts.up,
     down: migration_20261201_110308_new_media_posts.down,
-    name: '20261201_110308_new_media_posts'
+    name: '20261201_110308_new_media_posts',
+  },
+  {
+    up: migration_20261201_110414_security_ids.up,
+    down: migration_20261201_110414_security_ids.down,
+    name: '20261201_110414_security_ids'
   },
 ];

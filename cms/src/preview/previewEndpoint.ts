@@ -1,6 +1,8 @@
 // GET /api/<collection>/<id>/preview-data: the latest draft of one item, for the site's preview
 // page. No login: the caller must present the signed token the admin's preview button put in the
-// link (header X-Preview-Token), and the token must name exactly this collection and id.
+// link (header X-Preview-Token), and the token must name exactly this collection and id, and the
+// item it was signed for (its createdAt). The draft is read with the rights of the person who opened
+// the preview, so it brings in nothing (a linked draft, say) that person may not read.
 import type { CollectionSlug, Endpoint } from 'payload'
 
 import { previewSecret, verifyPreviewToken } from './previewToken'
@@ -18,12 +20,24 @@ export const previewEndpoint: Endpoint = {
     const token = req.headers.get('x-preview-token') ?? req.searchParams?.get('token')
     const claims = verifyPreviewToken(token, previewSecret())
     // One answer for every kind of bad token, so it tells nothing about the item.
-    if (!claims || claims.collection !== collection || claims.id !== id) return refuse(401, '预览链接无效或已过期')
+    if (!claims || claims.collection !== collection || claims.id !== id || !claims.uid || !claims.v) {
+      return refuse(401, '预览链接无效或已过期')
+    }
+    const viewer = await req.payload.findByID({ collection: 'users', id: claims.uid, depth: 0, disableErrors: true }).catch(() => null)
+    if (!viewer) return refuse(401, '预览链接无效或已过期')
 
     const doc = await req.payload
-      .findByID({ collection: collection as CollectionSlug, id, draft: true, depth: 1, overrideAccess: true, disableErrors: true, req })
-      .catch(() => null) // an id of the wrong shape for the database
-    if (!doc) return refuse(404, '内容不存在')
+      .findByID({
+        collection: collection as CollectionSlug,
+        id,
+        draft: true,
+        depth: 1,
+        overrideAccess: false,
+        user: { ...viewer, collection: 'users' },
+        disableErrors: true,
+      })
+      .catch(() => null) // an id of the wrong shape for the database, or not the viewer's to read
+    if (!doc || (doc as { createdAt?: string }).createdAt !== claims.v) return refuse(404, '内容不存在')
     // The site shows the text; who wrote it (a user record with an e-mail address) stays here.
     const { createdBy: _createdBy, ...rest } = doc as unknown as Record<string, unknown>
     return Response.json(rest, { headers: noStore })

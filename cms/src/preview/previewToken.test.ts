@@ -19,10 +19,18 @@ describe('preview tokens (CMS side)', () => {
     process.env.PREVIEW_SECRET = secret
     process.env.SITE_URL = 'https://portal.example/'
     try {
-      const url = new URL(previewUrl('stories', 12, now)!)
+      const createdAt = '2026-01-02T03:04:05.000Z'
+      const url = new URL(previewUrl('stories', { id: 12, createdAt }, 7, now)!)
       expect(url.origin + url.pathname).toBe('https://portal.example/preview/stories/12')
-      expect(verifyPreviewToken(url.searchParams.get('token'), secret, now)).toEqual({ collection: 'stories', id: '12', exp: now + PREVIEW_TTL_SECONDS })
-      expect(previewUrl('stories', undefined, now)).toBeNull()
+      expect(verifyPreviewToken(url.searchParams.get('token'), secret, now)).toEqual({
+        collection: 'stories',
+        id: '12',
+        exp: now + PREVIEW_TTL_SECONDS,
+        uid: '7',
+        v: createdAt,
+      })
+      expect(previewUrl('stories', undefined, 7, now)).toBeNull()
+      expect(previewUrl('stories', { id: 12, createdAt }, undefined, now)).toBeNull()
     } finally {
       for (const [key, value] of Object.entries(saved)) {
         if (value === undefined) delete process.env[key]

@@ -1,20 +1,57 @@
-import { APIError, type CollectionAfterChangeHook, type CollectionBeforeChangeHook, type PayloadRequest } from 'payload'
+import {
+  APIError,
+  type CollectionAfterChangeHook,
+  type CollectionBeforeChangeHook,
+  type CollectionBeforeOperationHook,
+  type CollectionSlug,
+  type PayloadRequest,
+} from 'payload'
 
 import { checkBeforePublish, formatProblems } from '../checks'
 import type { ReviewedCollection } from '../collections/signoffs'
 import { idOf } from '../relations'
 import type { Role } from '../roles'
 import type { Grade, WorkflowAction, WorkflowState } from './states'
-import { decideTransition, type Step } from './transitions'
+import { decideTransition, regradeNote, type Step } from './transitions'
 
 type PendingStep = { step: Step; from: WorkflowState | undefined; to: WorkflowState; comment: string }
 const contextKey = (collection: string) => `workflowStep:${collection}`
+const draftArgKey = (collection: string) => `workflowDraftArg:${collection}`
 
-/** `?draft=true` from the admin or REST; the Local API has no query, and its draft saves are trusted code. */
-const isDraftSave = (req: PayloadRequest, data: Record<string, unknown>, originalDoc: Record<string, unknown> | undefined) => {
-  const flag = req.query?.draft
-  if (flag === 'true' || flag === true) return true
-  return req.payloadAPI === 'local' && data._status === 'draft' && originalDoc?._status !== 'published'
+type Status = 'draft' | 'published'
+
+/**
+ * Keeps the `draft` argument the operation was called with (REST, GraphQL or Local API alike),
+ * because the change hook only sees the request, whose query may say something else.
+ */
+export const noteDraftArgument: CollectionBeforeOperationHook = ({ args, collection, operation, req }) => {
+  if (operation === 'create' || operation === 'update' || operation === 'restoreVersion') {
+    req.context[draftArgKey(collection.slug)] = Boolean((args as { draft?: unknown }).draft)
+  }
+  return args
+}
+
+/**
+ * What Payload will do with this save, decided the way Payload decides it: an update with
+ * `draft` and any `_status` but "published" is a draft revision that leaves the public version
+ * alone (Payload has already set `_status` to "draft" by now); everything else writes the
+ * document with the `_status` it carries, or that of the latest version it is based on.
+ * A restore with `draft` never touches the public version. `current` is the public document's
+ * own status, read from the database: the latest version may be a draft over a published item.
+ */
+async function outcomeOf(req: PayloadRequest, slug: string, data: Record<string, unknown>, originalDoc: Record<string, unknown> | undefined) {
+  const draftArg = req.context[draftArgKey(slug)] === true
+  const current = originalDoc ? await publicStatusOf(req, slug, originalDoc.id) : undefined
+  const restoringAsDraft = req.context.isRestoringVersion === true && draftArg
+  const resulting = (restoringAsDraft ? 'draft' : (data._status ?? originalDoc?._status ?? 'draft')) as Status
+  const draftSave = resulting === 'draft' && (draftArg || current !== 'published')
+  return { resulting, current, draftSave }
+}
+
+async function publicStatusOf(req: PayloadRequest, slug: string, id: unknown): Promise<Status | undefined> {
+  if (id === undefined || id === null) return undefined
+  const row = await req.payload.db.findOne({ collection: slug as CollectionSlug, where: { id: { equals: id } }, req })
+  return (row as { _status?: Status } | null)?._status
 }
 
 /**
@@ -36,14 +73,17 @@ export const enforceWorkflow: CollectionBeforeChangeHook = async ({ collection, 
   if (!user.role) throw new APIError('您的账号没有分配角色，不能编辑稿件。', 403, undefined, true)
 
   const from = operation === 'create' ? undefined : (originalDoc?.workflowState as WorkflowState | undefined)
-  const draftSave = isDraftSave(req, data, originalDoc)
+  const outcome = await outcomeOf(req, collection.slug, data, operation === 'create' ? undefined : originalDoc)
+  // The grade on record counts; a different one in this request is a regrade, judged on its own.
+  const storedGrade = (operation === 'create' ? (data.grade ?? 'normal') : (originalDoc?.grade ?? 'normal')) as Grade
   const verdict = decideTransition({
     from,
     action,
-    requestedStatus: data._status as 'draft' | 'published' | undefined,
-    currentStatus: operation === 'create' ? undefined : (originalDoc?._status as 'draft' | 'published' | undefined),
-    draftSave,
-    grade: (data.grade ?? originalDoc?.grade ?? 'normal') as Grade,
+    requestedStatus: outcome.resulting,
+    currentStatus: outcome.current,
+    draftSave: outcome.draftSave,
+    grade: storedGrade,
+    requestedGrade: data.grade as Grade | undefined,
     role: user.role,
     userId: user.id,
     authorId: idOf(operation === 'create' ? user.id : originalDoc?.createdBy),
@@ -55,7 +95,7 @@ export const enforceWorkflow: CollectionBeforeChangeHook = async ({ collection, 
   data.workflowState = verdict.to
   if (verdict.status) data._status = verdict.status
 
-  let notes = comment
+  let notes = verdict.step === 'regrade' ? regradeNote(storedGrade, data.grade as Grade, comment) : comment
   if (verdict.to === 'published') {
     const report = await checkBeforePublish({
       collection: collection.slug as ReviewedCollection,

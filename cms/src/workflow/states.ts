@@ -17,7 +17,7 @@ export const stateLabels: Record<WorkflowState, string> = {
 export const workflowActions = ['submit', 'approve', 'sign', 'return', 'withdraw'] as const
 export type WorkflowAction = (typeof workflowActions)[number]
 
-export const actionLabels: Record<WorkflowAction | 'publish' | 'update', string> = {
+export const actionLabels: Record<WorkflowAction | 'publish' | 'update' | 'regrade', string> = {
   submit: '提交审核',
   approve: '审核通过',
   sign: '签发',
@@ -25,6 +25,7 @@ export const actionLabels: Record<WorkflowAction | 'publish' | 'update', string>
   withdraw: '撤稿',
   publish: '发布',
   update: '修改已发布稿件',
+  regrade: '更改稿件等级',
 }
 
 export const grades = ['normal', 'important', 'sensitive'] as const

@@ -1,22 +1,25 @@
 // The rules of the 三审 workflow as one pure function, so every case can be read and tested
 // without a database. The hook (enforceWorkflow.ts) gathers the facts and applies the verdict.
 import type { Role } from '../roles'
-import { actionLabels, type Grade, stateLabels, type WorkflowAction, type WorkflowState } from './states'
+import { actionLabels, type Grade, gradeLabels, stateLabels, type WorkflowAction, type WorkflowState } from './states'
 
-export type Step = WorkflowAction | 'publish' | 'update'
+export type Step = WorkflowAction | 'publish' | 'update' | 'regrade'
 
 export type TransitionRequest = {
   /** The state before this save; undefined when the item is being created. */
   from: WorkflowState | undefined
   /** The action chosen in 审签操作, if any. */
   action: WorkflowAction | undefined
-  /** The `_status` this save asks for, if it names one. */
+  /** The `_status` the saved document will have, as Payload will write it (not as the request claims). */
   requestedStatus: 'draft' | 'published' | undefined
   /** The item's `_status` before this save. */
   currentStatus: 'draft' | 'published' | undefined
-  /** The save is a draft revision (`?draft=true`), which never changes what is public. */
+  /** Payload saves a draft revision and leaves the public version as it is. */
   draftSave: boolean
+  /** The grade on record before this save (for new items: the one they are created with). */
   grade: Grade
+  /** The grade this save would store, when it names one. */
+  requestedGrade?: Grade
   role: Role
   userId: number | string
   authorId: number | string | undefined
@@ -62,12 +65,40 @@ const editableBy: Record<WorkflowState, Role[]> = {
 
 const stepName = (step: Step) => `“${actionLabels[step]}”`
 
+/** Before submission the grade is part of the author's draft; after it, changing it is a step of its own. */
+const gradeFreeStates: WorkflowState[] = ['draft', 'returned', 'withdrawn']
+const regradeRoles: Partial<Record<WorkflowState, Role[]>> = {
+  submitted: ['reviewer', 'approver', 'admin'],
+  reviewed: ['approver', 'admin'],
+  signed: ['approver', 'admin'],
+}
+
+/** Changing the grade of a submitted item: its own recorded step, never part of another one. */
+function decideRegrade(request: TransitionRequest, from: WorkflowState, publishing: boolean): Verdict {
+  if (request.action || publishing) {
+    return refuse('更改稿件等级须单独保存一次并记入审签记录，不能与审签操作或发布同时进行。请先只改稿件等级并保存草稿。')
+  }
+  const roles = regradeRoles[from]
+  if (!roles) return refuse(`稿件${stateLabels[from]}，不能更改稿件等级；如需更改，请先撤稿。`)
+  if (!roles.includes(request.role)) {
+    return refuse(`稿件${stateLabels[from]}，只有${from === 'submitted' ? '审核人、' : ''}签发人或管理员可以更改稿件等级。`)
+  }
+  return { ok: true, step: 'regrade', to: from }
+}
+
+/** The record's note for a regrade: what changed, then the person's comment. */
+export const regradeNote = (from: Grade, to: Grade, comment: string) =>
+  [`稿件等级由“${gradeLabels[from]}”改为“${gradeLabels[to]}”`, comment].filter(Boolean).join('\n')
+
 export function decideTransition(request: TransitionRequest): Verdict {
   const { action, draftSave, role, comment } = request
   const from = request.from ?? 'draft'
   const publishing = !draftSave && (request.requestedStatus ?? request.currentStatus) === 'published'
   const unpublishing = !draftSave && request.requestedStatus === 'draft' && request.currentStatus === 'published'
   const isAuthor = request.authorId !== undefined && String(request.authorId) === String(request.userId)
+
+  const regrading = request.requestedGrade !== undefined && request.requestedGrade !== request.grade
+  if (regrading && !gradeFreeStates.includes(from)) return decideRegrade(request, from, publishing || unpublishing)
 
   // Payload's own 发布 button (or a scheduled publish) is the sign-off step when nothing else is chosen.
   const step: Step | undefined = action ?? (publishing ? (from === 'published' ? 'update' : 'publish') : undefined)

@@ -35,7 +35,7 @@ export const Events: CollectionConfig = {
   ...draftable,
   endpoints: [previewEndpoint, itemPackageEndpoint, wechatEndpoint],
   admin: {
-    preview: (doc) => previewUrl('events', doc.id),
+    preview: (doc, { req }) => previewUrl('events', doc, req.user?.id),
     group: '内容',
     useAsTitle: 'title',
     defaultColumns: ['title', 'startAt', 'venueKind', 'format', '_status'],

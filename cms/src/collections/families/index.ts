@@ -17,7 +17,7 @@ export const Families: CollectionConfig = {
   ...draftable,
   endpoints: [previewEndpoint, itemPackageEndpoint, wechatEndpoint],
   admin: {
-    preview: (doc) => previewUrl('families', doc.id),
+    preview: (doc, { req }) => previewUrl('families', doc, req.user?.id),
     group: '内容',
     useAsTitle: 'familyName',
     defaultColumns: ['familyName', 'relation', 'year', '_status'],

@@ -19,7 +19,7 @@ export const News: CollectionConfig = {
   ...draftable,
   endpoints: [previewEndpoint, itemPackageEndpoint, wechatEndpoint, importDocxEndpoint],
   admin: {
-    preview: (doc) => previewUrl('news', doc.id),
+    preview: (doc, { req }) => previewUrl('news', doc, req.user?.id),
     group: '内容',
     useAsTitle: 'title',
     defaultColumns: ['title', 'column', '_status', 'publishedAt', 'updatedAt'],

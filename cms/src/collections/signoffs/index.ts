@@ -1,6 +1,6 @@
-import type { CollectionConfig } from 'payload'
+import type { Access, CollectionConfig, Where } from 'payload'
 
-import { staff } from '../../access'
+import { roleOf, staff } from '../../access'
 import { roleOptions } from '../../roles'
 import { actionLabels, stateLabels, toOptions, workflowStates } from '../../workflow/states'
 import { signoffRecordEndpoint } from './recordEndpoint'
@@ -11,6 +11,30 @@ export type ReviewedCollection = (typeof reviewedCollections)[number]
 const collectionLabels: Record<ReviewedCollection, string> = { news: '新闻', stories: '工作站故事', events: '普法活动', families: '廉洁家风' }
 
 /**
+ * Contributors see the steps on the items they wrote (and the steps they took); other staff all.
+ * Titles and review comments of other people's drafts are not theirs to read.
+ */
+const readSignoffs: Access = async ({ req }) => {
+  if (!staff({ req } as never)) return false
+  if (roleOf(req.user as never) !== 'contributor') return true
+  const mine: Where[] = [{ actor: { equals: req.user!.id } }]
+  for (const collection of reviewedCollections) {
+    const { docs } = await req.payload.find({
+      collection,
+      where: { createdBy: { equals: req.user!.id } },
+      select: {},
+      depth: 0,
+      limit: 0,
+      pagination: false,
+      overrideAccess: true,
+      req,
+    })
+    if (docs.length) mine.push({ and: [{ docCollection: { equals: collection } }, { docId: { in: docs.map((d) => String(d.id)) } }] })
+  }
+  return { or: mine }
+}
+
+/**
  * 审签记录: one row per workflow step. Written only by the workflow hook (Local API with
  * overrideAccess); nobody may create, change or delete a row through the API, so the record
  * stays what happened.
@@ -18,7 +42,7 @@ const collectionLabels: Record<ReviewedCollection, string> = { news: '新闻', s
 export const Signoffs: CollectionConfig = {
   slug: 'signoffs',
   labels: { singular: '审签记录', plural: '审签记录' },
-  access: { read: staff, create: () => false, update: () => false, delete: () => false },
+  access: { read: readSignoffs, create: () => false, update: () => false, delete: () => false },
   admin: {
     group: '审签',
     useAsTitle: 'docTitle',

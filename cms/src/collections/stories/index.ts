@@ -25,7 +25,7 @@ export const Stories: CollectionConfig = {
   ...draftable,
   endpoints: [previewEndpoint, itemPackageEndpoint, wechatEndpoint],
   admin: {
-    preview: (doc) => previewUrl('stories', doc.id),
+    preview: (doc, { req }) => previewUrl('stories', doc, req.user?.id),
     group: '内容',
     useAsTitle: 'title',
     defaultColumns: ['title', 'workstation', 'kind', 'date', '_status'],

@@ -8,6 +8,7 @@ import { enforceSubmissionRules } from './hooks/enforceSubmissionRules'
 import { submissionPackageEndpoint } from './packageEndpoint'
 import { submissionStatsEndpoint } from './statsEndpoint'
 import { submissionStatuses } from './statuses'
+import { updateSubmission } from './whoMayRecord'
 
 export { type SubmissionStatus, submissionStatuses } from './statuses'
 
@@ -19,7 +20,7 @@ const coverageOrStaff = ({ req }: { req: { user?: unknown } }) =>
 export const Submissions: CollectionConfig = {
   slug: 'submissions',
   labels: { singular: '外宣报送', plural: '外宣报送' },
-  access: { read: coverageOrStaff, create: staff, update: staff, delete: hasRole('editor', 'approver', 'admin') },
+  access: { read: coverageOrStaff, create: staff, update: updateSubmission, delete: hasRole('editor', 'approver', 'admin') },
   admin: {
     group: '外宣',
     useAsTitle: 'title',

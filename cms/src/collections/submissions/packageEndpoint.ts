@@ -20,6 +20,6 @@ export const submissionPackageEndpoint: Endpoint = {
 
     const { relationTo, value } = submission.item
     const itemId = typeof value === 'object' ? value.id : value
-    return respondWithPackage(req.payload, { collection: relationTo, id: itemId }, { submission, asciiFallback: `submission-${submission.id}.zip` })
+    return respondWithPackage(req.payload, { collection: relationTo, id: itemId }, { submission, asciiFallback: `submission-${submission.id}.zip`, caller: req.user })
   },
 }

@@ -17,6 +17,8 @@ export const Users: CollectionConfig = {
       return roleOf(user as never) === 'admin' ? true : { id: { equals: user.id } }
     },
     delete: admins,
+    // Lifting a brute-force lockout is an admin's decision, not any colleague's.
+    unlock: admins,
     admin: staff,
   },
   admin: {

@@ -10,6 +10,8 @@ import { type ReviewedCollection } from '../../signoffs'
 import { pointsOf, scoringLookups } from '../scoring'
 import { type SubmissionStatus, statusLabels } from '../statuses'
 import { refuseTransition } from '../transitions'
+import { refuseUnlessOffice } from '../whoMayRecord'
+import { roleOf } from '../../../access'
 
 type ItemRef = Submission['item']
 
@@ -38,6 +40,8 @@ export const enforceSubmissionRules: CollectionBeforeChangeHook<Submission> = as
   const to = (current('status') ?? 'pending') as SubmissionStatus
   const refusal = refuseTransition(from, to)
   if (refusal) throw new APIError(refusal, 400, undefined, true)
+  const notYours = refuseUnlessOffice(roleOf(req.user as never), data, before, from, to)
+  if (notYours) throw new APIError(notYours, 403, undefined, true)
 
   // Only published items go out; the title defaults to the item's.
   const item = current('item')
