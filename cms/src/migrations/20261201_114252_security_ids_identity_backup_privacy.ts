@@ -1,9 +1,123 @@
 import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-sqlite'
 
-// Recreates every table with AUTOINCREMENT ids (database.ts: autoIncrement), so SQLite never hands
-// a deleted row's id to a new one. Foreign keys stay off for the whole copy and come back on at the
-// end: dropping a parent table with them on would cascade-delete its children's rows.
+// Generated, then edited: it recreates every table with AUTOINCREMENT ids (database.ts:
+// autoIncrement), so SQLite never hands a deleted row's id to a new one. Foreign keys stay off for
+// the whole copy and come back on once at the end: dropping a parent table with them on would
+// cascade-delete its children's rows. It also adds the tables and columns for 站点设置/门户页面,
+// the backup job's schedule, the 隐名/未成年人 checks and 新媒体发布.
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
+  await db.run(sql`CREATE TABLE \`news_rels\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`order\` integer,
+  	\`parent_id\` integer NOT NULL,
+  	\`path\` text NOT NULL,
+  	\`media_id\` integer,
+  	FOREIGN KEY (\`parent_id\`) REFERENCES \`news\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`media_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`news_rels_order_idx\` ON \`news_rels\` (\`order\`);`)
+  await db.run(sql`CREATE INDEX \`news_rels_parent_idx\` ON \`news_rels\` (\`parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`news_rels_path_idx\` ON \`news_rels\` (\`path\`);`)
+  await db.run(sql`CREATE INDEX \`news_rels_media_id_idx\` ON \`news_rels\` (\`media_id\`);`)
+  await db.run(sql`CREATE TABLE \`_news_v_rels\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`order\` integer,
+  	\`parent_id\` integer NOT NULL,
+  	\`path\` text NOT NULL,
+  	\`media_id\` integer,
+  	FOREIGN KEY (\`parent_id\`) REFERENCES \`_news_v\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`media_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`_news_v_rels_order_idx\` ON \`_news_v_rels\` (\`order\`);`)
+  await db.run(sql`CREATE INDEX \`_news_v_rels_parent_idx\` ON \`_news_v_rels\` (\`parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`_news_v_rels_path_idx\` ON \`_news_v_rels\` (\`path\`);`)
+  await db.run(sql`CREATE INDEX \`_news_v_rels_media_id_idx\` ON \`_news_v_rels\` (\`media_id\`);`)
+  await db.run(sql`CREATE TABLE \`new_media_posts\` (
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+  	\`title\` text NOT NULL,
+  	\`channel\` text NOT NULL,
+  	\`posted_at\` text NOT NULL,
+  	\`url\` text,
+  	\`reads\` numeric,
+  	\`note\` text,
+  	\`created_by_id\` integer,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`created_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`new_media_posts_channel_idx\` ON \`new_media_posts\` (\`channel\`);`)
+  await db.run(sql`CREATE INDEX \`new_media_posts_posted_at_idx\` ON \`new_media_posts\` (\`posted_at\`);`)
+  await db.run(sql`CREATE INDEX \`new_media_posts_created_by_idx\` ON \`new_media_posts\` (\`created_by_id\`);`)
+  await db.run(sql`CREATE INDEX \`new_media_posts_updated_at_idx\` ON \`new_media_posts\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`new_media_posts_created_at_idx\` ON \`new_media_posts\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`new_media_posts_rels\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`order\` integer,
+  	\`parent_id\` integer NOT NULL,
+  	\`path\` text NOT NULL,
+  	\`news_id\` integer,
+  	\`stories_id\` integer,
+  	\`events_id\` integer,
+  	\`families_id\` integer,
+  	FOREIGN KEY (\`parent_id\`) REFERENCES \`new_media_posts\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`news_id\`) REFERENCES \`news\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`stories_id\`) REFERENCES \`stories\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`events_id\`) REFERENCES \`events\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`families_id\`) REFERENCES \`families\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`new_media_posts_rels_order_idx\` ON \`new_media_posts_rels\` (\`order\`);`)
+  await db.run(sql`CREATE INDEX \`new_media_posts_rels_parent_idx\` ON \`new_media_posts_rels\` (\`parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`new_media_posts_rels_path_idx\` ON \`new_media_posts_rels\` (\`path\`);`)
+  await db.run(sql`CREATE INDEX \`new_media_posts_rels_news_id_idx\` ON \`new_media_posts_rels\` (\`news_id\`);`)
+  await db.run(sql`CREATE INDEX \`new_media_posts_rels_stories_id_idx\` ON \`new_media_posts_rels\` (\`stories_id\`);`)
+  await db.run(sql`CREATE INDEX \`new_media_posts_rels_events_id_idx\` ON \`new_media_posts_rels\` (\`events_id\`);`)
+  await db.run(sql`CREATE INDEX \`new_media_posts_rels_families_id_idx\` ON \`new_media_posts_rels\` (\`families_id\`);`)
+  await db.run(sql`CREATE TABLE \`site_settings_litigation_links\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` integer NOT NULL,
+  	\`id\` text PRIMARY KEY NOT NULL,
+  	\`label\` text NOT NULL,
+  	\`url\` text,
+  	\`note\` text,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`site_settings\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`site_settings_litigation_links_order_idx\` ON \`site_settings_litigation_links\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`site_settings_litigation_links_parent_id_idx\` ON \`site_settings_litigation_links\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`site_pages\` (
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+  	\`about_intro\` text,
+  	\`about\` text,
+  	\`guide_intro\` text,
+  	\`guide\` text,
+  	\`culture_intro\` text,
+  	\`culture\` text,
+  	\`updated_at\` text,
+  	\`created_at\` text
+  );
+  `)
+  await db.run(sql`CREATE TABLE \`publish_checks_allowed_names\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` integer NOT NULL,
+  	\`id\` text PRIMARY KEY NOT NULL,
+  	\`name\` text NOT NULL,
+  	\`note\` text,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`publish_checks\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`publish_checks_allowed_names_order_idx\` ON \`publish_checks_allowed_names\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`publish_checks_allowed_names_parent_id_idx\` ON \`publish_checks_allowed_names\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`payload_jobs_stats\` (
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+  	\`stats\` text,
+  	\`updated_at\` text,
+  	\`created_at\` text
+  );
+  `)
   await db.run(sql`PRAGMA foreign_keys=OFF;`)
   await db.run(sql`CREATE TABLE \`__new_news\` (
   	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
@@ -540,11 +654,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`queue\` text DEFAULT 'default',
   	\`wait_until\` text,
   	\`processing\` integer DEFAULT false,
+  	\`meta\` text,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
   );
   `)
-  await db.run(sql`INSERT INTO \`__new_payload_jobs\`("id", "input", "completed_at", "total_tried", "has_error", "error", "task_slug", "queue", "wait_until", "processing", "updated_at", "created_at") SELECT "id", "input", "completed_at", "total_tried", "has_error", "error", "task_slug", "queue", "wait_until", "processing", "updated_at", "created_at" FROM \`payload_jobs\`;`)
+  await db.run(sql`INSERT INTO \`__new_payload_jobs\`("id", "input", "completed_at", "total_tried", "has_error", "error", "task_slug", "queue", "wait_until", "processing", "meta", "updated_at", "created_at") SELECT "id", "input", "completed_at", "total_tried", "has_error", "error", "task_slug", "queue", "wait_until", "processing", "meta", "updated_at", "created_at" FROM \`payload_jobs\`;`)
   await db.run(sql`DROP TABLE \`payload_jobs\`;`)
   await db.run(sql`ALTER TABLE \`__new_payload_jobs\` RENAME TO \`payload_jobs\`;`)
   await db.run(sql`CREATE INDEX \`payload_jobs_completed_at_idx\` ON \`payload_jobs\` (\`completed_at\`);`)
@@ -600,19 +715,30 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`court_name\` text DEFAULT '湖西县人民法院' NOT NULL,
   	\`site_title\` text DEFAULT '湖西县人民法院 · 六善法院' NOT NULL,
+  	\`emblem_id\` integer,
+  	\`gov_mark_image_id\` integer,
+  	\`gov_mark_url\` text,
+  	\`sponsor\` text,
   	\`address\` text,
+  	\`postcode\` text,
   	\`phone\` text,
+  	\`email\` text,
+  	\`contact_note\` text,
+  	\`copyright\` text,
   	\`icp\` text,
   	\`public_security_record\` text,
   	\`site_code\` text,
-  	\`sponsor\` text,
   	\`updated_at\` text,
-  	\`created_at\` text
+  	\`created_at\` text,
+  	FOREIGN KEY (\`emblem_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`gov_mark_image_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
-  await db.run(sql`INSERT INTO \`__new_site_settings\`("id", "court_name", "site_title", "address", "phone", "icp", "public_security_record", "site_code", "sponsor", "updated_at", "created_at") SELECT "id", "court_name", "site_title", "address", "phone", "icp", "public_security_record", "site_code", "sponsor", "updated_at", "created_at" FROM \`site_settings\`;`)
+  await db.run(sql`INSERT INTO \`__new_site_settings\`("id", "court_name", "site_title", "emblem_id", "gov_mark_image_id", "gov_mark_url", "sponsor", "address", "postcode", "phone", "email", "contact_note", "copyright", "icp", "public_security_record", "site_code", "updated_at", "created_at") SELECT "id", "court_name", "site_title", "emblem_id", "gov_mark_image_id", "gov_mark_url", "sponsor", "address", "postcode", "phone", "email", "contact_note", "copyright", "icp", "public_security_record", "site_code", "updated_at", "created_at" FROM \`site_settings\`;`)
   await db.run(sql`DROP TABLE \`site_settings\`;`)
   await db.run(sql`ALTER TABLE \`__new_site_settings\` RENAME TO \`site_settings\`;`)
+  await db.run(sql`CREATE INDEX \`site_settings_emblem_idx\` ON \`site_settings\` (\`emblem_id\`);`)
+  await db.run(sql`CREATE INDEX \`site_settings_gov_mark_gov_mark_image_idx\` ON \`site_settings\` (\`gov_mark_image_id\`);`)
   await db.run(sql`CREATE TABLE \`__new_navigation\` (
   	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`updated_at\` text,
@@ -631,11 +757,91 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`INSERT INTO \`__new_publish_checks\`("id", "updated_at", "created_at") SELECT "id", "updated_at", "created_at" FROM \`publish_checks\`;`)
   await db.run(sql`DROP TABLE \`publish_checks\`;`)
   await db.run(sql`ALTER TABLE \`__new_publish_checks\` RENAME TO \`publish_checks\`;`)
+  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`new_media_posts_id\` integer REFERENCES new_media_posts(id);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_new_media_posts_id_idx\` ON \`payload_locked_documents_rels\` (\`new_media_posts_id\`);`)
   await db.run(sql`PRAGMA foreign_keys=ON;`)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
+  await db.run(sql`DROP TABLE \`news_rels\`;`)
+  await db.run(sql`DROP TABLE \`_news_v_rels\`;`)
+  await db.run(sql`DROP TABLE \`new_media_posts\`;`)
+  await db.run(sql`DROP TABLE \`new_media_posts_rels\`;`)
+  await db.run(sql`DROP TABLE \`site_settings_litigation_links\`;`)
+  await db.run(sql`DROP TABLE \`site_pages\`;`)
+  await db.run(sql`DROP TABLE \`publish_checks_allowed_names\`;`)
+  await db.run(sql`DROP TABLE \`payload_jobs_stats\`;`)
   await db.run(sql`PRAGMA foreign_keys=OFF;`)
+  await db.run(sql`CREATE TABLE \`__new_payload_locked_documents_rels\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`order\` integer,
+  	\`parent_id\` integer NOT NULL,
+  	\`path\` text NOT NULL,
+  	\`news_id\` integer,
+  	\`stories_id\` integer,
+  	\`events_id\` integer,
+  	\`families_id\` integer,
+  	\`media_id\` integer,
+  	\`columns_id\` integer,
+  	\`workstations_id\` integer,
+  	\`signoffs_id\` integer,
+  	\`submissions_id\` integer,
+  	\`outlets_id\` integer,
+  	\`scoring_rules_id\` integer,
+  	\`proofs_id\` integer,
+  	\`users_id\` integer,
+  	FOREIGN KEY (\`parent_id\`) REFERENCES \`payload_locked_documents\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`news_id\`) REFERENCES \`news\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`stories_id\`) REFERENCES \`stories\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`events_id\`) REFERENCES \`events\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`families_id\`) REFERENCES \`families\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`media_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`columns_id\`) REFERENCES \`columns\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`workstations_id\`) REFERENCES \`workstations\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`signoffs_id\`) REFERENCES \`signoffs\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`submissions_id\`) REFERENCES \`submissions\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`outlets_id\`) REFERENCES \`outlets\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`scoring_rules_id\`) REFERENCES \`scoring_rules\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`proofs_id\`) REFERENCES \`proofs\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`users_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`INSERT INTO \`__new_payload_locked_documents_rels\`("id", "order", "parent_id", "path", "news_id", "stories_id", "events_id", "families_id", "media_id", "columns_id", "workstations_id", "signoffs_id", "submissions_id", "outlets_id", "scoring_rules_id", "proofs_id", "users_id") SELECT "id", "order", "parent_id", "path", "news_id", "stories_id", "events_id", "families_id", "media_id", "columns_id", "workstations_id", "signoffs_id", "submissions_id", "outlets_id", "scoring_rules_id", "proofs_id", "users_id" FROM \`payload_locked_documents_rels\`;`)
+  await db.run(sql`DROP TABLE \`payload_locked_documents_rels\`;`)
+  await db.run(sql`ALTER TABLE \`__new_payload_locked_documents_rels\` RENAME TO \`payload_locked_documents_rels\`;`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_order_idx\` ON \`payload_locked_documents_rels\` (\`order\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_parent_idx\` ON \`payload_locked_documents_rels\` (\`parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_path_idx\` ON \`payload_locked_documents_rels\` (\`path\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_news_id_idx\` ON \`payload_locked_documents_rels\` (\`news_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_stories_id_idx\` ON \`payload_locked_documents_rels\` (\`stories_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_events_id_idx\` ON \`payload_locked_documents_rels\` (\`events_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_families_id_idx\` ON \`payload_locked_documents_rels\` (\`families_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_media_id_idx\` ON \`payload_locked_documents_rels\` (\`media_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_columns_id_idx\` ON \`payload_locked_documents_rels\` (\`columns_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_workstations_id_idx\` ON \`payload_locked_documents_rels\` (\`workstations_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_signoffs_id_idx\` ON \`payload_locked_documents_rels\` (\`signoffs_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_submissions_id_idx\` ON \`payload_locked_documents_rels\` (\`submissions_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_outlets_id_idx\` ON \`payload_locked_documents_rels\` (\`outlets_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_scoring_rules_id_idx\` ON \`payload_locked_documents_rels\` (\`scoring_rules_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_proofs_id_idx\` ON \`payload_locked_documents_rels\` (\`proofs_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_users_id_idx\` ON \`payload_locked_documents_rels\` (\`users_id\`);`)
+  await db.run(sql`CREATE TABLE \`__new_site_settings\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`court_name\` text DEFAULT '湖西县人民法院' NOT NULL,
+  	\`site_title\` text DEFAULT '湖西县人民法院 · 六善法院' NOT NULL,
+  	\`address\` text,
+  	\`phone\` text,
+  	\`icp\` text,
+  	\`public_security_record\` text,
+  	\`site_code\` text,
+  	\`sponsor\` text,
+  	\`updated_at\` text,
+  	\`created_at\` text
+  );
+  `)
+  await db.run(sql`INSERT INTO \`__new_site_settings\`("id", "court_name", "site_title", "address", "phone", "icp", "public_security_record", "site_code", "sponsor", "updated_at", "created_at") SELECT "id", "court_name", "site_title", "address", "phone", "icp", "public_security_record", "site_code", "sponsor", "updated_at", "created_at" FROM \`site_settings\`;`)
+  await db.run(sql`DROP TABLE \`site_settings\`;`)
+  await db.run(sql`ALTER TABLE \`__new_site_settings\` RENAME TO \`site_settings\`;`)
   await db.run(sql`CREATE TABLE \`__new_news\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`title\` text,
@@ -1227,23 +1433,6 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`ALTER TABLE \`__new_payload_migrations\` RENAME TO \`payload_migrations\`;`)
   await db.run(sql`CREATE INDEX \`payload_migrations_updated_at_idx\` ON \`payload_migrations\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`payload_migrations_created_at_idx\` ON \`payload_migrations\` (\`created_at\`);`)
-  await db.run(sql`CREATE TABLE \`__new_site_settings\` (
-  	\`id\` integer PRIMARY KEY NOT NULL,
-  	\`court_name\` text DEFAULT '湖西县人民法院' NOT NULL,
-  	\`site_title\` text DEFAULT '湖西县人民法院 · 六善法院' NOT NULL,
-  	\`address\` text,
-  	\`phone\` text,
-  	\`icp\` text,
-  	\`public_security_record\` text,
-  	\`site_code\` text,
-  	\`sponsor\` text,
-  	\`updated_at\` text,
-  	\`created_at\` text
-  );
-  `)
-  await db.run(sql`INSERT INTO \`__new_site_settings\`("id", "court_name", "site_title", "address", "phone", "icp", "public_security_record", "site_code", "sponsor", "updated_at", "created_at") SELECT "id", "court_name", "site_title", "address", "phone", "icp", "public_security_record", "site_code", "sponsor", "updated_at", "created_at" FROM \`site_settings\`;`)
-  await db.run(sql`DROP TABLE \`site_settings\`;`)
-  await db.run(sql`ALTER TABLE \`__new_site_settings\` RENAME TO \`site_settings\`;`)
   await db.run(sql`CREATE TABLE \`__new_navigation\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`updated_at\` text,
