@@ -1,7 +1,6 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { en } from '@payloadcms/translations/languages/en'
 import { zh } from '@payloadcms/translations/languages/zh'
 import { buildConfig } from 'payload'
@@ -22,6 +21,7 @@ import { Submissions } from './collections/submissions'
 import { Users } from './collections/users'
 import { Workstations } from './collections/workstations'
 import { databaseAdapter, isMongoUrl, migrations } from './database'
+import { editor } from './fields/editor'
 import { Navigation } from './globals/navigation'
 import { PublishChecks } from './globals/publish-checks'
 import { SiteSettings } from './globals/site-settings'
@@ -67,7 +67,7 @@ export default buildConfig({
     autoRun: [{ cron: '*/10 * * * * *', queue: 'default', limit: 20 }],
     deleteJobOnComplete: false,
   },
-  editor: lexicalEditor(),
+  editor,
   secret: payloadSecret(),
   db: databaseAdapter(),
   sharp,

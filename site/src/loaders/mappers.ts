@@ -1,6 +1,7 @@
 // CMS documents (Payload's shapes) to the site's own shapes. Pages only ever see these.
 import { richTextToHtml } from '../utils/richText'
 import { toSiteImage, toThumbnail } from '../utils/images'
+import { safeHref, webHref } from '../utils/safeHref'
 
 const ref = (doc: any) => (doc && typeof doc === 'object' ? { slug: String(doc.slug), title: String(doc.title ?? doc.name) } : undefined)
 const photos = (list: unknown) => (Array.isArray(list) ? list.map(toSiteImage).filter(Boolean) : [])
@@ -89,15 +90,12 @@ export const mapSettings = (doc: any) => ({
 export const mapNavigation = (doc: any) => ({
   items: (doc.items ?? []).map((item: any) => ({
     label: item.label,
-    href: item.column && typeof item.column === 'object' ? `/columns/${item.column.slug}/` : (item.url ?? '/'),
+    href: item.column && typeof item.column === 'object' ? `/columns/${item.column.slug}/` : safeHref(item.url),
   })),
 })
 
 const outcomeLabels: Record<string, string> = { adopted: '采用', published: '刊发' }
 const levelLabels: Record<string, string> = { national: '国家级', provincial: '省级', municipal: '市级', county: '县级', internal: '系统内' }
-
-/** Only web links leave the site: anything else (javascript:, data:…) is dropped. */
-const webLink = (url: unknown) => (typeof url === 'string' && /^https?:\/\//i.test(url.trim()) ? url.trim() : undefined)
 
 /**
  * An outside outlet's adoption of one of our items. The CMS only lets anonymous readers see
@@ -118,7 +116,7 @@ export const mapCoverage = (doc: any) => {
     publishedOn: doc.publishedOn ?? undefined,
     issue: doc.issue || undefined,
     page: doc.page || undefined,
-    url: webLink(doc.url),
+    url: webHref(doc.url),
     item,
   }
 }

@@ -1,6 +1,7 @@
 import type { GlobalConfig } from 'payload'
 
 import { admins, anyone } from '../../access'
+import { phoneField } from '../../fields/url'
 import { rebuildSiteOnGlobalChange } from '../../siteBuild/hooks'
 
 export const SiteSettings: GlobalConfig = {
@@ -13,7 +14,7 @@ export const SiteSettings: GlobalConfig = {
     { name: 'courtName', type: 'text', label: '法院名称', required: true, defaultValue: '湖西县人民法院' },
     { name: 'siteTitle', type: 'text', label: '网站名称', required: true, defaultValue: '湖西县人民法院 · 六善法院' },
     { name: 'address', type: 'text', label: '地址' },
-    { name: 'phone', type: 'text', label: '联系电话' },
+    phoneField({ name: 'phone', label: '联系电话' }),
     { name: 'icp', type: 'text', label: 'ICP备案号' },
     { name: 'publicSecurityRecord', type: 'text', label: '公安备案号' },
     { name: 'siteCode', type: 'text', label: '网站标识码' },
