@@ -26,12 +26,17 @@ import { Navigation } from './globals/navigation'
 import { PublishChecks } from './globals/publish-checks'
 import { SiteSettings } from './globals/site-settings'
 import { payloadSecret } from './secret'
+import { trustedOrigins } from './security/origins'
 import { requestSiteBuild } from './siteBuild/requestSiteBuild'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
 export default buildConfig({
   serverURL: process.env.CMS_PUBLIC_URL ?? '',
+  // A signed-in person's cookie counts only on requests from the CMS itself or the portal
+  // (checked against the Origin header, else Sec-Fetch-Site): no cross-site request forgery.
+  csrf: trustedOrigins(),
+  cors: trustedOrigins(),
   admin: {
     user: Users.slug,
     importMap: { baseDir: dirname },
