@@ -26,6 +26,8 @@ import { Navigation } from './globals/navigation'
 import { PublishChecks } from './globals/publish-checks'
 import { SiteSettings } from './globals/site-settings'
 import { payloadSecret } from './secret'
+import { graphQLLimits, maxAliasesRule, maxDepthRule } from './security/graphqlLimits'
+import { withListLimits } from './security/listLimits'
 import { trustedOrigins } from './security/origins'
 import { requestSiteBuild } from './siteBuild/requestSiteBuild'
 
@@ -64,7 +66,7 @@ export default buildConfig({
     supportedLanguages: { zh, en },
     fallbackLanguage: 'zh',
   },
-  collections: [News, Stories, Events, Families, Media, Columns, Workstations, Signoffs, Submissions, Outlets, ScoringRules, Proofs, Users],
+  collections: [News, Stories, Events, Families, Media, Columns, Workstations, Signoffs, Submissions, Outlets, ScoringRules, Proofs, Users].map(withListLimits),
   globals: [SiteSettings, Navigation, PublishChecks],
   jobs: {
     // Runs scheduled publishing (定时发布). Started by the server (src/instrumentation.ts), not by
@@ -78,7 +80,11 @@ export default buildConfig({
   sharp,
   upload: { limits: { fileSize: MAX_FILE_BYTES * 2 } },
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
-  graphQL: { disablePlaygroundInProduction: true },
+  graphQL: {
+    disablePlaygroundInProduction: true,
+    maxComplexity: graphQLLimits.maxComplexity,
+    validationRules: () => [maxAliasesRule(), maxDepthRule()],
+  },
   // Tests refuse bad input on purpose; they quiet the logger (PAYLOAD_LOG_LEVEL) to keep output readable.
   ...(process.env.PAYLOAD_LOG_LEVEL ? { logger: { options: { level: process.env.PAYLOAD_LOG_LEVEL } } } : {}),
   async onInit(payload) {
