@@ -26,8 +26,8 @@ import { Navigation } from './globals/navigation'
 import { PublishChecks } from './globals/publish-checks'
 import { SiteSettings } from './globals/site-settings'
 import { payloadSecret } from './secret'
+import { withSecurityHooks } from './security/collectionHooks'
 import { graphQLLimits, maxAliasesRule, maxDepthRule } from './security/graphqlLimits'
-import { withListLimits } from './security/listLimits'
 import { trustedOrigins } from './security/origins'
 import { requestSiteBuild } from './siteBuild/requestSiteBuild'
 
@@ -66,7 +66,7 @@ export default buildConfig({
     supportedLanguages: { zh, en },
     fallbackLanguage: 'zh',
   },
-  collections: [News, Stories, Events, Families, Media, Columns, Workstations, Signoffs, Submissions, Outlets, ScoringRules, Proofs, Users].map(withListLimits),
+  collections: [News, Stories, Events, Families, Media, Columns, Workstations, Signoffs, Submissions, Outlets, ScoringRules, Proofs, Users].map(withSecurityHooks),
   globals: [SiteSettings, Navigation, PublishChecks],
   jobs: {
     // Runs scheduled publishing (定时发布). Started by the server (src/instrumentation.ts), not by

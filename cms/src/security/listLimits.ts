@@ -1,4 +1,4 @@
-import type { CollectionBeforeOperationHook, CollectionConfig } from 'payload'
+import type { CollectionBeforeOperationHook } from 'payload'
 
 /** The most documents one anonymous list request (REST or GraphQL) returns. */
 export const maxAnonymousPageSize = 100
@@ -16,9 +16,3 @@ export const capAnonymousLists: CollectionBeforeOperationHook = ({ args, req, ov
   const tooMany = !Number.isFinite(limit) || limit <= 0 || limit > maxAnonymousPageSize
   return { ...args, pagination: true, limit: tooMany ? maxAnonymousPageSize : limit }
 }
-
-/** The collection with the anonymous list cap as its first beforeOperation hook. */
-export const withListLimits = (collection: CollectionConfig): CollectionConfig => ({
-  ...collection,
-  hooks: { ...collection.hooks, beforeOperation: [capAnonymousLists, ...(collection.hooks?.beforeOperation ?? [])] },
-})
