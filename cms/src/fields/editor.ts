@@ -1,5 +1,5 @@
 import { createServerFeature, LinkFeature, lexicalEditor } from '@payloadcms/richtext-lexical'
-import { ValidationError } from 'payload'
+import { type TextFieldSingleValidation, ValidationError } from 'payload'
 
 import { linkProblem, validateLink } from './url'
 
@@ -55,13 +55,11 @@ export const editor = lexicalEditor({
               defaultFields.map((field) => {
                 if (field.name !== 'url' || field.type !== 'text') return field
                 const anyLink = validateLink('anyLink')
-                return {
-                  ...field,
-                  validate: (value, options) => {
-                    if (isInternal(options.siblingData)) return true
-                    return value ? anyLink(value, options) : '请填写链接地址'
-                  },
+                const validate: TextFieldSingleValidation = (value, options) => {
+                  if (isInternal(options.siblingData)) return true
+                  return value ? anyLink(value, options) : '请填写链接地址'
                 }
+                return { ...field, hasMany: false, validate } as typeof field
               }),
           })
         : feature,

@@ -56,10 +56,14 @@ export const validateLink =
 /** Editors paste addresses with stray spaces around them; those are not part of the link. */
 export const trimValue: FieldHook = ({ value }) => (typeof value === 'string' ? value.trim() : value)
 
+/** What callers say about a link or phone field; the type and validation come from here. */
+type TextFieldOptions = { name: string; label?: string; required?: boolean; admin?: TextField['admin']; access?: TextField['access']; hooks?: TextField['hooks'] }
+
 /** A text field that holds a link of the given kind. */
-export const linkField = (kind: LinkKind, field: Omit<TextField, 'type' | 'validate'>): TextField => ({
+export const linkField = (kind: LinkKind, field: TextFieldOptions): TextField => ({
   ...field,
   type: 'text',
+  hasMany: false,
   validate: validateLink(kind),
   hooks: { ...field.hooks, beforeValidate: [trimValue, ...(field.hooks?.beforeValidate ?? [])] },
 })
@@ -77,9 +81,10 @@ export function phoneProblem(value: string): string | null {
 }
 
 /** A text field that holds telephone numbers only. */
-export const phoneField = (field: Omit<TextField, 'type' | 'validate'>): TextField => ({
+export const phoneField = (field: TextFieldOptions): TextField => ({
   ...field,
   type: 'text',
+  hasMany: false,
   validate: (value: string | null | undefined) => (value ? (phoneProblem(String(value)) ?? true) : true),
   hooks: { ...field.hooks, beforeValidate: [trimValue, ...(field.hooks?.beforeValidate ?? [])] },
 })

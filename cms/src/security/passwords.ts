@@ -28,11 +28,11 @@ const refuse = (message: string, req: Parameters<CollectionBeforeOperationHook>[
  */
 export const enforcePasswordRule: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
   if (operation !== 'create' && operation !== 'update' && operation !== 'resetPassword') return args
-  const data = (args as { data?: { password?: unknown; email?: unknown; token?: unknown } }).data
+  const data = (args as unknown as { data?: { password?: unknown; email?: unknown; token?: unknown } }).data
   if (typeof data?.password !== 'string') return args
   let email = typeof data.email === 'string' ? data.email : undefined
-  if (!email && operation === 'update' && (args as { id?: unknown }).id !== undefined) {
-    const user = await req.payload.db.findOne({ collection: 'users', where: { id: { equals: (args as { id: unknown }).id } }, req })
+  if (!email && operation === 'update' && (args as unknown as { id?: unknown }).id !== undefined) {
+    const user = await req.payload.db.findOne({ collection: 'users', where: { id: { equals: (args as unknown as { id: unknown }).id } }, req })
     email = (user as { email?: string } | null)?.email
   }
   if (!email && operation === 'resetPassword' && typeof data.token === 'string') {
