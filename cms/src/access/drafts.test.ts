@@ -71,7 +71,7 @@ describe.each(collections)('%s', (collection) => {
   it('staff do see the draft (so the checks above are not vacuous)', async () => {
     const token = await (async () => {
       const user = await t.payload.create({ collection: 'users', data: { email: `editor-${collection}@test.example`, password: testPassword, name: '编辑', role: 'editor' } })
-      return rest.login(user.email, 'pw-123456')
+      return rest.login(user.email, testPassword)
     })()
     const { json } = await rest.get(`/${collection}/${ids[collection].publishedWithDraft}?draft=true`, { token })
     expect(JSON.stringify(json)).toContain(SECRET)
