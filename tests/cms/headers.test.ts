@@ -63,10 +63,16 @@ describe('the admin works under its CSP', () => {
     await expect.poll(() => page.locator('body').innerText(), { timeout: 30_000 }).toContain('审签')
     await page.goto(`${cms.url}/admin/collections/news`)
     await page.locator('table').first().waitFor({ timeout: 30_000 })
-    await page.locator('table a[href*="/admin/collections/news/"]').first().click()
-    await page.locator('[contenteditable="true"]').first().waitFor({ timeout: 30_000 })
+    const { docs } = await (await cmsSession(cms, 'editor@example.com')).get('/news?limit=1&depth=0')
+    await page.goto(`${cms.url}/admin/collections/news/${docs[0].id}`)
+    await page.locator('#field-title').waitFor({ timeout: 30_000 }).catch(async (error) => {
+      throw new Error(`${error.message}\n${page.url()}\n${violations.join('\n')}\n${(await page.locator('body').innerText()).slice(0, 500)}`)
+    })
+    // Every script, style and request of the edit view has been tried once the network is idle.
+    await page.waitForLoadState('networkidle')
     await page.goto(`${cms.url}/admin/collections/media`)
     await page.locator('table').first().waitFor({ timeout: 30_000 })
+    await page.waitForLoadState('networkidle')
     await page.close()
     expect(violations).toEqual([])
   }, 180_000)
