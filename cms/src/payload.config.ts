@@ -1,7 +1,6 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { en } from '@payloadcms/translations/languages/en'
 import { zh } from '@payloadcms/translations/languages/zh'
 import { buildConfig } from 'payload'
@@ -28,17 +27,25 @@ import { Users } from './collections/users'
 import { loginFailureTranslations } from './collections/users/loginFailure'
 import { Workstations } from './collections/workstations'
 import { databaseAdapter, isMongoUrl, migrations } from './database'
+import { editor } from './fields/editor'
 import { Navigation } from './globals/navigation'
 import { PublishChecks } from './globals/publish-checks'
 import { SitePages } from './globals/site-pages'
 import { SiteSettings } from './globals/site-settings'
 import { payloadSecret } from './secret'
+import { withSecurityHooks } from './security/collectionHooks'
+import { graphQLLimits, maxAliasesRule, maxDepthRule } from './security/graphqlLimits'
+import { trustedOrigins } from './security/origins'
 import { requestSiteBuild } from './siteBuild/requestSiteBuild'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
 export default buildConfig({
   serverURL: process.env.CMS_PUBLIC_URL ?? '',
+  // A signed-in person's cookie counts only on requests from the CMS itself or the portal
+  // (checked against the Origin header, else Sec-Fetch-Site): no cross-site request forgery.
+  csrf: trustedOrigins(),
+  cors: trustedOrigins(),
   admin: {
     user: Users.slug,
     importMap: { baseDir: dirname },
@@ -68,7 +75,7 @@ export default buildConfig({
     // A locked account answers like a wrong password, so a login form does not reveal who has an account.
     translations: loginFailureTranslations,
   },
-  collections: [News, Stories, Events, Families, Media, Columns, Workstations, Signoffs, Submissions, NewMediaPosts, Outlets, ScoringRules, Proofs, Users],
+  collections: [News, Stories, Events, Families, Media, Columns, Workstations, Signoffs, Submissions, NewMediaPosts, Outlets, ScoringRules, Proofs, Users].map(withSecurityHooks),
   globals: [SiteSettings, SitePages, Navigation, PublishChecks],
   jobs: {
     // Runs scheduled publishing (定时发布). Started by the server (src/instrumentation.ts), not by
@@ -86,13 +93,17 @@ export default buildConfig({
     access: { queue: admins, run: admins, cancel: admins },
   },
   endpoints: [healthEndpoint],
-  editor: lexicalEditor(),
+  editor,
   secret: payloadSecret(),
   db: databaseAdapter(),
   sharp,
   upload: { limits: { fileSize: MAX_FILE_BYTES * 2 } },
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
-  graphQL: { disablePlaygroundInProduction: true },
+  graphQL: {
+    disablePlaygroundInProduction: true,
+    maxComplexity: graphQLLimits.maxComplexity,
+    validationRules: () => [maxAliasesRule(), maxDepthRule()],
+  },
   // Tests refuse bad input on purpose; they quiet the logger (PAYLOAD_LOG_LEVEL) to keep output readable.
   ...(process.env.PAYLOAD_LOG_LEVEL ? { logger: { options: { level: process.env.PAYLOAD_LOG_LEVEL } } } : {}),
   async onInit(payload) {

@@ -1,7 +1,7 @@
 // Drafts are working material: no anonymous caller may see a draft or a draft version, by any route.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { createDoc } from '../testing/fixtures'
+import { createDoc, testPassword } from '../testing/fixtures'
 import { restClient } from '../testing/restClient'
 import { startTestPayload, type TestPayload } from '../testing/testPayload'
 
@@ -70,8 +70,8 @@ describe.each(collections)('%s', (collection) => {
 
   it('staff do see the draft (so the checks above are not vacuous)', async () => {
     const token = await (async () => {
-      const user = await t.payload.create({ collection: 'users', data: { email: `editor-${collection}@test.example`, password: 'pw-123456', name: '编辑', role: 'editor' } })
-      return rest.login(user.email, 'pw-123456')
+      const user = await t.payload.create({ collection: 'users', data: { email: `editor-${collection}@test.example`, password: testPassword, name: '编辑', role: 'editor' } })
+      return rest.login(user.email, testPassword)
     })()
     const { json } = await rest.get(`/${collection}/${ids[collection].publishedWithDraft}?draft=true`, { token })
     expect(JSON.stringify(json)).toContain(SECRET)

@@ -3,6 +3,7 @@
 // { errors: [{ message }] } with nothing saved.
 import { APIError, type Endpoint } from 'payload'
 
+import { cleanFileName } from '../security/fileNames'
 import { importDocx } from './importDocx'
 import { MAX_DOCX_BYTES, refusals } from './messages'
 
@@ -33,7 +34,7 @@ export const importDocxEndpoint: Endpoint = {
         payload: req.payload,
         req,
         file: Buffer.from(await file.arrayBuffer()),
-        filename: file.name,
+        filename: cleanFileName(file.name),
         column: typeof column === 'string' ? column : undefined,
       })
       return Response.json(

@@ -17,8 +17,8 @@ async function getJson(path: string): Promise<any> {
   return response.json()
 }
 
-/** Every published document of a collection, page by page. */
-export async function fetchPublished(collection: string, { depth = 1, pageSize = 200 } = {}): Promise<any[]> {
+/** Every published document of a collection, page by page (the CMS serves anonymous readers 100 at a time). */
+export async function fetchPublished(collection: string, { depth = 1, pageSize = 100 } = {}): Promise<any[]> {
   const docs: any[] = []
   for (let page = 1; ; page++) {
     const result = await getJson(`${collection}?depth=${depth}&limit=${pageSize}&page=${page}&draft=false`)

@@ -1,6 +1,7 @@
 // CMS documents (Payload's shapes) to the site's own shapes. Pages only ever see these.
 import { richTextToHtml } from '../utils/richText'
 import { mediaPath, toSiteImage, toThumbnail } from '../utils/images'
+import { safeHref, telHref, webHref } from '../utils/safeHref'
 
 const ref = (doc: any) => (doc && typeof doc === 'object' ? { slug: String(doc.slug), title: String(doc.title ?? doc.name) } : undefined)
 const photos = (list: unknown) => (Array.isArray(list) ? list.map(toSiteImage).filter(Boolean) : [])
@@ -91,7 +92,9 @@ export const mapSettings = (doc: any) => ({
   emblem: emblemOf(doc.emblem),
   govMark: govMarkOf(doc.govMark),
   litigationLinks: (doc.litigationLinks ?? []).flatMap((link: any) => {
-    const href = safeHref(link.url)
+    // Site paths, web addresses and phone numbers (tel:12368); anything else (javascript:…) is dropped.
+    const url = typeof link.url === 'string' ? link.url.trim() : ''
+    const href = /^tel:/i.test(url) ? telHref(url.slice(4)) : safeHref(url, '') || undefined
     return href ? [{ label: String(link.label), href, note: link.note || undefined, external: /^https?:/i.test(href) }] : []
   }),
 })
@@ -103,15 +106,7 @@ const emblemOf = (media: any) =>
 const govMarkOf = (group: any) => {
   const media = group?.image
   if (!media || typeof media !== 'object' || !media.filename || !media.width || !media.height) return undefined
-  return { src: mediaPath(media.filename), width: media.width, height: media.height, alt: String(media.alt ?? ''), url: webLink(group.url) }
-}
-
-/** Links editors may give: site paths, web addresses and phone numbers; anything else (javascript:…) is dropped. */
-const safeHref = (url: unknown) => {
-  if (typeof url !== 'string') return undefined
-  const value = url.trim()
-  if (/^\/(?!\/)/.test(value) || /^tel:[\d+\-]+$/i.test(value)) return value
-  return webLink(value)
+  return { src: mediaPath(media.filename), width: media.width, height: media.height, alt: String(media.alt ?? ''), url: webHref(group.url) }
 }
 
 export const mapSitePages = (doc: any) => ({
@@ -126,15 +121,12 @@ export const mapSitePages = (doc: any) => ({
 export const mapNavigation = (doc: any) => ({
   items: (doc.items ?? []).map((item: any) => ({
     label: item.label,
-    href: item.column && typeof item.column === 'object' ? `/columns/${item.column.slug}/` : (item.url ?? '/'),
+    href: item.column && typeof item.column === 'object' ? `/columns/${item.column.slug}/` : safeHref(item.url),
   })),
 })
 
 const outcomeLabels: Record<string, string> = { adopted: '采用', published: '刊发' }
 const levelLabels: Record<string, string> = { national: '国家级', provincial: '省级', municipal: '市级', county: '县级', internal: '系统内' }
-
-/** Only web links leave the site: anything else (javascript:, data:…) is dropped. */
-const webLink = (url: unknown) => (typeof url === 'string' && /^https?:\/\//i.test(url.trim()) ? url.trim() : undefined)
 
 /**
  * An outside outlet's adoption of one of our items. The CMS only lets anonymous readers see
@@ -155,7 +147,7 @@ export const mapCoverage = (doc: any) => {
     publishedOn: doc.publishedOn ?? undefined,
     issue: doc.issue || undefined,
     page: doc.page || undefined,
-    url: webLink(doc.url),
+    url: webHref(doc.url),
     item,
   }
 }

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { admins, anyone, signedIn, siteManagers } from '../../access'
+import { linkField } from '../../fields/url'
 import { rebuildSiteOnChange, rebuildSiteOnDelete } from '../../siteBuild/hooks'
 import { rescoreOutlet } from './hooks/rescoreOutlet'
 import { outletLevels } from './levels'
@@ -36,7 +37,7 @@ export const Outlets: CollectionConfig = {
         { label: '简报', value: 'bulletin' },
       ],
     },
-    { name: 'website', type: 'text', label: '网址' },
+    linkField('web', { name: 'website', label: '网址' }),
     { name: 'contact', type: 'text', label: '联系人及方式', access: { read: signedIn } },
     { name: 'notes', type: 'textarea', label: '备注', access: { read: signedIn } },
   ],

@@ -15,6 +15,14 @@ export const Proofs: CollectionConfig = {
   upload: {
     staticDir: path.join(mediaDir, 'proofs'),
     mimeTypes: ['application/pdf', 'image/jpeg', 'image/png', 'image/webp'],
+    // A proof is whatever a newspaper or a stranger sent (a PDF may carry JavaScript): it is
+    // always downloaded, never rendered inside the CMS's origin.
+    modifyResponseHeaders: ({ headers }) => {
+      headers.set('Content-Disposition', 'attachment')
+      headers.set('X-Content-Type-Options', 'nosniff')
+      headers.set('Content-Security-Policy', "default-src 'none'; sandbox")
+      return headers
+    },
   },
   fields: [{ name: 'description', type: 'text', label: '说明' }, createdByField],
 }

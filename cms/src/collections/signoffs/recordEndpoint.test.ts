@@ -21,7 +21,11 @@ let emptyItem: number
 async function fetchRecord(url: string, auth: { token?: string; cookie?: string } = {}) {
   const headers = new Headers({ 'Accept-Language': 'zh' })
   if (auth.token) headers.set('Authorization', `JWT ${auth.token}`)
-  if (auth.cookie) headers.set('Cookie', `payload-token=${auth.cookie}`)
+  if (auth.cookie) {
+    headers.set('Cookie', `payload-token=${auth.cookie}`)
+    // What a browser sends when following a link on the CMS's own page (the csrf rule needs it).
+    headers.set('Sec-Fetch-Site', 'same-origin')
+  }
   const path = `/signoffs/record/${url}`
   const response = await get(new Request(`http://localhost:3000/api${path}`, { headers }), {
     params: Promise.resolve({ slug: path.split('?')[0].split('/').filter(Boolean) }),

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { hasRole, signedIn, staff } from '../../access'
 import { createdByField } from '../../fields/createdBy'
+import { linkField } from '../../fields/url'
 import { rebuildSiteOnCoverageChange, rebuildSiteOnCoverageDelete } from '../../siteBuild/hooks'
 import { reviewedCollections } from '../signoffs'
 import { enforceSubmissionRules } from './hooks/enforceSubmissionRules'
@@ -130,7 +131,7 @@ export const Submissions: CollectionConfig = {
     },
     { name: 'issue', type: 'text', label: '期号' },
     { name: 'page', type: 'text', label: '版面' },
-    { name: 'url', type: 'text', label: '链接' },
+    linkField('web', { name: 'url', label: '链接' }),
     { name: 'proof', type: 'upload', relationTo: 'proofs', label: '刊用证明', access: { read: signedIn } },
     { name: 'leaderInstruction', type: 'checkbox', label: '获领导批示', defaultValue: false, access: { read: signedIn } },
     { name: 'leaderNote', type: 'textarea', label: '批示内容', access: { read: signedIn } },

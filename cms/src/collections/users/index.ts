@@ -2,12 +2,19 @@ import type { CollectionConfig } from 'payload'
 
 import { admins, roleOf, staff } from '../../access'
 import { roleLabels, roleOptions } from '../../roles'
+import { servedOverHttps } from '../../security/origins'
+import { enforcePasswordRule } from '../../security/passwords'
 import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
 
 export const Users: CollectionConfig = {
   slug: 'users',
   labels: { singular: '用户', plural: '用户' },
-  auth: { maxLoginAttempts: 10, lockTime: 10 * 60 * 1000 },
+  auth: {
+    maxLoginAttempts: 10,
+    lockTime: 10 * 60 * 1000,
+    // Over https the session cookie must never be sent over plain http.
+    cookies: { secure: servedOverHttps() },
+  },
   access: {
     // Staff see colleagues' names (bylines, sign-off); only admins manage accounts.
     read: staff,
@@ -27,7 +34,7 @@ export const Users: CollectionConfig = {
     defaultColumns: ['name', 'email', 'role'],
     description: `角色：${Object.values(roleLabels).join('、')}。只有签发和管理员可以发布内容。`,
   },
-  hooks: { beforeChange: [makeFirstUserAdmin] },
+  hooks: { beforeOperation: [enforcePasswordRule], beforeChange: [makeFirstUserAdmin] },
   fields: [
     { name: 'name', type: 'text', label: '姓名', required: true },
     {

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { admins, anyone, siteManagers } from '../../access'
 import { photosField } from '../../fields/photos'
 import { slugField } from '../../fields/slug'
+import { phoneField } from '../../fields/url'
 import { rebuildSiteOnChange, rebuildSiteOnDelete } from '../../siteBuild/hooks'
 
 export const Workstations: CollectionConfig = {
@@ -41,7 +42,7 @@ export const Workstations: CollectionConfig = {
         { name: 'title', type: 'text', label: '职务' },
       ],
     },
-    { name: 'phone', type: 'text', label: '联系电话' },
+    phoneField({ name: 'phone', label: '联系电话' }),
     { name: 'serviceDays', type: 'text', label: '服务时间', admin: { description: '如：每周二、周四上午' } },
     { name: 'foundedAt', type: 'date', label: '设立日期', admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'yyyy-MM-dd' } } },
     { name: 'intro', type: 'richText', label: '简介' },

@@ -1,6 +1,7 @@
 import type { GlobalConfig } from 'payload'
 
 import { anyone, siteManagers } from '../../access'
+import { linkField } from '../../fields/url'
 import { rebuildSiteOnGlobalChange } from '../../siteBuild/hooks'
 
 export const Navigation: GlobalConfig = {
@@ -18,7 +19,7 @@ export const Navigation: GlobalConfig = {
       fields: [
         { name: 'label', type: 'text', label: '名称', required: true },
         { name: 'column', type: 'relationship', relationTo: 'columns', label: '指向栏目' },
-        { name: 'url', type: 'text', label: '或网址', admin: { description: '站内路径（如 /workstations）或完整网址；选择了栏目时可不填。' } },
+        linkField('page', { name: 'url', label: '或网址', admin: { description: '站内路径（如 /workstations）或完整网址；选择了栏目时可不填。' } }),
       ],
     },
   ],

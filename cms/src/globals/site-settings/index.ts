@@ -1,16 +1,10 @@
 import type { Field, GlobalConfig } from 'payload'
 
 import { admins, anyone } from '../../access'
+import { linkField, type LinkKind, phoneField } from '../../fields/url'
 import { rebuildSiteOnGlobalChange } from '../../siteBuild/hooks'
 
-// Fields holding a web address are marked `custom: { url: true }` so a shared URL validator can be attached to them.
-const urlField = (name: string, label: string, description: string): Field => ({
-  name,
-  type: 'text',
-  label,
-  custom: { url: true },
-  admin: { description },
-})
+const urlField = (kind: LinkKind, name: string, label: string, description: string): Field => linkField(kind, { name, label, admin: { description } })
 
 export const SiteSettings: GlobalConfig = {
   slug: 'site-settings',
@@ -41,7 +35,7 @@ export const SiteSettings: GlobalConfig = {
               admin: { description: '页脚的“党政机关”标识图片及其链接（开办单位核发的标识查询地址）。' },
               fields: [
                 { name: 'image', type: 'upload', relationTo: 'media', label: '标识图片' },
-                urlField('url', '标识链接', '完整网址，如 https://bszs.conac.cn/ 上本网站的查询页。'),
+                urlField('web', 'url', '标识链接', '完整网址，如 https://bszs.conac.cn/ 上本网站的查询页。'),
               ],
             },
           ],
@@ -52,7 +46,7 @@ export const SiteSettings: GlobalConfig = {
             { name: 'sponsor', type: 'text', label: '主办单位' },
             { name: 'address', type: 'text', label: '地址' },
             { name: 'postcode', type: 'text', label: '邮政编码' },
-            { name: 'phone', type: 'text', label: '联系电话' },
+            phoneField({ name: 'phone', label: '联系电话' }),
             { name: 'email', type: 'email', label: '电子邮箱' },
             { name: 'contactNote', type: 'textarea', label: '联系我们说明', admin: { description: '如接待时间、来访须知，显示在“联系我们”。' } },
             { name: 'copyright', type: 'text', label: '版权声明', admin: { description: '如“版权所有 © 湖西县人民法院”。留空时按法院名称生成。' } },
@@ -77,7 +71,7 @@ export const SiteSettings: GlobalConfig = {
               admin: { description: '门户“诉讼服务”页面与首页板块显示的链接，如 12368 诉讼服务热线、网上立案、诉讼指南、裁判文书公开、庭审公开。站外链接自动标明“站外”。' },
               fields: [
                 { name: 'label', type: 'text', label: '名称', required: true },
-                urlField('url', '网址', '站内路径（如 /about/）、完整网址，或电话（tel:12368）。'),
+                urlField('anyLink', 'url', '网址', '站内路径（如 /about/）、完整网址，或电话（tel:12368）。'),
                 { name: 'note', type: 'text', label: '说明' },
               ],
             },
