@@ -29,6 +29,8 @@ export function describeBrowserCsp(portal: () => PortalUnderTest) {
       await page.goto(`${p.url}/`)
       // The inline settings script ran before first paint (it marks <html>) and reader.js wired the buttons.
       expect(await page.evaluate(() => document.documentElement.classList.contains('reader-js'))).toBe(true)
+      // The reader tools sit in the 无障碍 panel.
+      await page.getByText('无障碍', { exact: true }).click()
       await page.getByRole('button', { name: /高对比/ }).click()
       expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('contrast')
 
@@ -36,6 +38,7 @@ export function describeBrowserCsp(portal: () => PortalUnderTest) {
       expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('contrast')
       const fontSize = () => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize))
       const before = await fontSize()
+      await page.getByText('无障碍', { exact: true }).click()
       await page.getByRole('button', { name: /A\+|放大/ }).click()
       expect(await fontSize()).toBeGreaterThan(before)
 
