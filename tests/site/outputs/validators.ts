@@ -32,6 +32,7 @@ export function describeValidators(portal: () => PortalUnderTest) {
         '/', firstPage(client, 'columns'), '/news/', `/news/${linking.slug}/`, '/stories/', firstPage(client, 'stories'),
         '/workstations/', firstPage(client, 'workstations'), '/events/', firstPage(client, 'events'), '/families/',
         firstPage(client, 'families'), '/media-coverage/', '/search/', '/404.html',
+        '/about/', '/litigation/', '/culture/', '/sitemap/', '/accessibility/',
       ]
       const files = pages.map((page) => builtFile(client, page))
       // The draft preview is rendered on demand: validate what the server answers.
