@@ -11,7 +11,6 @@ import { Columns } from './collections/columns'
 import { Events } from './collections/events'
 import { Families } from './collections/families'
 import { Media } from './collections/media'
-import { MAX_FILE_BYTES } from './collections/media/imageRules'
 import { News } from './collections/news'
 import { Outlets } from './collections/outlets'
 import { Proofs } from './collections/proofs'
@@ -27,6 +26,7 @@ import { PublishChecks } from './globals/publish-checks'
 import { SiteSettings } from './globals/site-settings'
 import { payloadSecret } from './secret'
 import { requestSiteBuild } from './siteBuild/requestSiteBuild'
+import { uploadConfig } from './uploadLimit'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -71,7 +71,7 @@ export default buildConfig({
   secret: payloadSecret(),
   db: databaseAdapter(),
   sharp,
-  upload: { limits: { fileSize: MAX_FILE_BYTES * 2 } },
+  upload: uploadConfig,
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
   graphQL: { disablePlaygroundInProduction: true },
   // Tests refuse bad input on purpose; they quiet the logger (PAYLOAD_LOG_LEVEL) to keep output readable.

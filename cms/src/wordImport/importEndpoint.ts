@@ -13,19 +13,32 @@ export const importDocxEndpoint: Endpoint = {
   method: 'post',
   handler: async (req) => {
     if (!req.user) return fail(401, refusals.notSignedIn)
-    // Refuse an oversized upload before reading it (a small allowance for the multipart framing).
+    // Refuse an oversized upload before reading it (a small allowance for the multipart framing),
+    // and stop reading one that says less than it sends.
+    const limit = MAX_DOCX_BYTES + 64 * 1024
     const declared = Number(req.headers.get('content-length') ?? 0)
-    if (declared > MAX_DOCX_BYTES + 64 * 1024) return fail(400, refusals.tooLarge)
+    if (declared > limit) {
+      await (req as unknown as Request).body?.cancel().catch(() => undefined)
+      return fail(413, refusals.tooLarge)
+    }
 
+    const body = (req as unknown as Request).body
+    if (!body) return fail(400, refusals.noFile)
+    const counted = countBytes(body, limit)
     let form: FormData
     try {
-      form = await (req as unknown as Request).formData()
+      form = await new Request('http://import.invalid/', {
+        method: 'POST',
+        headers: { 'content-type': req.headers.get('content-type') ?? '' },
+        body: counted.stream,
+        duplex: 'half',
+      } as RequestInit).formData()
     } catch {
-      return fail(400, refusals.noFile)
+      return counted.exceeded() ? fail(413, refusals.tooLarge) : fail(400, refusals.noFile)
     }
     const file = form.get('file')
     if (!file || typeof file === 'string') return fail(400, refusals.noFile)
-    if (file.size > MAX_DOCX_BYTES) return fail(400, refusals.tooLarge)
+    if (file.size > MAX_DOCX_BYTES) return fail(413, refusals.tooLarge)
     const column = form.get('column')
 
     try {
@@ -45,4 +58,19 @@ export const importDocxEndpoint: Endpoint = {
       throw error
     }
   },
+}
+
+/** The body, failing as soon as more than `limit` bytes have come through. */
+function countBytes(body: ReadableStream<Uint8Array>, limit: number) {
+  let seen = 0
+  const stream = body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        seen += chunk.byteLength
+        if (seen > limit) controller.error(new Error('upload over the limit'))
+        else controller.enqueue(chunk)
+      },
+    }),
+  )
+  return { stream, exceeded: () => seen > limit }
 }
