@@ -1,0 +1,70 @@
+// Runs convertDocx in a worker thread, with a memory ceiling and a time limit, so a hostile or
+// enormous document costs one thread, never the server's event loop. A worker that answered is
+// kept for the next document (starting one loads mammoth and happy-dom, which takes a while); one
+// that failed, ran out of memory or took too long is ended.
+import { Worker } from 'node:worker_threads'
+
+import type { ConvertedDocx } from './convertDocx'
+import type { WorkerAnswer } from './convertWorker'
+import { MAX_CONVERSION_SECONDS, refusals } from './messages'
+import { DocxRefused } from './readPackage'
+
+/** Far above what a document within the paragraph and byte limits needs. */
+const maxHeapMb = 768
+
+/**
+ * Run from source (tests, `payload run`) the worker is a .ts file and needs tsx to load; in the
+ * built server Next bundles it as JavaScript.
+ */
+const fromSource = import.meta.url.endsWith('.ts')
+
+const startWorker = () =>
+  new Worker(new URL('./convertWorker.ts', import.meta.url), {
+    execArgv: fromSource ? ['--import', 'tsx'] : undefined,
+    resourceLimits: { maxOldGenerationSizeMb: maxHeapMb },
+  })
+
+/** At most one idle worker waits; concurrent imports each get a worker of their own. */
+let idle: Worker | undefined
+
+export function convertInWorker(bytes: Buffer): Promise<ConvertedDocx> {
+  const worker = idle ?? startWorker()
+  idle = undefined
+  worker.ref()
+  return new Promise((resolve, reject) => {
+    let settled = false
+    const settle = (keep: boolean, done: () => void) => {
+      if (settled) return
+      settled = true
+      clearTimeout(timer)
+      worker.removeAllListeners()
+      if (keep && !idle) {
+        worker.unref() // an idle worker never keeps the process alive
+        worker.once('error', () => undefined)
+        worker.once('exit', () => idle === worker && (idle = undefined))
+        idle = worker
+      } else {
+        void worker.terminate()
+      }
+      done()
+    }
+    const timer = setTimeout(() => settle(false, () => reject(new DocxRefused(refusals.tooComplex))), MAX_CONVERSION_SECONDS * 1000)
+    worker.once('message', (answer: WorkerAnswer) =>
+      settle(answer.ok || Boolean(answer.refusal), () => {
+        if (answer.ok) resolve(revive(answer.converted))
+        else reject(answer.refusal ? new DocxRefused(answer.refusal) : new Error(`Word conversion failed in its worker: ${answer.error}`))
+      }),
+    )
+    worker.once('error', (error: Error & { code?: string }) =>
+      settle(false, () => reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new DocxRefused(refusals.tooComplex) : error)),
+    )
+    worker.once('exit', (code) => settle(false, () => reject(new Error(`Word conversion worker exited with ${code} before answering`))))
+    worker.postMessage(bytes)
+  })
+}
+
+/** Buffers arrive from the worker as plain Uint8Arrays. */
+const revive = (converted: ConvertedDocx): ConvertedDocx => ({
+  ...converted,
+  images: converted.images.map((image) => ({ ...image, data: Buffer.from(image.data.buffer, image.data.byteOffset, image.data.byteLength) })),
+})
