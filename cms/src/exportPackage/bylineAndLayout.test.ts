@@ -25,7 +25,7 @@ describe('bylines', () => {
 
 describe('title lines', () => {
   it('a title one character too long for a line breaks into two even lines, not 22 + 1', () => {
-    const title = '湖西县人民法院扎实推进“六善”法院建设各项重点任务'
+    const title = '湖西县人民法院扎实推进“六善”法院建设重点任务'
     expect([...title].length).toBe(titleCharsPerLine + 1)
     const lines = balancedLines(title)
     expect(lines.join('')).toBe(title)
@@ -59,7 +59,7 @@ const manuscriptOf = (files: Record<string, Uint8Array>) => files[Object.keys(fi
 describe('the package of an item by “立案庭 马某” with a transparent logo', () => {
   let files: Record<string, Uint8Array>
   let documentXml: string
-  const title = '湖西县人民法院扎实推进“六善”法院建设各项重点任务'
+  const title = '湖西县人民法院扎实推进“六善”法院建设重点任务'
 
   beforeAll(async () => {
     const logo = await sharp({ create: { width: 400, height: 300, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } })

@@ -95,7 +95,7 @@ describe('a document with 60,000 paragraphs', () => {
     expect(refusals.tooManyParagraphs).toContain(`超过 ${MAX_PARAGRAPHS} 段`)
     expect(answeredDuringImport).toBeGreaterThan(0)
     expect(await newsCount()).toBe(before)
-  })
+  }, 300_000)
 })
 
 describe('a zip bomb that under-declares its size', () => {
@@ -114,5 +114,5 @@ describe('a zip bomb that under-declares its size', () => {
     // 210 MB inflated would show here; the budget stops at 16 MB of text.
     expect(peak - base).toBeLessThan(150 * 1024 * 1024)
     expect(await newsCount()).toBe(before)
-  })
+  }, 300_000)
 })
