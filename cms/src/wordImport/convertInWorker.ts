@@ -18,19 +18,41 @@ const maxHeapMb = 768
  */
 const fromSource = import.meta.url.endsWith('.ts')
 
-const startWorker = () =>
-  new Worker(new URL('./convertWorker.ts', import.meta.url), {
+type Started = { worker: Worker; ready: Promise<void> }
+
+const startWorker = (): Started => {
+  const worker = new Worker(new URL('./convertWorker.ts', import.meta.url), {
     execArgv: fromSource ? ['--import', 'tsx'] : undefined,
     resourceLimits: { maxOldGenerationSizeMb: maxHeapMb },
   })
+  const ready = new Promise<void>((resolve, reject) => {
+    const onMessage = (message: WorkerAnswer) => {
+      if (message !== 'ready') return
+      worker.off('message', onMessage)
+      worker.off('error', reject)
+      resolve()
+    }
+    worker.on('message', onMessage)
+    worker.once('error', reject)
+  })
+  ready.catch(() => undefined) // reported by the conversion that waits for it
+  return { worker, ready }
+}
 
 /** At most one idle worker waits; concurrent imports each get a worker of their own. */
-let idle: Worker | undefined
+let idle: Started | undefined
 
-export function convertInWorker(bytes: Buffer): Promise<ConvertedDocx> {
-  const worker = idle ?? startWorker()
+export async function convertInWorker(bytes: Buffer): Promise<ConvertedDocx> {
+  const started = idle ?? startWorker()
   idle = undefined
+  const { worker } = started
   worker.ref()
+  try {
+    await started.ready
+  } catch (error) {
+    void worker.terminate()
+    throw error
+  }
   return new Promise((resolve, reject) => {
     let settled = false
     const settle = (keep: boolean, done: () => void) => {
@@ -41,8 +63,8 @@ export function convertInWorker(bytes: Buffer): Promise<ConvertedDocx> {
       if (keep && !idle) {
         worker.unref() // an idle worker never keeps the process alive
         worker.once('error', () => undefined)
-        worker.once('exit', () => idle === worker && (idle = undefined))
-        idle = worker
+        worker.once('exit', () => idle === started && (idle = undefined))
+        idle = started
       } else {
         void worker.terminate()
       }
@@ -50,8 +72,9 @@ export function convertInWorker(bytes: Buffer): Promise<ConvertedDocx> {
     }
     const timer = setTimeout(() => settle(false, () => reject(new DocxRefused(refusals.tooComplex))), MAX_CONVERSION_SECONDS * 1000)
     worker.once('message', (answer: WorkerAnswer) =>
-      settle(answer.ok || Boolean(answer.refusal), () => {
-        if (answer.ok) resolve(revive(answer.converted))
+      settle(answer !== 'ready' && (answer.ok || Boolean(answer.refusal)), () => {
+        if (answer === 'ready') reject(new Error('Word conversion worker answered out of turn'))
+        else if (answer.ok) resolve(revive(answer.converted))
         else reject(answer.refusal ? new DocxRefused(answer.refusal) : new Error(`Word conversion failed in its worker: ${answer.error}`))
       }),
     )

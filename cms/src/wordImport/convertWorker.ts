@@ -5,6 +5,7 @@ import { convertDocx } from './convertDocx'
 import { DocxRefused } from './readPackage'
 
 export type WorkerAnswer =
+  | 'ready'
   | { ok: true; converted: Awaited<ReturnType<typeof convertDocx>> }
   | { ok: false; refusal?: string; error?: string }
 
@@ -17,3 +18,6 @@ parentPort!.on('message', async (bytes: Uint8Array) => {
   }
   parentPort!.postMessage(answer)
 })
+
+// Loaded and listening: the time limit on a conversion starts now, not while modules load.
+parentPort!.postMessage('ready')

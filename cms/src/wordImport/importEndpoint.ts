@@ -17,24 +17,19 @@ export const importDocxEndpoint: Endpoint = {
     // and stop reading one that says less than it sends.
     const limit = MAX_DOCX_BYTES + 64 * 1024
     const declared = Number(req.headers.get('content-length') ?? 0)
-    if (declared > limit) {
-      await (req as unknown as Request).body?.cancel().catch(() => undefined)
-      return fail(413, refusals.tooLarge)
-    }
+    if (declared > limit) return fail(413, refusals.tooLarge)
 
-    const body = (req as unknown as Request).body
-    if (!body) return fail(400, refusals.noFile)
-    const counted = countBytes(body, limit)
+    const body = await readAtMost((req as unknown as Request).body, limit)
+    if (body === 'too large') return fail(413, refusals.tooLarge)
     let form: FormData
     try {
       form = await new Request('http://import.invalid/', {
         method: 'POST',
         headers: { 'content-type': req.headers.get('content-type') ?? '' },
-        body: counted.stream,
-        duplex: 'half',
-      } as RequestInit).formData()
+        body: body as unknown as BodyInit, // a Buffer is a valid body; the DOM typings disagree
+      }).formData()
     } catch {
-      return counted.exceeded() ? fail(413, refusals.tooLarge) : fail(400, refusals.noFile)
+      return fail(400, refusals.noFile)
     }
     const file = form.get('file')
     if (!file || typeof file === 'string') return fail(400, refusals.noFile)
@@ -60,17 +55,24 @@ export const importDocxEndpoint: Endpoint = {
   },
 }
 
-/** The body, failing as soon as more than `limit` bytes have come through. */
-function countBytes(body: ReadableStream<Uint8Array>, limit: number) {
+/**
+ * The body's bytes, or 'too large' as soon as more than `limit` have come (the rest is not read,
+ * so never held). Not cancelled: the server discards what is left of the request.
+ */
+async function readAtMost(body: ReadableStream<Uint8Array> | null, limit: number): Promise<Buffer | 'too large'> {
+  if (!body) return Buffer.alloc(0)
+  const reader = body.getReader()
+  const chunks: Uint8Array[] = []
   let seen = 0
-  const stream = body.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        seen += chunk.byteLength
-        if (seen > limit) controller.error(new Error('upload over the limit'))
-        else controller.enqueue(chunk)
-      },
-    }),
-  )
-  return { stream, exceeded: () => seen > limit }
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    seen += value.byteLength
+    if (seen > limit) {
+      reader.releaseLock()
+      return 'too large'
+    }
+    chunks.push(value)
+  }
+  return Buffer.concat(chunks)
 }
