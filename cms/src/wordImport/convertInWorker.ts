@@ -36,6 +36,10 @@ const startWorker = (): Started => {
     worker.once('error', reject)
   })
   ready.catch(() => undefined) // reported by the conversion that waits for it
+  worker.on('error', () => undefined) // an idle worker's failure is no one's request
+  worker.on('exit', () => {
+    if (idle?.worker === worker) idle = undefined
+  })
   return { worker, ready }
 }
 
@@ -59,29 +63,33 @@ export async function convertInWorker(bytes: Buffer): Promise<ConvertedDocx> {
       if (settled) return
       settled = true
       clearTimeout(timer)
-      worker.removeAllListeners()
+      // Only our own listeners: removeAllListeners would also drop the ones Node keeps on a
+      // Worker to deliver its messages, and a kept worker would never answer again.
+      worker.off('message', onMessage)
+      worker.off('error', onError)
+      worker.off('exit', onExit)
       if (keep && !idle) {
         worker.unref() // an idle worker never keeps the process alive
-        worker.once('error', () => undefined)
-        worker.once('exit', () => idle === started && (idle = undefined))
         idle = started
       } else {
+        if (idle === started) idle = undefined
         void worker.terminate()
       }
       done()
     }
-    const timer = setTimeout(() => settle(false, () => reject(new DocxRefused(refusals.tooComplex))), MAX_CONVERSION_SECONDS * 1000)
-    worker.once('message', (answer: WorkerAnswer) =>
+    const onMessage = (answer: WorkerAnswer) =>
       settle(answer !== 'ready' && (answer.ok || Boolean(answer.refusal)), () => {
         if (answer === 'ready') reject(new Error('Word conversion worker answered out of turn'))
         else if (answer.ok) resolve(revive(answer.converted))
         else reject(answer.refusal ? new DocxRefused(answer.refusal) : new Error(`Word conversion failed in its worker: ${answer.error}`))
-      }),
-    )
-    worker.once('error', (error: Error & { code?: string }) =>
-      settle(false, () => reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new DocxRefused(refusals.tooComplex) : error)),
-    )
-    worker.once('exit', (code) => settle(false, () => reject(new Error(`Word conversion worker exited with ${code} before answering`))))
+      })
+    const onError = (error: Error & { code?: string }) =>
+      settle(false, () => reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new DocxRefused(refusals.tooComplex) : error))
+    const onExit = (code: number) => settle(false, () => reject(new Error(`Word conversion worker exited with ${code} before answering`)))
+    const timer = setTimeout(() => settle(false, () => reject(new DocxRefused(refusals.tooComplex))), MAX_CONVERSION_SECONDS * 1000)
+    worker.on('message', onMessage)
+    worker.on('error', onError)
+    worker.on('exit', onExit)
     worker.postMessage(bytes)
   })
 }
