@@ -10,13 +10,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createStaff, type Staff } from '../testing/fixtures'
 import { startTestPayload, type TestPayload } from '../testing/testPayload'
 import { docxFromXml, docxOf, paragraphXml } from './fixtures'
-import { importDocx } from './importDocx'
 
 let t: TestPayload
 let staff: Staff
+// Imported once the test's MEDIA_DIR is set: the media collection fixes its folder on import.
+let importDocx: typeof import('./importDocx').importDocx
 
 beforeAll(async () => {
   t = await startTestPayload()
+  ;({ importDocx } = await import('./importDocx'))
   staff = await createStaff(t.payload)
   await t.payload.create({ collection: 'columns', data: { title: '审判动态', order: 1 } })
 })
@@ -92,8 +94,8 @@ describe('pictures', () => {
     expect(result.warnings.join()).not.toMatch(/第 1 张图片未能导入/)
     const media = await t.payload.findByID({ collection: 'media', id: result.images[0].mediaId })
     expect(media.mimeType).toBe('image/png')
-    const { data } = await sharp(path.join(process.env.MEDIA_DIR!, media.filename!)).ensureAlpha().raw().toBuffer({ resolveWithObject: true })
+    const { data } = await sharp(path.join(t.payload.collections.media.config.upload.staticDir!, media.filename!)).ensureAlpha().raw().toBuffer({ resolveWithObject: true })
     expect(data[3]).toBe(0) // the corner: transparent, not black
-    expect(fs.existsSync(path.join(process.env.MEDIA_DIR!, media.filename!))).toBe(true)
+    expect(fs.existsSync(path.join(t.payload.collections.media.config.upload.staticDir!, media.filename!))).toBe(true)
   })
 })
