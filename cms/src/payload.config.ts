@@ -14,7 +14,6 @@ import { Columns } from './collections/columns'
 import { Events } from './collections/events'
 import { Families } from './collections/families'
 import { Media } from './collections/media'
-import { MAX_FILE_BYTES } from './collections/media/imageRules'
 import { News } from './collections/news'
 import { Outlets } from './collections/outlets'
 import { Proofs } from './collections/proofs'
@@ -37,6 +36,7 @@ import { withSecurityHooks } from './security/collectionHooks'
 import { graphQLLimits, maxAliasesRule, maxDepthRule } from './security/graphqlLimits'
 import { trustedOrigins } from './security/origins'
 import { requestSiteBuild } from './siteBuild/requestSiteBuild'
+import { uploadConfig } from './uploadLimit'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -97,7 +97,7 @@ export default buildConfig({
   secret: payloadSecret(),
   db: databaseAdapter(),
   sharp,
-  upload: { limits: { fileSize: MAX_FILE_BYTES * 2 } },
+  upload: uploadConfig,
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
   graphQL: {
     disablePlaygroundInProduction: true,

@@ -12,4 +12,14 @@ export function proxy(request: NextRequest) {
   return NextResponse.next({ request: { headers } })
 }
 
-export const config = { matcher: ['/admin/:path*', '/api/:path*'] }
+/**
+ * Uploads (multipart requests to /api) bypass the proxy: Next buffers the body of every request
+ * a proxy runs on and silently drops everything past 10 MiB, so a 12 MB photo would arrive cut
+ * short. The upload limits and their Chinese messages live in Payload's upload config instead.
+ */
+export const config = {
+  matcher: [
+    '/admin/:path*',
+    { source: '/api/:path*', missing: [{ type: 'header', key: 'content-type', value: 'multipart/form-data.*' }] },
+  ],
+}

@@ -4,6 +4,7 @@ import { Document, type FileChild, Packer, Paragraph } from 'docx'
 import { pageNumberFooters, sectionProperties, styleIds, styles } from './layout'
 import { lexicalToDocx, uploadIds } from './lexicalToDocx'
 import { figure, type Id, type Photo } from './photos'
+import { titleLines } from './titleLines'
 
 export type Article = {
   title: string
@@ -46,6 +47,21 @@ export function photoPlan(article: Pick<Article, 'body' | 'leadPhotoIds' | 'gall
   return { lead, inBody, gallery, ordered }
 }
 
+/**
+ * The 报送单位/联系人 line never stands alone at the top of a page: it is kept with the blank line
+ * before it and that with the text's last paragraph.
+ */
+const contactBlock = (contactLine: string) => [
+  new Paragraph({ style: styleIds.body, keepNext: true }),
+  new Paragraph({ style: styleIds.body, text: contactLine, keepLines: true }),
+]
+
+function keepLastWithNext(children: FileChild[]): FileChild[] {
+  const last = children.at(-1)
+  if (!(last instanceof Paragraph)) return children
+  return [...children.slice(0, -1), new Paragraph({ ...last.options, keepNext: true })]
+}
+
 /** The article as .docx bytes. */
 export async function buildArticleDocx(article: Article, options: ArticleOptions): Promise<Buffer> {
   const { photos } = options
@@ -53,15 +69,15 @@ export async function buildArticleDocx(article: Article, options: ArticleOptions
   const figures = (ids: Id[]) => ids.flatMap((id) => figure(photos.get(String(id))!))
   const blank = () => new Paragraph({ style: styleIds.body })
 
-  const children: FileChild[] = [
-    new Paragraph({ style: styleIds.title, text: article.title }),
+  const text: FileChild[] = [
+    ...titleLines(article.title),
     ...(article.byline.trim() ? [new Paragraph({ style: styleIds.byline, text: `（${article.byline.trim()}）` })] : []),
     blank(),
     ...figures(plan.lead),
     ...lexicalToDocx(article.body, { photo: (id) => photos.get(String(id)) }),
     ...figures(plan.gallery),
-    ...(article.contactLine ? [blank(), new Paragraph({ style: styleIds.body, text: article.contactLine })] : []),
   ]
+  const children = article.contactLine ? [...keepLastWithNext(text), ...contactBlock(article.contactLine)] : text
 
   const document = new Document({
     title: article.title,

@@ -11,6 +11,7 @@ import type { ReviewedCollection } from '../collections/signoffs'
 import { formatDate } from '../dates'
 import type { Media, Submission, User } from '../payload-types'
 import { idOf } from '../relations'
+import { type Author, authorLabel, parseByline } from './authors'
 import type { PackageInput } from './buildPackage'
 import { uploadIds } from './lexicalToDocx'
 import type { Id, Photo } from './photos'
@@ -22,14 +23,13 @@ type Item = Record<string, unknown> & { id: Id; _status?: string | null }
 const authorRoles: Record<string, string> = { writer: '撰稿人', correspondent: '通讯员' }
 const submissionKinds: Record<string, string> = { information: '信息', article: '稿件' }
 
-/** "张三 李四、王五" → ["张三", "李四", "王五"] */
-const splitNames = (value: unknown) =>
-  typeof value === 'string' ? value.split(/[\s,，、;；]+/).filter(Boolean) : []
-
 const bodyFieldOf = (collection: ReviewedCollection) => (collection === 'families' ? 'story' : 'body')
 const titleOf = (collection: ReviewedCollection, item: Item) => String((collection === 'families' ? item.familyName : item.title) ?? item.id)
 
-/** The photo for the .docx: upright, at most 1600 px, JPEG (Word takes no WebP or AVIF). */
+/**
+ * The photo for the .docx: upright, at most 1600 px, JPEG (Word takes no WebP or AVIF), any
+ * transparency on white as on the printed page (JPEG has none; left to sharp it turns black).
+ */
 async function photoFrom(media: Media, staticDir: string, fallbackCredit: string): Promise<Photo | undefined> {
   if (!media.filename) return undefined
   const data = await fs.readFile(path.join(staticDir, path.basename(media.filename))).catch(() => undefined)
@@ -37,6 +37,7 @@ async function photoFrom(media: Media, staticDir: string, fallbackCredit: string
   const { data: docxData, info } = await sharp(data)
     .rotate()
     .resize({ width: 1600, height: 1600, fit: 'inside', withoutEnlargement: true })
+    .flatten({ background: '#ffffff' })
     .jpeg({ quality: 85 })
     .toBuffer({ resolveWithObject: true })
   return {
@@ -115,10 +116,11 @@ export async function loadPackageInput(
   const courtName = settings?.courtName || '湖西县人民法院'
   const byline = (item.byline ?? {}) as { writer?: string | null; photographer?: string | null }
 
-  // Authors: the submission's, else the item's byline, else whoever entered it.
-  const authors: { name: string; role?: string }[] = submission?.authors?.length
-    ? submission.authors.map((author) => ({ name: author.name, role: author.role ?? undefined }))
-    : splitNames(byline.writer).map((name) => ({ name }))
+  // Authors: the submission's, else the item's byline, else whoever entered it. "立案庭 马某" is
+  // one author of a department, never two authors.
+  const authors: (Author & { role?: string })[] = submission?.authors?.length
+    ? submission.authors.flatMap((author) => parseByline(author.name).map((parsed) => ({ ...parsed, role: author.role ?? undefined })))
+    : parseByline(byline.writer)
   if (!authors.length) {
     const name = await userName(payload, item.createdBy)
     if (name) authors.push({ name, role: 'correspondent' })
@@ -144,7 +146,7 @@ export async function loadPackageInput(
     input: {
       article: {
         title,
-        byline: authors.length ? `通讯员 ${authors.map((author) => author.name).join(' ')}` : '',
+        byline: authors.length ? `通讯员 ${authors.map(authorLabel).join(' ')}` : '',
         body,
         leadPhotoIds,
         galleryPhotoIds,
@@ -156,7 +158,7 @@ export async function loadPackageInput(
         itemKind: String(payload.collections[collection].config.labels.singular),
         outlet,
         submissionKind: submission ? (submissionKinds[submission.kind] ?? '') : '',
-        authors: authors.map((author) => (author.role ? `${author.name}（${authorRoles[author.role] ?? author.role}）` : author.name)).join('、'),
+        authors: authors.map((author) => (author.role ? `${authorLabel(author)}（${authorRoles[author.role] ?? author.role}）` : authorLabel(author))).join('、'),
         signer,
         publishedOn: publishedAt ? formatDate(publishedAt) : '',
         submittedOn: formatDate(submission?.submittedAt ?? new Date()),

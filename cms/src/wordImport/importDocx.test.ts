@@ -209,7 +209,7 @@ describe('refused files', () => {
   it.each(cases)('%s', async (_name, make, filename, message) => {
     const before = await counts()
     const { status, json } = await post(await make(), filename, tokens.editor)
-    expect({ status, message: json.errors?.[0]?.message }).toEqual({ status: 400, message })
+    expect({ status, message: json.errors?.[0]?.message }).toEqual({ status: message === refusals.tooLarge ? 413 : 400, message })
     expect(await counts()).toEqual(before)
   })
 

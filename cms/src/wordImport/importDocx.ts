@@ -21,11 +21,12 @@ import { isPendingAlt, pendingAlt } from '../checks/images'
 import { mediaDir } from '../collections/media'
 import { findImageProblem } from '../collections/media/imageRules'
 import type { Media } from '../payload-types'
-import { docxToHtml, type EmbeddedImage } from './docxToHtml'
+import { convertInWorker } from './convertInWorker'
+import type { EmbeddedImage } from './docxToHtml'
 import { htmlToLexical } from './htmlToLexical'
 import { refusals, warnings as say } from './messages'
-import { contentWarnings, DocxRefused, readDocxPackage } from './readPackage'
-import { type HtmlDocument, parseHtml, placeImages, plainText, takeTitle, tidyBody } from './shapeBody'
+import { DocxRefused } from './readPackage'
+import { type HtmlDocument, parseHtml, placeImages } from './shapeBody'
 
 /** The column imports go to when the person does not choose one. */
 export const defaultColumnTitle = '审判动态'
@@ -60,16 +61,15 @@ export async function importDocx({ payload, user: givenUser, req: givenReq, file
 
   let html: HtmlDocument | undefined
   try {
-    // Everything that can refuse the file runs before anything is written.
-    const converted = await convert(file)
+    // Everything that can refuse the file runs before anything is written, off the event loop.
+    const converted = await convertInWorker(file ?? Buffer.alloc(0))
+    if (!converted.hasText && !converted.images.length) throw refuse(refusals.noText)
+    const notes: string[] = []
+    const title = titleFor(payload, converted.title, filename, notes)
+    if (converted.tables) notes.push(say.tables(converted.tables))
+    if (converted.footnotes) notes.push(say.footnotes)
     html = parseHtml(converted.html)
     const { document } = html
-    if (!plainText(document)) throw refuse(refusals.noText)
-    const notes: string[] = []
-    const title = titleFor(payload, takeTitle(document), filename, notes)
-    const body = tidyBody(document)
-    if (body.tables) notes.push(say.tables(body.tables))
-    if (body.footnotes) notes.push(say.footnotes)
 
     const req = await createLocalReq({ user, req: { i18n: givenReq?.i18n } }, payload)
     const target = await resolveColumn(payload, req, column)
@@ -114,12 +114,6 @@ export async function importDocx({ payload, user: givenUser, req: givenReq, file
   } finally {
     await html?.close()
   }
-}
-
-async function convert(file: Buffer | undefined) {
-  const pkg = await readDocxPackage(file)
-  const html = await docxToHtml(file!)
-  return { ...html, warnings: [...contentWarnings(pkg), ...html.warnings] }
 }
 
 function titleFor(payload: Payload, found: string | undefined, filename: string, notes: string[]): string {
@@ -168,6 +162,10 @@ async function createImages(
   const results: { n: number; mediaId: number | null; altPending: boolean }[] = []
   for (const image of images) {
     const file = await webImage(image)
+    if ('spacer' in file) {
+      results.push({ n: image.n, mediaId: null, altPending: false })
+      continue
+    }
     if ('problem' in file) {
       notes.push(say.imageSkipped(image.n, file.problem))
       results.push({ n: image.n, mediaId: null, altPending: false })
@@ -188,6 +186,9 @@ async function createImages(
   return results
 }
 
+/** Pictures smaller than this on either side are layout spacers, not photos. */
+const minImageSide = 8
+
 const webFormats: Record<string, { mimetype: string; extension: string }> = {
   jpeg: { mimetype: 'image/jpeg', extension: 'jpg' },
   png: { mimetype: 'image/png', extension: 'png' },
@@ -196,15 +197,20 @@ const webFormats: Record<string, { mimetype: string; extension: string }> = {
 
 /**
  * The picture as a format the media library takes: JPEG, PNG and WebP as they are; GIF and TIFF
- * (which Word also embeds) as PNG; anything else (EMF, WMF drawings) cannot be shown on the web.
+ * (which Word also embeds) as PNG, transparency kept; anything else (EMF, WMF drawings) cannot
+ * be shown on the web. Spacers (Word's 1×1 GIFs, anything under 8×8 px) are left out unmentioned.
  * The media library's own rules (size, pixels, truncation) are checked first, so a picture they
  * would refuse is left out with its reason instead of failing the whole import.
  */
-async function webImage(image: EmbeddedImage): Promise<{ data: Buffer; mimetype: string; extension: string } | { problem: string }> {
+async function webImage(
+  image: EmbeddedImage,
+): Promise<{ data: Buffer; mimetype: string; extension: string } | { problem: string } | { spacer: true }> {
   const formatName = image.contentType.split('/')[1]?.replace(/^x-/, '').toUpperCase() || '未知'
   let format: string | undefined
   try {
-    format = (await sharp(image.data).metadata()).format
+    const meta = await sharp(image.data).metadata()
+    if ((meta.width ?? 0) < minImageSide || (meta.height ?? 0) < minImageSide) return { spacer: true }
+    format = meta.format
   } catch {
     return { problem: say.imageFormat(formatName) }
   }

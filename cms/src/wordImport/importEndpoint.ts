@@ -14,19 +14,27 @@ export const importDocxEndpoint: Endpoint = {
   method: 'post',
   handler: async (req) => {
     if (!req.user) return fail(401, refusals.notSignedIn)
-    // Refuse an oversized upload before reading it (a small allowance for the multipart framing).
+    // Refuse an oversized upload before reading it (a small allowance for the multipart framing),
+    // and stop reading one that says less than it sends.
+    const limit = MAX_DOCX_BYTES + 64 * 1024
     const declared = Number(req.headers.get('content-length') ?? 0)
-    if (declared > MAX_DOCX_BYTES + 64 * 1024) return fail(400, refusals.tooLarge)
+    if (declared > limit) return fail(413, refusals.tooLarge)
 
+    const body = await readAtMost((req as unknown as Request).body, limit)
+    if (body === 'too large') return fail(413, refusals.tooLarge)
     let form: FormData
     try {
-      form = await (req as unknown as Request).formData()
+      form = await new Request('http://import.invalid/', {
+        method: 'POST',
+        headers: { 'content-type': req.headers.get('content-type') ?? '' },
+        body: body as unknown as BodyInit, // a Buffer is a valid body; the DOM typings disagree
+      }).formData()
     } catch {
       return fail(400, refusals.noFile)
     }
     const file = form.get('file')
     if (!file || typeof file === 'string') return fail(400, refusals.noFile)
-    if (file.size > MAX_DOCX_BYTES) return fail(400, refusals.tooLarge)
+    if (file.size > MAX_DOCX_BYTES) return fail(413, refusals.tooLarge)
     const column = form.get('column')
 
     try {
@@ -46,4 +54,26 @@ export const importDocxEndpoint: Endpoint = {
       throw error
     }
   },
+}
+
+/**
+ * The body's bytes, or 'too large' as soon as more than `limit` have come (the rest is not read,
+ * so never held). Not cancelled: the server discards what is left of the request.
+ */
+async function readAtMost(body: ReadableStream<Uint8Array> | null, limit: number): Promise<Buffer | 'too large'> {
+  if (!body) return Buffer.alloc(0)
+  const reader = body.getReader()
+  const chunks: Uint8Array[] = []
+  let seen = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    seen += value.byteLength
+    if (seen > limit) {
+      reader.releaseLock()
+      return 'too large'
+    }
+    chunks.push(value)
+  }
+  return Buffer.concat(chunks)
 }

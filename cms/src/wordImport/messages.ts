@@ -1,8 +1,19 @@
 // What the Word import tells people: refusals (nothing was saved) and warnings (saved, but look here).
 
-export const MAX_DOCX_BYTES = 20 * 1024 * 1024
-/** Everything inside the .docx, unpacked: far above any real article, far below what would exhaust memory. */
-export const MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+import { MAX_UPLOAD_BYTES, MAX_UPLOAD_MB } from '../uploadLimit'
+
+export const MAX_DOCX_BYTES = MAX_UPLOAD_BYTES
+/**
+ * Everything inside the .docx, really inflated (declared sizes are not trusted): pictures hardly
+ * compress, so a 20 MB document unpacks to little more; far below what would exhaust memory.
+ */
+export const MAX_UNPACKED_BYTES = 64 * 1024 * 1024
+/** The text part alone: a long report is well under 1 MB. */
+export const MAX_DOCUMENT_XML_BYTES = 16 * 1024 * 1024
+/** Paragraphs (table cells included): a long report has a few hundred. */
+export const MAX_PARAGRAPHS = 5000
+/** How long one conversion may take before it is stopped. */
+export const MAX_CONVERSION_SECONDS = 60
 
 const nothingSaved = '未保存任何内容。'
 
@@ -11,11 +22,14 @@ export const refusals = {
   noRole: '您的账号没有分配角色，不能导入稿件。',
   noFile: `没有收到文件，请选择一个 Word 文档（.docx）。${nothingSaved}`,
   empty: `文件为空，请重新选择。${nothingSaved}`,
-  tooLarge: `文件过大：Word 文档不能超过 ${MAX_DOCX_BYTES / 1024 / 1024} MB，请压缩文中图片后再导入。${nothingSaved}`,
+  tooLarge: `文件过大：Word 文档不能超过 ${MAX_UPLOAD_MB} MB，请压缩文中图片后再导入。${nothingSaved}`,
   encrypted: `文件已加密或是旧版 .doc 格式，无法读取。请在 Word 中取消密码保护（文件 → 信息 → 保护文档），或“另存为” .docx 格式后再导入。${nothingSaved}`,
   notDocx: `文件不是 Word 文档（.docx），可能只是改了扩展名。请在 Word 中“另存为” .docx 格式后再导入。${nothingSaved}`,
   corrupt: `文件已损坏或不完整（可能下载或复制中断），无法读取。请在 Word 中打开确认后重新保存再导入。${nothingSaved}`,
-  unpackedTooLarge: `文件解压后过大，无法处理。请删除或压缩文中的大图片后再导入。${nothingSaved}`,
+  unpackedTooLarge: `文件解压后超过 ${MAX_UNPACKED_BYTES / 1024 / 1024} MB，无法处理。请删除或压缩文中的大图片后再导入。${nothingSaved}`,
+  documentTooLarge: `文档正文过长（解压后超过 ${MAX_DOCUMENT_XML_BYTES / 1024 / 1024} MB），请拆分成几篇后分别导入。${nothingSaved}`,
+  tooManyParagraphs: `文档段落过多（超过 ${MAX_PARAGRAPHS} 段），请拆分后导入。${nothingSaved}`,
+  tooComplex: `文档过于复杂，处理超时或超出内存限制，请拆分或简化后再导入。${nothingSaved}`,
   noText: `文档中没有文字内容，无法生成稿件。${nothingSaved}`,
   noColumn: `系统中还没有栏目，请先请编辑或管理员创建栏目。${nothingSaved}`,
   unknownColumn: `所选栏目不存在，请刷新页面后重新选择。${nothingSaved}`,

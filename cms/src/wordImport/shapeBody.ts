@@ -21,14 +21,16 @@ const isHeading = (element: Element | null) => Boolean(element && /^H[1-6]$/.tes
 export const plainText = (document: Document) => squash(document.body.textContent)
 
 /**
- * The title: the first "Title"-styled paragraph, else a heading that opens the document. It is
- * removed from the body. Undefined when the document has neither (a heading further down is a
- * section heading, not the title).
+ * The title: the first "Title"-styled paragraph, else a heading that opens the document, else
+ * its opening paragraph when Word formats it as a title (`formatted`, its text, found in the
+ * document's XML). It is removed from the body. Undefined when the document has none of these
+ * (a heading further down is a section heading, not the title).
  */
-export function takeTitle(document: Document): string | undefined {
+export function takeTitle(document: Document, formatted?: string): string | undefined {
   const styled = [...document.querySelectorAll(`h1.${titleClass}`)].find((element) => squash(element.textContent))
   const first = [...document.body.children].find((element) => squash(element.textContent) || element.querySelector('img'))
-  const title = styled ?? (isHeading(first ?? null) ? first : undefined)
+  const opening = first && formatted && squash(first.textContent) === squash(formatted) ? first : undefined
+  const title = styled ?? (isHeading(first ?? null) ? first : opening)
   if (!title) return undefined
   const text = squash(title.textContent)
   title.remove()

@@ -1,6 +1,8 @@
 import sharp from 'sharp'
 
-export const MAX_FILE_BYTES = 20 * 1024 * 1024
+import { MAX_UPLOAD_BYTES, MAX_UPLOAD_MB } from '../../uploadLimit'
+
+export const MAX_FILE_BYTES = MAX_UPLOAD_BYTES
 export const MAX_PIXELS = 50_000_000
 
 export const acceptedMimeTypes = ['image/jpeg', 'image/png', 'image/webp', 'image/avif']
@@ -9,7 +11,7 @@ const acceptedFormats = new Set(['jpeg', 'png', 'webp', 'avif'])
 
 export const imageRuleMessages = {
   empty: '没有收到图片文件，请重新选择。',
-  tooLarge: `图片文件过大：单张不能超过 ${MAX_FILE_BYTES / 1024 / 1024} MB，请压缩后再上传。`,
+  tooLarge: `图片文件过大：单张不能超过 ${MAX_UPLOAD_MB} MB，请压缩后再上传。`,
   unreadable: '文件不是有效的图片（可能只是改了扩展名，或文件已损坏），未保存。',
   wrongFormat: '仅支持 JPEG、PNG、WebP、AVIF 格式的图片（不接受 SVG、GIF 等格式）。',
   tooManyPixels: `图片像素过大：不能超过 ${MAX_PIXELS / 1_000_000} 百万像素，请缩小尺寸后再上传。`,

@@ -7,7 +7,7 @@ import { anyone, hasRole, roleOf, staff } from '../../access'
 import { createdByField } from '../../fields/createdBy'
 import { rebuildSiteOnChange, rebuildSiteOnDelete } from '../../siteBuild/hooks'
 import { refuseBadImages } from './hooks/refuseBadImages'
-import { acceptedMimeTypes } from './imageRules'
+import { acceptedMimeTypes, MAX_PIXELS } from './imageRules'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 export const mediaDir = process.env.MEDIA_DIR ?? path.resolve(dirname, '../../../../media')
@@ -39,7 +39,10 @@ export const Media: CollectionConfig = {
     mimeTypes: acceptedMimeTypes,
     adminThumbnail: 'thumbnail',
     focalPoint: true,
-    formatOptions: { format: 'jpeg', options: { quality: 85, mozjpeg: true } },
+    // Originals keep their format, so a PNG or WebP keeps its transparency (converting to JPEG
+    // painted it black). The non-empty constructor options make Payload still pass every
+    // original through sharp: turned upright by its EXIF orientation, metadata (GPS) stripped.
+    constructorOptions: { limitInputPixels: MAX_PIXELS },
     imageSizes: [
       { name: 'thumbnail', width: 400, height: 300, position: 'centre', formatOptions: webp },
       { name: 'card', width: 800, height: 533, position: 'centre', formatOptions: webp },

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createStaff, testPassword } from '../../testing/fixtures'
 import { restClient } from '../../testing/restClient'
 import { startTestPayload, type TestPayload } from '../../testing/testPayload'
+import { uploadTooLarge } from '../../uploadLimit'
 import { imageRuleMessages, MAX_FILE_BYTES } from './imageRules'
 
 let t: TestPayload
@@ -43,7 +44,6 @@ describe('refused uploads', () => {
       const whole = await photo(1600, 1200)
       return [whole.subarray(0, Math.floor(whole.length / 2)), 'cut.jpg', 'image/jpeg']
     }, imageRuleMessages.truncated],
-    ['an oversized file', async () => [Buffer.concat([await photo(100, 100), Buffer.alloc(MAX_FILE_BYTES)]), 'huge.jpg', 'image/jpeg'], imageRuleMessages.tooLarge],
     ['a GIF', async () => [await sharp({ create: { width: 20, height: 20, channels: 3, background: '#000' } }).gif().toBuffer(), 'a.gif', 'image/gif'], imageRuleMessages.wrongFormat],
   ]
 
@@ -53,6 +53,16 @@ describe('refused uploads', () => {
     const { status, json } = await upload(bytes, filename, type)
     expect(status).toBe(400)
     expect(json.errors[0].message).toBe(message)
+    expect(storedFiles()).toEqual(before.files)
+    expect(await mediaCount()).toBe(before.count)
+  })
+
+  it('an oversized file: 413, the limit named in Chinese', async () => {
+    const before = { files: storedFiles(), count: await mediaCount() }
+    const bytes = Buffer.concat([await photo(100, 100), Buffer.alloc(MAX_FILE_BYTES)])
+    const { status, json } = await upload(bytes, 'huge.jpg', 'image/jpeg')
+    expect({ status, message: json.errors[0].message }).toEqual({ status: 413, message: uploadTooLarge })
+    expect(uploadTooLarge).toContain('不能超过 20 MB')
     expect(storedFiles()).toEqual(before.files)
     expect(await mediaCount()).toBe(before.count)
   })
@@ -84,6 +94,30 @@ describe('accepted uploads', () => {
       const bytes = await base.clone().toFormat(format).toBuffer()
       const { status } = await upload(bytes, `sample.${format}`, type)
       expect(status, format).toBe(201)
+    }
+  })
+
+  it('a transparent PNG or WebP keeps its format and its transparency, in the original and the sizes', async () => {
+    // A logo: transparent all round, an opaque red square in the middle.
+    const logo = sharp({ create: { width: 600, height: 600, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } }).composite([
+      { input: { create: { width: 200, height: 200, channels: 4, background: '#c00000' } }, left: 200, top: 200 },
+    ])
+    for (const [format, type] of [['png', 'image/png'], ['webp', 'image/webp']] as const) {
+      const { status, json } = await upload(await logo.clone().toFormat(format, format === 'webp' ? { lossless: true } : {}).toBuffer(), `logo.${format}`, type)
+      expect(status, format).toBe(201)
+      expect(json.doc.mimeType).toBe(type)
+      for (const filename of [json.doc.filename, json.doc.sizes.card.filename]) {
+        const { data, info } = await sharp(path.join(process.env.MEDIA_DIR!, filename)).ensureAlpha().raw().toBuffer({ resolveWithObject: true })
+        expect(info.channels).toBe(4)
+        expect(data[3], `${filename}: the corner stays transparent`).toBe(0)
+        const middle = ((info.height >> 1) * info.width + (info.width >> 1)) * 4
+        expect([...data.subarray(middle, middle + 4)], `${filename}: the middle stays red`).toEqual([
+          expect.closeTo(0xc0, -1.5),
+          expect.closeTo(0, -1.5),
+          expect.closeTo(0, -1.5),
+          255,
+        ])
+      }
     }
   })
 
