@@ -36,8 +36,8 @@ describe('file names lose bidi and control characters', () => {
   it('a photo named with a right-to-left override is stored under a plain name', async () => {
     const res = await upload('media', await tinyPng(), 'photo\u202Egnp.exe.png', 'image/png', { alt: '测试图片' })
     expect(res.status, JSON.stringify(res.json)).toBe(201)
-    // (Photos are stored as JPEG.)
-    expect(res.json.doc.filename).toBe('photognp.exe.jpg')
+    // (A PNG original stays a PNG, so its transparency survives.)
+    expect(res.json.doc.filename).toBe('photognp.exe.png')
   })
   it('a proof named with isolates and zero-width characters', async () => {
     const res = await upload('proofs', scriptedPdf, '\u2066刊用\u200b证明\u2069\u202Efdp.pdf', 'application/pdf', { description: '版面' })
