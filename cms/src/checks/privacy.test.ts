@@ -96,18 +96,18 @@ describe('未成年人图片', () => {
     const refused = await publish(doc.id)
     expect(refused.status).toBe(400)
     const message: string = refused.json.errors[0].message
-    expect(message).toContain('封面图：稿件涉及未成年人，图片“minor-cover.jpg”尚未由签发人确认')
-    expect(message).toContain('正文第1张图片：稿件涉及未成年人，图片“minor-inside.jpg”')
+    expect(message).toContain('封面图：稿件涉及未成年人，图片“minor-cover.png”尚未由签发人确认')
+    expect(message).toContain('正文第1张图片：稿件涉及未成年人，图片“minor-inside.png”')
 
     // One tick is not enough: the other photo is still named.
     const half = await publish(doc.id, { minorPhotosObscured: [cover.id] })
     expect(half.status).toBe(400)
-    expect(half.json.errors[0].message).toContain('minor-inside.jpg')
-    expect(half.json.errors[0].message).not.toContain('minor-cover.jpg')
+    expect(half.json.errors[0].message).toContain('minor-inside.png')
+    expect(half.json.errors[0].message).not.toContain('minor-cover.png')
 
     expect((await publish(doc.id, { minorPhotosObscured: [cover.id, photo.id] })).status).toBe(200)
     const step = (await trail(doc.id)).find((s) => s.action === 'publish')
-    expect(step?.comment).toContain('签发人已确认 2 张图片已遮挡未成年人面部及身份信息：minor-inside.jpg、minor-cover.jpg')
+    expect(step?.comment).toContain('签发人已确认 2 张图片已遮挡未成年人面部及身份信息：minor-inside.png、minor-cover.png')
   })
 
   it('keeps the tick to the 签发人: an editor’s tick is not saved', async () => {

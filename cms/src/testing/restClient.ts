@@ -16,20 +16,30 @@ export function restClient(config: SanitizedConfig) {
   }
   const graphql = GRAPHQL_POST(config)
 
-  const request = (method: string, url: string, { token, body, formData }: Options = {}) => {
+  type Encoded = { bytes: ArrayBuffer; type: string }
+  const request = (method: string, url: string, { token, body }: Options = {}, form?: Encoded) => {
     const headers = new Headers({ 'Accept-Language': 'zh' })
     if (token) headers.set('Authorization', `JWT ${token}`)
     if (body !== undefined) headers.set('Content-Type', 'application/json')
+    if (form) headers.set('Content-Type', form.type)
     return new Request(`http://localhost:3000/api${url}`, {
       method,
       headers,
-      body: formData ?? (body !== undefined ? JSON.stringify(body) : undefined),
+      body: form?.bytes ?? (body !== undefined ? JSON.stringify(body) : undefined),
     })
+  }
+  // A FormData body is streamed by undici, which keeps pushing chunks after a handler that refused
+  // the upload early has cancelled the stream (an unhandled rejection); whole bytes, as a browser's
+  // request arrives, cannot.
+  const encode = async (formData: FormData): Promise<Encoded> => {
+    const encoded = new Response(formData)
+    return { bytes: await encoded.arrayBuffer(), type: encoded.headers.get('content-type')! }
   }
 
   const call = async (method: keyof typeof handlers, url: string, options?: Options) => {
     const slug = url.split('?')[0].split('/').filter(Boolean)
-    const response = await handlers[method](request(method, url, options), {
+    const form = options?.formData ? await encode(options.formData) : undefined
+    const response = await handlers[method](request(method, url, options, form), {
       params: Promise.resolve({ slug }),
     })
     return { status: response.status, json: (await response.json()) as any }

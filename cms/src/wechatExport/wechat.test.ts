@@ -113,7 +113,7 @@ describe('the HTML for the 公众号 editor', () => {
 
   it('places the photo in the body at most 1080 px wide, with its caption', () => {
     const figure = answer.html.match(/<figure[^>]*>.*?<\/figure>/)?.[0] ?? ''
-    expect(figure).toMatch(/<img [^>]*src="http:\/\/localhost:3000\/api\/media\/file\/body-photo\.jpg"/)
+    expect(figure).toMatch(/<img [^>]*src="http:\/\/localhost:3000\/api\/media\/file\/body-photo\.png"/)
     expect(figure).toContain('width:1080px;')
     expect(figure).toMatch(/<figcaption style="[^"]+">图为法官在田间地头调解纠纷<\/figcaption>/)
   })
