@@ -66,7 +66,8 @@ beforeAll(async () => {
     publishedAt: '2025-07-01T09:00:00+08:00',
     body: lexical(
       paragraph(text('<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">')),
-      paragraph(link('javascript:window.__pwned=3', '危险链接'), link('https://www.court.gov.cn/', '中国法院网')),
+      // A javascript: link never gets this far: the CMS refuses it (cms/src/security/urls.test.ts).
+      paragraph(link('https://www.court.gov.cn/', '中国法院网')),
     ),
   })
   evilSlug = evil.slug
@@ -208,7 +209,6 @@ describe('reading', () => {
     // Only as escaped, visible text: no element, attribute or link made from it.
     expect(html).not.toMatch(/<script>window\.__pwned|<img[^>]*\sonerror=|href="javascript:/i)
     await page.goto(`${server.url}/news/${evilSlug}/`)
-    await page.locator('a', { hasText: '危险链接' }).click().catch(() => {})
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined()
     expect(await page.locator('main').innerText()).toContain('<script>window.__pwned = 1</script>')
     await page.close()
