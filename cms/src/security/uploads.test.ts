@@ -2,13 +2,13 @@
 import { REST_GET } from '@payloadcms/next/routes'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { createStaff, testPassword, tinyPng } from '../testing/fixtures'
-import { restClient } from '../testing/restClient'
-import { startTestPayload, type TestPayload } from '../testing/testPayload'
+import { tinyPng } from '../testing/fixtures'
+import { type EditorSession, startAsEditor } from '../testing/editorSession'
+import type { TestPayload } from '../testing/testPayload'
 import { cleanFileName } from './fileNames'
 
 let t: TestPayload
-let rest: ReturnType<typeof restClient>
+let rest: EditorSession['rest']
 let token: string
 
 // A PDF whose first page runs a script when a browser's viewer opens it inline.
@@ -25,10 +25,7 @@ const upload = (collection: string, bytes: Buffer, filename: string, type: strin
 }
 
 beforeAll(async () => {
-  t = await startTestPayload()
-  rest = restClient(t.config)
-  const staff = await createStaff(t.payload)
-  token = await rest.login(staff.editor.email, testPassword)
+  ;({ t, rest, token } = await startAsEditor())
 })
 afterAll(() => t?.close())
 

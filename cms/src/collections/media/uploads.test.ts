@@ -5,21 +5,17 @@ import path from 'node:path'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { createStaff, testPassword } from '../../testing/fixtures'
-import { restClient } from '../../testing/restClient'
-import { startTestPayload, type TestPayload } from '../../testing/testPayload'
+import { type EditorSession, startAsEditor } from '../../testing/editorSession'
+import type { TestPayload } from '../../testing/testPayload'
 import { uploadTooLarge } from '../../uploadLimit'
 import { imageRuleMessages, MAX_FILE_BYTES } from './imageRules'
 
 let t: TestPayload
-let rest: ReturnType<typeof restClient>
+let rest: EditorSession['rest']
 let token: string
 
 beforeAll(async () => {
-  t = await startTestPayload()
-  rest = restClient(t.config)
-  const staff = await createStaff(t.payload)
-  token = await rest.login(staff.editor.email, testPassword)
+  ;({ t, rest, token } = await startAsEditor())
 })
 afterAll(() => t?.close())
 
