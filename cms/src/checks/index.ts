@@ -2,8 +2,8 @@
 // item goes public. The workflow hook calls checkBeforePublish when an item is about to be published.
 import type { PayloadRequest } from 'payload'
 
-import type { ReviewedCollection } from '../collections/signoffs'
 import { notMistakes } from '../globals/publish-checks/defaults'
+import { type ReviewedCollection, reviewedTypes } from '../workflow/reviewed'
 import { labelOf, readDocument } from './document'
 import { checkImages } from './images'
 import { checkLinks } from './links'
@@ -16,9 +16,6 @@ import { typographyProblems } from './typography'
 import { wordChecker } from './words'
 
 export type { CheckReport, Problem } from './problem'
-
-/** Each collection's main rich-text body: publishing it empty is an error. */
-const bodyField: Record<ReviewedCollection, string> = { news: 'body', stories: 'body', events: 'body', families: 'story' }
 
 /** Everything that must be fixed (errors) or looked at (warnings) before `doc` may be published. */
 export async function checkBeforePublish({
@@ -42,7 +39,7 @@ export async function checkBeforePublish({
   if (publishedAt && !doc.publishedAt) {
     required.push({ code: 'published-at', where: labelOf(publishedAt.label, '发布时间'), message: '未填写发布时间' })
   }
-  const body = topLevel.find((field) => field.name === bodyField[collection])
+  const body = topLevel.find((field) => field.name === reviewedTypes[collection].bodyField)
   if (body && !content.richText[body.name]?.paragraphs.length) {
     required.push({ code: 'empty-body', where: labelOf(body.label, '正文'), message: '内容为空，请填写后再发布' })
   }

@@ -6,11 +6,10 @@ import path from 'node:path'
 import type { Payload, PayloadRequest } from 'payload'
 import sharp from 'sharp'
 
-import { isReviewedCollection } from '../collections/signoffs/record'
-import type { ReviewedCollection } from '../collections/signoffs'
 import { formatDate } from '../dates'
 import type { Media, Submission, User } from '../payload-types'
 import { idOf } from '../relations'
+import { bodyOf, isReviewedCollection, type ReviewedCollection, reviewedTypes, titleOf } from '../workflow/reviewed'
 import { type Author, authorLabel, parseByline } from './authors'
 import type { PackageInput } from './buildPackage'
 import { uploadIds } from './lexicalToDocx'
@@ -23,8 +22,6 @@ type Item = Record<string, unknown> & { id: Id; _status?: string | null }
 const authorRoles: Record<string, string> = { writer: '撰稿人', correspondent: '通讯员' }
 const submissionKinds: Record<string, string> = { information: '信息', article: '稿件' }
 
-const bodyFieldOf = (collection: ReviewedCollection) => (collection === 'families' ? 'story' : 'body')
-const titleOf = (collection: ReviewedCollection, item: Item) => String((collection === 'families' ? item.familyName : item.title) ?? item.id)
 
 /**
  * The photo for the .docx: upright, at most 1600 px, JPEG (Word takes no WebP or AVIF), any
@@ -128,8 +125,9 @@ export async function loadPackageInput(
   const signoff = await lastSignoff(payload, collection, item.id)
   const signer = (submission && (await userName(payload, submission.signedOffBy))) || signoff?.name || ''
 
-  const body = item[bodyFieldOf(collection)] ?? null
-  const leadPhotoIds = collection === 'news' ? [idOf(item.cover)].filter((id): id is Id => id !== undefined) : []
+  const body = bodyOf(collection, item)
+  const { leadPhotoField } = reviewedTypes[collection]
+  const leadPhotoIds = leadPhotoField ? [idOf(item[leadPhotoField])].filter((id): id is Id => id !== undefined) : []
   const galleryPhotoIds = (Array.isArray(item.photos) ? item.photos.map(idOf) : []).filter((id): id is Id => id !== undefined)
   const photos = await loadPhotos(payload, [...leadPhotoIds, ...uploadIds(body), ...galleryPhotoIds], byline.photographer?.trim() ?? '')
 
@@ -155,7 +153,7 @@ export async function loadPackageInput(
       photos,
       form: {
         courtName,
-        itemKind: String(payload.collections[collection].config.labels.singular),
+        itemKind: reviewedTypes[collection].label,
         outlet,
         submissionKind: submission ? (submissionKinds[submission.kind] ?? '') : '',
         authors: authors.map((author) => (author.role ? `${authorLabel(author)}（${authorRoles[author.role] ?? author.role}）` : authorLabel(author))).join('、'),

@@ -1,6 +1,6 @@
 import type { CollectionSlug, Payload } from 'payload'
 
-import type { ReviewedCollection } from '../collections/signoffs'
+import type { ReviewedCollection } from '../workflow/reviewed'
 import { defaultPublishChecks } from '../globals/publish-checks/defaults'
 import { columns } from './data/columns'
 import { events } from './data/events'

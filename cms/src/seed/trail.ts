@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import type { ReviewedCollection } from '../collections/signoffs'
+import type { ReviewedCollection } from '../workflow/reviewed'
 import type { Role } from '../roles'
 import type { WorkflowState } from '../workflow/states'
 import type { SeedState } from './data/types'

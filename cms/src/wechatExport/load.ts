@@ -6,10 +6,9 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 
 import { readRichText } from '../checks/lexical'
-import { isReviewedCollection } from '../collections/signoffs/record'
-import type { ReviewedCollection } from '../collections/signoffs'
 import type { Media } from '../payload-types'
 import { idOf } from '../relations'
+import { bodyOf, isReviewedCollection, type ReviewedCollection, reviewedTypes, titleOf } from '../workflow/reviewed'
 import { type Crop, articleImage, coverCrop, thumbnailCrop } from './crops'
 import { proposeDigest } from './digest'
 
@@ -32,11 +31,9 @@ export type WechatArticle = {
 
 export type WechatLoadResult = { ok: true; article: WechatArticle } | { ok: false; status: 400 | 404; message: string }
 
-const bodyField: Record<ReviewedCollection, string> = { news: 'body', stories: 'body', events: 'body', families: 'story' }
-
-/** The item's page on the portal (site/src/utils/paths.ts: every item is /<collection>/<slug>/). */
+/** The item's page on the portal, as an absolute URL. */
 export function portalUrlOf(collection: ReviewedCollection, slug: string, siteUrl = process.env.SITE_URL ?? 'http://localhost:4321') {
-  return new URL(`/${collection}/${encodeURIComponent(slug)}/`, siteUrl).href
+  return new URL(reviewedTypes[collection].portalPath(encodeURIComponent(slug)), siteUrl).href
 }
 
 /** Upload ids in Lexical JSON, in reading order. */
@@ -51,12 +48,12 @@ export async function loadWechatArticle(payload: Payload, target: { collection: 
     .findByID({ collection, id: target.id, depth: 0, overrideAccess: true, disableErrors: true })
     .catch(() => null)) as Record<string, unknown> | null
   if (!item) return { ok: false, status: 404, message: '稿件不存在或已被删除。' }
-  const title = String((collection === 'families' ? item.familyName : item.title) ?? item.id)
+  const title = titleOf(collection, item)
   if (item._status !== 'published') {
     return { ok: false, status: 400, message: `《${title}》尚未发布。只有已发布的稿件才能导出公众号图文，请签发后再导出。` }
   }
 
-  const body = item[bodyField[collection]] ?? null
+  const body = bodyOf(collection, item)
   const gallery = (Array.isArray(item.photos) ? item.photos.map(idOf) : []).filter((id) => id !== undefined).map(String)
   const coverId = idOf(item.cover)
   const inBody = bodyImageIds(body)

@@ -8,9 +8,9 @@ import {
 } from 'payload'
 
 import { checkBeforePublish, formatProblems } from '../checks'
-import type { ReviewedCollection } from '../collections/signoffs'
 import { idOf } from '../relations'
 import type { Role } from '../roles'
+import { type ReviewedCollection, titleOf } from './reviewed'
 import type { Grade, WorkflowAction, WorkflowState } from './states'
 import { decideTransition, regradeNote, type Step } from './transitions'
 
@@ -128,7 +128,7 @@ export const recordSignoff: CollectionAfterChangeHook = async ({ collection, doc
     data: {
       docCollection: collection.slug as ReviewedCollection,
       docId: String(doc.id),
-      docTitle: String(doc.title ?? doc.familyName ?? doc.id),
+      docTitle: titleOf(collection.slug as ReviewedCollection, doc),
       action: pending.step,
       fromState: pending.from,
       toState: pending.to,

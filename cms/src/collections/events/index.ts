@@ -10,6 +10,7 @@ import { workflowFields } from '../../fields/workflow'
 import { previewEndpoint } from '../../preview/previewEndpoint'
 import { previewUrl } from '../../preview/previewToken'
 import { draftable } from '../draftable'
+import { reviewedTypes } from '../../workflow/reviewed'
 
 export const venueKinds = [
   { label: '社区', value: 'community' },
@@ -31,13 +32,13 @@ const dayAndTime = { date: { pickerAppearance: 'dayAndTime' as const, displayFor
 
 export const Events: CollectionConfig = {
   slug: 'events',
-  labels: { singular: '普法活动', plural: '普法活动' },
+  labels: { singular: reviewedTypes.events.label, plural: reviewedTypes.events.label },
   ...draftable,
   endpoints: [previewEndpoint, itemPackageEndpoint, wechatEndpoint],
   admin: {
     preview: (doc, { req }) => previewUrl('events', doc, req.user?.id),
     group: '内容',
-    useAsTitle: 'title',
+    useAsTitle: reviewedTypes.events.titleField,
     defaultColumns: ['title', 'startAt', 'venueKind', 'format', '_status'],
     description: '法官进社区、进乡村、进校园开展的法律咨询、法治讲座、民法典宣传等活动。',
     // “下载报送材料包” once published: GET /api/events/<id>/package

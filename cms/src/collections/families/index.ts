@@ -10,16 +10,17 @@ import { workflowFields } from '../../fields/workflow'
 import { previewEndpoint } from '../../preview/previewEndpoint'
 import { previewUrl } from '../../preview/previewToken'
 import { draftable } from '../draftable'
+import { reviewedTypes } from '../../workflow/reviewed'
 
 export const Families: CollectionConfig = {
   slug: 'families',
-  labels: { singular: '廉洁家风示范户', plural: '廉洁家风示范户' },
+  labels: { singular: reviewedTypes.families.label, plural: reviewedTypes.families.label },
   ...draftable,
   endpoints: [previewEndpoint, itemPackageEndpoint, wechatEndpoint],
   admin: {
     preview: (doc, { req }) => previewUrl('families', doc, req.user?.id),
     group: '内容',
-    useAsTitle: 'familyName',
+    useAsTitle: reviewedTypes.families.titleField,
     defaultColumns: ['familyName', 'relation', 'year', '_status'],
     description: '家庭助廉机制评选出的廉洁家风示范户。',
     // “下载报送材料包” once published: GET /api/families/<id>/package

@@ -11,17 +11,18 @@ import { previewEndpoint } from '../../preview/previewEndpoint'
 import { previewUrl } from '../../preview/previewToken'
 import { importDocxEndpoint } from '../../wordImport/importEndpoint'
 import { draftable } from '../draftable'
+import { reviewedTypes } from '../../workflow/reviewed'
 
 export const News: CollectionConfig = {
   slug: 'news',
-  labels: { singular: '新闻', plural: '新闻' },
+  labels: { singular: reviewedTypes.news.label, plural: reviewedTypes.news.label },
   graphQL: { singularName: 'NewsItem', pluralName: 'News' },
   ...draftable,
   endpoints: [previewEndpoint, itemPackageEndpoint, wechatEndpoint, importDocxEndpoint],
   admin: {
     preview: (doc, { req }) => previewUrl('news', doc, req.user?.id),
     group: '内容',
-    useAsTitle: 'title',
+    useAsTitle: reviewedTypes.news.titleField,
     defaultColumns: ['title', 'column', '_status', 'publishedAt', 'updatedAt'],
     description: '法院新闻、“六善”文化与各栏目稿件。',
     // “下载报送材料包” once published: GET /api/news/<id>/package

@@ -2,13 +2,9 @@ import type { Access, CollectionConfig, Where } from 'payload'
 
 import { roleOf, staff } from '../../access'
 import { roleOptions } from '../../roles'
+import { reviewedCollections, reviewedTypes } from '../../workflow/reviewed'
 import { actionLabels, stateLabels, toOptions, workflowStates } from '../../workflow/states'
 import { signoffRecordEndpoint } from './recordEndpoint'
-
-export const reviewedCollections = ['news', 'stories', 'events', 'families'] as const
-export type ReviewedCollection = (typeof reviewedCollections)[number]
-
-const collectionLabels: Record<ReviewedCollection, string> = { news: '新闻', stories: '工作站故事', events: '普法活动', families: '廉洁家风' }
 
 /**
  * Contributors see the steps on the items they wrote (and the steps they took); other staff all.
@@ -59,7 +55,7 @@ export const Signoffs: CollectionConfig = {
       label: '稿件类型',
       required: true,
       index: true,
-      options: reviewedCollections.map((value) => ({ label: collectionLabels[value], value })),
+      options: reviewedCollections.map((value) => ({ label: reviewedTypes[value].kindLabel, value })),
     },
     { name: 'docId', type: 'text', label: '稿件编号', required: true, index: true },
     { name: 'docTitle', type: 'text', label: '稿件标题' },

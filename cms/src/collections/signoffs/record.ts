@@ -6,7 +6,7 @@ import type { Signoff } from '../../payload-types'
 import { idOf } from '../../relations'
 import { type Role, roleLabels } from '../../roles'
 import { actionLabels, type Grade, gradeLabels, stateLabels, type WorkflowState } from '../../workflow/states'
-import { type ReviewedCollection, reviewedCollections } from './index'
+import { type ReviewedCollection, reviewedTypes, titleOf } from '../../workflow/reviewed'
 
 export type RecordRow = {
   /** 2025-03-12 09:30, Beijing time */
@@ -30,13 +30,6 @@ export type SignoffRecord = {
   authorId: number | string | undefined
   rows: RecordRow[]
 }
-
-export const isReviewedCollection = (value: string): value is ReviewedCollection =>
-  (reviewedCollections as readonly string[]).includes(value)
-
-/** The field an item is named by in the admin (title, or familyName for families). */
-export const titleFieldOf = (payload: Payload, collection: ReviewedCollection): string =>
-  payload.collections[collection].config.admin.useAsTitle ?? 'id'
 
 const label = <T extends string>(labels: Record<T, string>, value: T | null | undefined, fallback = '—') =>
   (value && labels[value]) || fallback
@@ -63,8 +56,6 @@ export async function loadSignoffRecord(payload: Payload, collection: ReviewedCo
     .catch(() => null)) as Record<string, unknown> | null // an id of the wrong shape for the database
   if (!doc) return null
 
-  const config = payload.collections[collection].config
-  const titleField = titleFieldOf(payload, collection)
   const [{ docs }, settings] = await Promise.all([
     payload.find({
       collection: 'signoffs',
@@ -80,9 +71,9 @@ export async function loadSignoffRecord(payload: Payload, collection: ReviewedCo
   return {
     courtName: settings?.courtName || '湖西县人民法院',
     collection,
-    collectionLabel: String(config.labels.singular),
+    collectionLabel: reviewedTypes[collection].label,
     id: String(doc.id),
-    title: String(doc[titleField] ?? doc.id),
+    title: titleOf(collection, doc),
     grade: label(gradeLabels, doc.grade as Grade | undefined),
     state: label(stateLabels, (doc.workflowState as WorkflowState | undefined) ?? 'draft'),
     authorId: idOf(doc.createdBy),

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createStaff, sampleData, type Staff, testPassword } from '../../testing/fixtures'
 import { restClient } from '../../testing/restClient'
 import { startTestPayload, type TestPayload } from '../../testing/testPayload'
-import type { ReviewedCollection } from './index'
+import type { ReviewedCollection } from '../../workflow/reviewed'
 
 let t: TestPayload
 let staff: Staff

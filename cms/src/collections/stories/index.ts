@@ -10,6 +10,7 @@ import { workflowFields } from '../../fields/workflow'
 import { previewEndpoint } from '../../preview/previewEndpoint'
 import { previewUrl } from '../../preview/previewToken'
 import { draftable } from '../draftable'
+import { reviewedTypes } from '../../workflow/reviewed'
 
 export const storyKinds = [
   { label: '诉前调解', value: 'mediation' },
@@ -21,13 +22,13 @@ export const storyKinds = [
 
 export const Stories: CollectionConfig = {
   slug: 'stories',
-  labels: { singular: '工作站故事', plural: '工作站故事' },
+  labels: { singular: reviewedTypes.stories.label, plural: reviewedTypes.stories.label },
   ...draftable,
   endpoints: [previewEndpoint, itemPackageEndpoint, wechatEndpoint],
   admin: {
     preview: (doc, { req }) => previewUrl('stories', doc, req.user?.id),
     group: '内容',
-    useAsTitle: 'title',
+    useAsTitle: reviewedTypes.stories.titleField,
     defaultColumns: ['title', 'workstation', 'kind', 'date', '_status'],
     description: '法官工作站的调解、巡回审判和普法故事。',
     // “下载报送材料包” once published: GET /api/stories/<id>/package

@@ -2,7 +2,7 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { ReviewedCollection } from '../../collections/signoffs'
+import type { ReviewedCollection } from '../../workflow/reviewed'
 import { sampleData } from '../../testing/fixtures'
 import { startTestPayload, type TestPayload } from '../../testing/testPayload'
 import type { WorkflowState } from '../../workflow/states'

@@ -2,25 +2,13 @@
 // newest published item of any kind, dated as the portal shows it.
 import type { Payload } from 'payload'
 
-import type { ReviewedCollection } from '../../collections/signoffs'
-import { reviewedCollections } from '../../collections/signoffs'
-import { titleFieldOf } from '../../collections/signoffs/record'
+import { type ReviewedCollection, reviewedCollections, reviewedTypes, titleOf } from '../../workflow/reviewed'
 import { assessFreshness, type ColumnInput, type Freshness, type LastItem, newest } from './freshness'
-
-/** The date each kind is shown and sorted by on the portal; families show only a year, so their entry date. */
-export const homeDateField: Record<ReviewedCollection, string> = {
-  news: 'publishedAt',
-  stories: 'date',
-  events: 'startAt',
-  families: 'createdAt',
-}
 
 const published = { _status: { equals: 'published' } } as const
 
 async function newestPublished(payload: Payload, collection: ReviewedCollection): Promise<LastItem | null> {
-  const config = payload.collections[collection].config
-  const dateField = homeDateField[collection]
-  const titleField = titleFieldOf(payload, collection)
+  const { dateField, titleField, label } = reviewedTypes[collection]
   const { docs } = await payload.find({
     collection,
     where: { and: [published, { [dateField]: { exists: true } }] },
@@ -32,7 +20,7 @@ async function newestPublished(payload: Payload, collection: ReviewedCollection)
   })
   const doc = docs[0] as unknown as Record<string, unknown> | undefined
   if (!doc?.[dateField]) return null
-  return { at: String(doc[dateField]), title: String(doc[titleField] ?? doc.id), typeLabel: String(config.labels.singular) }
+  return { at: String(doc[dateField]), title: titleOf(collection, doc), typeLabel: label }
 }
 
 async function lastNewsOf(payload: Payload, columnId: number | string): Promise<string | null> {

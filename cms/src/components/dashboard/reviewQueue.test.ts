@@ -2,7 +2,7 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { ReviewedCollection } from '../../collections/signoffs'
+import type { ReviewedCollection } from '../../workflow/reviewed'
 import { createStaff, sampleData, type Staff } from '../../testing/fixtures'
 import { startTestPayload, type TestPayload } from '../../testing/testPayload'
 import type { WorkflowState } from '../../workflow/states'
@@ -120,5 +120,15 @@ describe('the 审签 queue', () => {
     const review = section(await loadReviewQueue(t.payload, viewer('reviewer'), { limitPerCollection: 1 }), 'review')
     expect(review?.total).toBe(3)
     expect(review?.items).toHaveLength(2) // one news, one event
+  })
+
+  // Last: it adds an item the other tests do not expect.
+  it('counts out the items a signer signed first even when they are not among those listed', async () => {
+    const again = await item(t.payload, 'news', 'q-signed-again', { owner: staff.editor.id, state: 'signed', grade: 'sensitive' })
+    await signoff(t.payload, 'news', again, { ...viewer('approver'), name: '签发人甲' }, { action: 'sign', fromState: 'reviewed', toState: 'signed' })
+    const sign = section(await loadReviewQueue(t.payload, viewer('approver'), { limitPerCollection: 1 }), 'sign')
+    expect(titles(sign)).toEqual(['活动 q-reviewed'])
+    expect(sign?.total).toBe(1)
+    expect(section(await loadReviewQueue(t.payload, secondApprover, { limitPerCollection: 1 }), 'sign')?.total).toBe(4)
   })
 })

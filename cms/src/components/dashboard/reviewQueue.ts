@@ -2,11 +2,10 @@
 // 被退回. Only the sections their role acts on; only items they may act on.
 import type { Payload, Where } from 'payload'
 
-import type { ReviewedCollection } from '../../collections/signoffs'
-import { reviewedCollections } from '../../collections/signoffs'
-import { titleFieldOf } from '../../collections/signoffs/record'
 import { idOf } from '../../relations'
 import type { Role } from '../../roles'
+import { type ReviewedCollection, reviewedCollections, reviewedTypes, titleOf } from '../../workflow/reviewed'
+import { type AllowedStep, scopesByRole, stepsAllowed, type StepScope } from '../../workflow/rights'
 import type { Grade, WorkflowState } from '../../workflow/states'
 
 export type QueueKey = 'review' | 'sign' | 'returned'
@@ -31,41 +30,34 @@ export type Viewer = { id: number | string; role?: Role | null }
 
 export const queueTitles: Record<QueueKey, string> = { review: '待我审核', sign: '待我签发', returned: '被退回' }
 
-/** Which sections each role sees. Everyone may write, so everyone may have items returned. */
-export const sectionsFor = (role: Role | null | undefined): QueueKey[] => {
-  switch (role) {
-    case 'admin':
-      return ['review', 'sign', 'returned']
-    case 'reviewer':
-      return ['review', 'returned']
-    case 'approver':
-      return ['sign', 'returned']
-    case 'contributor':
-    case 'editor':
-      return ['returned']
-    default:
-      return []
-  }
+/** The workflow steps behind the sections of things to act on: 审核通过; 签发 or 发布. */
+const sectionSteps: Record<'review' | 'sign', AllowedStep[]> = { review: ['approve'], sign: ['sign', 'publish'] }
+
+/** What the role may do for a section, merged over its steps (workflow/rights.ts); undefined when nothing. */
+function sectionScope(key: 'review' | 'sign', role: Role): StepScope | undefined {
+  const scopes = sectionSteps[key].map((step) => scopesByRole[role][step]).filter((scope): scope is StepScope => Boolean(scope))
+  if (!scopes.length) return undefined
+  const states = [...new Set(scopes.flatMap((scope) => scope.states))]
+  return { states, ownItems: scopes.every((scope) => scope.ownItems) }
 }
 
-const sameId = (a: unknown, b: unknown) => a !== undefined && a !== null && String(a) === String(b)
+/** Which sections each role sees: those whose steps it may take, and 被退回 for everyone who may work on a returned item. */
+export const sectionsFor = (role: Role | null | undefined): QueueKey[] => {
+  if (!role) return []
+  const keys: QueueKey[] = (['review', 'sign'] as const).filter((key) => sectionScope(key, role))
+  return scopesByRole[role].edit?.states.includes('returned') ? [...keys, 'returned'] : keys
+}
 
 /** Items nobody entered (seeded, imported) count as someone else's. */
 const notAuthoredBy = (viewer: Viewer): Where => ({
   or: [{ createdBy: { not_equals: viewer.id } }, { createdBy: { exists: false } }],
 })
 
-const sectionWhere = (key: QueueKey, viewer: Viewer): Where => {
-  switch (key) {
-    // Nobody approves or signs their own item (see workflow/transitions.ts).
-    case 'review':
-      return { and: [{ workflowState: { equals: 'submitted' } }, notAuthoredBy(viewer)] }
-    case 'sign':
-      return { and: [{ workflowState: { in: ['reviewed', 'signed'] } }, notAuthoredBy(viewer)] }
-    case 'returned':
-      return { and: [{ workflowState: { equals: 'returned' } }, { createdBy: { equals: viewer.id } }] }
-  }
-}
+/** Whether the workflow refuses a second signature from the item's first signer (a 敏感 item's two signers differ). */
+const firstSignerExcluded = (role: Role, viewer: Viewer) =>
+  !stepsAllowed({ role, userId: viewer.id, state: 'signed', authorId: undefined, firstSignerId: viewer.id, grade: 'sensitive' }).some(
+    (step) => sectionSteps.sign.includes(step),
+  )
 
 /** The latest step of each kind per item: who gave a sensitive item its first signature, who returned it and why. */
 async function latestSteps(payload: Payload, collection: ReviewedCollection, ids: (number | string)[], toState: WorkflowState) {
@@ -85,15 +77,46 @@ async function latestSteps(payload: Payload, collection: ReviewedCollection, ids
   return latest
 }
 
-async function loadSection(payload: Payload, key: QueueKey, viewer: Viewer, limitPerCollection: number) {
+/** The signed items in `collection` whose first signature is the viewer's, so they need someone else's. */
+async function signedFirstBy(payload: Payload, collection: ReviewedCollection, viewer: Viewer): Promise<(number | string)[]> {
+  const { docs } = await payload.find({
+    collection,
+    where: { workflowState: { equals: 'signed' } },
+    draft: true,
+    pagination: false,
+    depth: 0,
+    select: {},
+    overrideAccess: true,
+  })
+  const ids = docs.map((doc) => doc.id as number | string)
+  const firstSigners = await latestSteps(payload, collection, ids, 'signed')
+  return ids.filter((id) => {
+    const actor = firstSigners.get(String(id))?.actor
+    return actor !== undefined && String(actor) === String(viewer.id)
+  })
+}
+
+/** The items of one collection waiting in a section, as a query: states from the workflow, the viewer's exclusions. */
+async function sectionWhere(payload: Payload, collection: ReviewedCollection, key: QueueKey, viewer: Viewer, role: Role): Promise<Where> {
+  if (key === 'returned') return { and: [{ workflowState: { equals: 'returned' } }, { createdBy: { equals: viewer.id } }] }
+  const scope = sectionScope(key, role)!
+  const where: Where[] = [{ workflowState: { in: scope.states } }]
+  if (!scope.ownItems) where.push(notAuthoredBy(viewer))
+  if (scope.states.includes('signed') && firstSignerExcluded(role, viewer)) {
+    const mine = await signedFirstBy(payload, collection, viewer)
+    if (mine.length) where.push({ id: { not_in: mine } })
+  }
+  return { and: where }
+}
+
+async function loadSection(payload: Payload, key: QueueKey, viewer: Viewer, role: Role, limitPerCollection: number) {
   const perCollection = await Promise.all(
     reviewedCollections.map(async (collection) => {
-      const config = payload.collections[collection].config
-      const titleField = titleFieldOf(payload, collection)
       // The latest draft holds the current state; the system reads (the query is already the viewer's own).
+      // The database counts the total, so it is right however few items are listed.
       const { docs, totalDocs } = await payload.find({
         collection,
-        where: sectionWhere(key, viewer),
+        where: await sectionWhere(payload, collection, key, viewer, role),
         draft: true,
         sort: 'updatedAt',
         limit: limitPerCollection,
@@ -101,32 +124,23 @@ async function loadSection(payload: Payload, key: QueueKey, viewer: Viewer, limi
         overrideAccess: true,
       })
       const rows = docs as unknown as Record<string, unknown>[]
-      const ids = rows.map((doc) => doc.id as number | string)
-      let total = totalDocs
       let items: QueueItem[] = rows.map((doc) => ({
         collection,
-        collectionLabel: String(config.labels.singular),
+        collectionLabel: reviewedTypes[collection].label,
         id: doc.id as number | string,
-        title: String(doc[titleField] ?? doc.id),
+        title: titleOf(collection, doc),
         state: doc.workflowState as WorkflowState,
         grade: (doc.grade as Grade | undefined) ?? 'normal',
         updatedAt: String(doc.updatedAt),
       }))
-      if (key === 'sign') {
-        // A sensitive item's second signature must come from someone else.
-        const firstSigners = await latestSteps(payload, collection, ids.filter((_, i) => items[i].state === 'signed'), 'signed')
-        const mine = items.filter((item) => item.state === 'signed' && sameId(firstSigners.get(String(item.id))?.actor, viewer.id))
-        items = items.filter((item) => !mine.includes(item))
-        total -= mine.length
-      }
       if (key === 'returned') {
-        const returns = await latestSteps(payload, collection, ids, 'returned')
+        const returns = await latestSteps(payload, collection, items.map((item) => item.id), 'returned')
         items = items.map((item) => {
           const step = returns.get(String(item.id))
           return step ? { ...item, comment: step.comment ?? undefined, returnedBy: step.actorName ?? undefined } : item
         })
       }
-      return { items, total }
+      return { items, total: totalDocs }
     }),
   )
   return {
@@ -139,7 +153,9 @@ async function loadSection(payload: Payload, key: QueueKey, viewer: Viewer, limi
 /** The viewer's queue, one section per relevant step, each item linking back to its collection and id. */
 export async function loadReviewQueue(payload: Payload, viewer: Viewer, options: { limitPerCollection?: number } = {}): Promise<QueueSection[]> {
   const limit = options.limitPerCollection ?? 20
+  const role = viewer.role
+  if (!role) return []
   return Promise.all(
-    sectionsFor(viewer.role).map(async (key) => ({ key, title: queueTitles[key], ...(await loadSection(payload, key, viewer, limit)) })),
+    sectionsFor(role).map(async (key) => ({ key, title: queueTitles[key], ...(await loadSection(payload, key, viewer, role, limit)) })),
   )
 }

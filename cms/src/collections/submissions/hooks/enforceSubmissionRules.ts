@@ -6,7 +6,7 @@ import { APIError, type CollectionBeforeChangeHook, type PayloadRequest, Validat
 import { beijingDay, beijingToday } from '../../../outsideMedia/period'
 import type { Submission } from '../../../payload-types'
 import { idOf } from '../../../relations'
-import { type ReviewedCollection } from '../../signoffs'
+import { type ReviewedCollection, titleOf } from '../../../workflow/reviewed'
 import { pointsOf, scoringLookups } from '../scoring'
 import { type SubmissionStatus, statusLabels } from '../statuses'
 import { refuseTransition } from '../transitions'
@@ -27,8 +27,8 @@ async function loadItem(req: PayloadRequest, item: ItemRef) {
   if (id === undefined) return null
   const doc = await req.payload.findByID({ collection, id, depth: 0, overrideAccess: true, req, disableErrors: true })
   if (!doc) return null
-  const record = doc as unknown as { _status?: string; title?: string; familyName?: string }
-  return { published: record._status === 'published', title: record.title ?? record.familyName ?? String(id) }
+  const record = doc as unknown as Record<string, unknown>
+  return { published: record._status === 'published', title: titleOf(collection, record) }
 }
 
 export const enforceSubmissionRules: CollectionBeforeChangeHook<Submission> = async ({ data, originalDoc, operation, req }) => {
