@@ -7,6 +7,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import sharp from 'sharp'
 
 import { formatDate } from '../dates'
+import { foundOrNull } from '../lookup'
 import type { Media, Submission, User } from '../payload-types'
 import { idOf } from '../relations'
 import { bodyOf, isReviewedCollection, type ReviewedCollection, reviewedTypes, titleOf } from '../workflow/reviewed'
@@ -69,7 +70,7 @@ async function userName(payload: Payload, value: unknown): Promise<string> {
   if (value && typeof value === 'object' && 'name' in value) return String((value as User).name ?? '')
   const id = idOf(value)
   if (id === undefined) return ''
-  const user = await payload.findByID({ collection: 'users', id, depth: 0, overrideAccess: true, disableErrors: true }).catch(() => null)
+  const user = await foundOrNull(payload.findByID({ collection: 'users', id, depth: 0, overrideAccess: true, disableErrors: true }))
   return user?.name ?? ''
 }
 
@@ -100,9 +101,9 @@ export async function loadPackageInput(
 ): Promise<LoadResult> {
   const { collection } = target
   if (!isReviewedCollection(collection)) return { ok: false, status: 404, message: '稿件不存在或已被删除。' }
-  const item = (await payload
-    .findByID({ collection, id: target.id, depth: 0, overrideAccess: caller === undefined, user: caller ?? undefined, disableErrors: true })
-    .catch(() => null)) as Item | null // an id of the wrong shape for the database
+  const item = (await foundOrNull(
+    payload.findByID({ collection, id: target.id, depth: 0, overrideAccess: caller === undefined, user: caller ?? undefined, disableErrors: true }),
+  )) as Item | null
   if (!item) return { ok: false, status: 404, message: '稿件不存在或已被删除。' }
   const title = titleOf(collection, item)
   if (item._status !== 'published') {

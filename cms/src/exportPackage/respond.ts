@@ -2,6 +2,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import { roleOf } from '../access'
+import { unexpectedFailure } from '../lookup'
 import type { Submission } from '../payload-types'
 import type { Role } from '../roles'
 import type { Package } from './buildPackage'
@@ -40,7 +41,7 @@ export function packageResponse(pkg: Package, asciiFallback: string): Response {
 }
 
 /**
- * Loads the item and builds its package, or refuses in Chinese. The builders are imported on
+ * Loads the item and builds its package, or refuses in Chinese (500 for a failure such as a database outage). The builders are imported on
  * demand, so the collection configs every request loads do not carry docx and the zip code.
  */
 export async function respondWithPackage(
@@ -48,8 +49,13 @@ export async function respondWithPackage(
   target: { collection: string; id: Id },
   options: { submission?: Submission; asciiFallback: string; caller: PayloadRequest['user'] },
 ): Promise<Response> {
-  const [{ loadPackageInput }, { buildPackage }] = await Promise.all([import('./loadPackage'), import('./buildPackage')])
-  const loaded = await loadPackageInput(payload, target, options.submission, options.caller)
-  if (!loaded.ok) return refuse(loaded.status, loaded.message)
-  return packageResponse(await buildPackage(loaded.input), options.asciiFallback)
+  try {
+    const [{ loadPackageInput }, { buildPackage }] = await Promise.all([import('./loadPackage'), import('./buildPackage')])
+    const loaded = await loadPackageInput(payload, target, options.submission, options.caller)
+    if (!loaded.ok) return refuse(loaded.status, loaded.message)
+    return packageResponse(await buildPackage(loaded.input), options.asciiFallback)
+  } catch (error) {
+    const failure = unexpectedFailure(payload, error, '生成报送材料包')
+    return refuse(failure.status, failure.message)
+  }
 }

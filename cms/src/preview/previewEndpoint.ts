@@ -5,6 +5,7 @@
 // the preview, so it brings in nothing (a linked draft, say) that person may not read.
 import type { CollectionSlug, Endpoint } from 'payload'
 
+import { foundOrNull, unexpectedFailure } from '../lookup'
 import { previewSecret, verifyPreviewToken } from './previewToken'
 
 const noStore = { 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex' }
@@ -23,20 +24,26 @@ export const previewEndpoint: Endpoint = {
     if (!claims || claims.collection !== collection || claims.id !== id || !claims.uid || !claims.v) {
       return refuse(401, '预览链接无效或已过期')
     }
-    const viewer = await req.payload.findByID({ collection: 'users', id: claims.uid, depth: 0, disableErrors: true }).catch(() => null)
-    if (!viewer) return refuse(401, '预览链接无效或已过期')
-
-    const doc = await req.payload
-      .findByID({
-        collection: collection as CollectionSlug,
-        id,
-        draft: true,
-        depth: 1,
-        overrideAccess: false,
-        user: { ...viewer, collection: 'users' },
-        disableErrors: true,
-      })
-      .catch(() => null) // an id of the wrong shape for the database, or not the viewer's to read
+    let viewer, doc
+    try {
+      viewer = await foundOrNull(req.payload.findByID({ collection: 'users', id: claims.uid, depth: 0, disableErrors: true }))
+      if (!viewer) return refuse(401, '预览链接无效或已过期')
+      // Null as well when it is not the viewer's to read.
+      doc = await foundOrNull(
+        req.payload.findByID({
+          collection: collection as CollectionSlug,
+          id,
+          draft: true,
+          depth: 1,
+          overrideAccess: false,
+          user: { ...viewer, collection: 'users' },
+          disableErrors: true,
+        }),
+      )
+    } catch (error) {
+      const failure = unexpectedFailure(req.payload, error, '读取预览内容')
+      return refuse(failure.status, failure.message)
+    }
     if (!doc || (doc as { createdAt?: string }).createdAt !== claims.v) return refuse(404, '内容不存在')
     // The site shows the text; who wrote it (a user record with an e-mail address) stays here.
     const { createdBy: _createdBy, ...rest } = doc as unknown as Record<string, unknown>

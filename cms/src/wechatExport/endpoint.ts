@@ -4,6 +4,7 @@ import type { Endpoint } from 'payload'
 
 import { contentDisposition, refuse } from '../exportPackage/respond'
 import { roleOf } from '../access'
+import { unexpectedFailure } from '../lookup'
 
 const privateHeaders = { 'Cache-Control': 'private, no-store', 'X-Robots-Tag': 'noindex', 'X-Content-Type-Options': 'nosniff' }
 
@@ -17,7 +18,13 @@ export const wechatEndpoint: Endpoint = {
     const id = String(req.routeParams?.id ?? '')
     // Loaded on demand: sharp and the zip code stay out of every request's collection configs.
     const [{ loadWechatArticle }, { buildWechatZip, clipboardHtml }] = await Promise.all([import('./load'), import('./build')])
-    const loaded = await loadWechatArticle(req.payload, { collection, id })
+    let loaded: Awaited<ReturnType<typeof loadWechatArticle>>
+    try {
+      loaded = await loadWechatArticle(req.payload, { collection, id })
+    } catch (error) {
+      const failure = unexpectedFailure(req.payload, error, '读取要导出的稿件')
+      return refuse(failure.status, failure.message)
+    }
     if (!loaded.ok) return refuse(loaded.status, loaded.message)
     const { article } = loaded
 

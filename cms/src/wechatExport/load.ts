@@ -7,6 +7,7 @@ import type { Payload } from 'payload'
 
 import { readRichText } from '../checks/lexical'
 import type { Media } from '../payload-types'
+import { foundOrNull } from '../lookup'
 import { idOf } from '../relations'
 import { bodyOf, isReviewedCollection, type ReviewedCollection, reviewedTypes, titleOf } from '../workflow/reviewed'
 import { type Crop, articleImage, coverCrop, thumbnailCrop } from './crops'
@@ -44,9 +45,9 @@ function bodyImageIds(body: unknown): string[] {
 export async function loadWechatArticle(payload: Payload, target: { collection: string; id: string }): Promise<WechatLoadResult> {
   const { collection } = target
   if (!isReviewedCollection(collection)) return { ok: false, status: 404, message: '稿件不存在或已被删除。' }
-  const item = (await payload
-    .findByID({ collection, id: target.id, depth: 0, overrideAccess: true, disableErrors: true })
-    .catch(() => null)) as Record<string, unknown> | null
+  const item = (await foundOrNull(
+    payload.findByID({ collection, id: target.id, depth: 0, overrideAccess: true, disableErrors: true }),
+  )) as Record<string, unknown> | null
   if (!item) return { ok: false, status: 404, message: '稿件不存在或已被删除。' }
   const title = titleOf(collection, item)
   if (item._status !== 'published') {

@@ -19,6 +19,7 @@ import sharp from 'sharp'
 import { roleOf } from '../access'
 import { isPendingAlt, pendingAlt } from '../checks/images'
 import { mediaDir } from '../collections/media'
+import { foundOrNull } from '../lookup'
 import { findImageProblem } from '../collections/media/imageRules'
 import type { Media } from '../payload-types'
 import { convertInWorker } from './convertInWorker'
@@ -133,9 +134,8 @@ function titleFor(payload: Payload, found: string | undefined, filename: string,
 
 async function resolveColumn(payload: Payload, req: PayloadRequest, requested: number | string | null | undefined) {
   if (requested !== undefined && requested !== null && String(requested).trim() !== '') {
-    const doc = await payload
-      .findByID({ collection: 'columns', id: requested, depth: 0, disableErrors: true, overrideAccess: false, req })
-      .catch(() => null) // an id of the wrong shape for the database
+    // A failing database is thrown on, to the 导入失败 answer, not taken for an unknown column.
+    const doc = await foundOrNull(payload.findByID({ collection: 'columns', id: requested, depth: 0, disableErrors: true, overrideAccess: false, req }))
     if (!doc) throw refuse(refusals.unknownColumn)
     return { id: doc.id, title: doc.title, chosen: true }
   }

@@ -2,6 +2,7 @@
 import type { Payload } from 'payload'
 
 import { formatDateTime } from '../../dates'
+import { foundOrNull } from '../../lookup'
 import type { Signoff } from '../../payload-types'
 import { idOf } from '../../relations'
 import { type Role, roleLabels } from '../../roles'
@@ -48,12 +49,13 @@ export function toRecordRow(signoff: Pick<Signoff, 'createdAt' | 'action' | 'fro
 
 /**
  * Loads an item (its latest draft, so the state is current) and its 审签记录, with the system's
- * rights: callers decide who may see it. Returns null when there is no such item.
+ * rights: callers decide who may see it. Returns null when there is no such item; a failing
+ * database throws.
  */
 export async function loadSignoffRecord(payload: Payload, collection: ReviewedCollection, id: string): Promise<SignoffRecord | null> {
-  const doc = (await payload
-    .findByID({ collection, id, draft: true, depth: 0, overrideAccess: true, disableErrors: true })
-    .catch(() => null)) as Record<string, unknown> | null // an id of the wrong shape for the database
+  const doc = (await foundOrNull(
+    payload.findByID({ collection, id, draft: true, depth: 0, overrideAccess: true, disableErrors: true }),
+  )) as Record<string, unknown> | null
   if (!doc) return null
 
   const [{ docs }, settings] = await Promise.all([

@@ -5,6 +5,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import { roleOf } from '../../access'
 import { formatDateTime } from '../../dates'
+import { unexpectedFailure } from '../../lookup'
 import type { Role } from '../../roles'
 import { isReviewedCollection } from '../../workflow/reviewed'
 import { loadSignoffRecord } from './record'
@@ -37,7 +38,13 @@ export const signoffRecordEndpoint: Endpoint = {
 
     const collection = String(req.routeParams?.docCollection ?? '')
     const id = String(req.routeParams?.docId ?? '')
-    const record = isReviewedCollection(collection) ? await loadSignoffRecord(req.payload, collection, id) : null
+    let record: Awaited<ReturnType<typeof loadSignoffRecord>> = null
+    try {
+      record = isReviewedCollection(collection) ? await loadSignoffRecord(req.payload, collection, id) : null
+    } catch (error) {
+      const failure = unexpectedFailure(req.payload, error, '读取审签记录')
+      return refuse(format, failure.status, failure.message)
+    }
     if (!record) return refuse(format, 404, '稿件不存在或已被删除。')
     if (role === 'contributor' && String(record.authorId) !== String(user.id)) {
       return refuse(format, 403, '通讯员只能查看自己稿件的审签记录。')

@@ -4,6 +4,7 @@
 import type { Endpoint } from 'payload'
 
 import { refuse, refuseUnlessStaff, respondWithPackage } from '../../exportPackage/respond'
+import { foundOrNull, unexpectedFailure } from '../../lookup'
 import type { Submission } from '../../payload-types'
 
 export const submissionPackageEndpoint: Endpoint = {
@@ -13,9 +14,15 @@ export const submissionPackageEndpoint: Endpoint = {
     const refused = refuseUnlessStaff(req)
     if (refused) return refused
     const id = String(req.routeParams?.id ?? '')
-    const submission = (await req.payload
-      .findByID({ collection: 'submissions', id, depth: 1, overrideAccess: false, user: req.user, disableErrors: true })
-      .catch(() => null)) as Submission | null // an id of the wrong shape for the database
+    let submission: Submission | null
+    try {
+      submission = (await foundOrNull(
+        req.payload.findByID({ collection: 'submissions', id, depth: 1, overrideAccess: false, user: req.user, disableErrors: true }),
+      )) as Submission | null
+    } catch (error) {
+      const failure = unexpectedFailure(req.payload, error, '读取报送记录')
+      return refuse(failure.status, failure.message)
+    }
     if (!submission) return refuse(404, '报送记录不存在或已被删除。')
 
     const { relationTo, value } = submission.item
