@@ -113,8 +113,10 @@ export function describeServing(portal: () => PortalUnderTest) {
 
     it('every page carries a strict policy: scripts and styles only from the site or by hash, never inline at will', () => {
       const { client, linking } = portal()
+      // /search/ is rendered on demand: its policy is in what the server answers.
+      const searchHtml = await (await fetch(`${portal().url}/search/?q=${encodeURIComponent('调解')}`)).text()
       for (const page of ['/', `/news/${linking.slug}/`, '/search/', '/404.html']) {
-        const html = fs.readFileSync(builtFile(client, page), 'utf8')
+        const html = page === '/search/' ? searchHtml : fs.readFileSync(builtFile(client, page), 'utf8')
         const policy = /<meta http-equiv="content-security-policy" content="([^"]+)"/i.exec(html)?.[1]
         expect(policy, page).toBeTruthy()
         const directives = Object.fromEntries(policy!.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...values]) => [name, values]))
@@ -123,7 +125,7 @@ export function describeServing(portal: () => PortalUnderTest) {
         for (const name of ['script-src', 'style-src']) {
           expect(directives[name], `${page} ${name}`).toBeDefined()
           expect(directives[name].filter((v: string) => !/^'sha(256|384|512)-/.test(v)), `${page} ${name}`).toEqual(
-            name === 'script-src' ? ["'self'", "'wasm-unsafe-eval'"] : ["'self'"],
+            ["'self'"],
           )
         }
       }
