@@ -41,10 +41,20 @@ function bestStart(text: string, words: string[], found: Match[]): number {
   return best
 }
 
-/** Word boundaries (character offsets) of the text, from jieba's cut. */
-function boundaries(text: string): number[] {
-  const offsets = [0]
-  for (const token of cutText(text)) offsets.push(offsets.at(-1)! + token.length)
+/** jieba cuts each run of Chinese characters, letters and digits on its own; anything else separates runs. */
+const SEPARATOR = /[^\u4e00-\u9fa5a-zA-Z0-9+#&._%-]/
+
+/**
+ * Word boundaries (character offsets into the text) from jieba's cut of the passage from..to,
+ * widened to the separators around it, so the words are the ones a cut of the whole text gives.
+ */
+function boundaries(text: string, from: number, to: number): number[] {
+  let start = Math.max(0, from)
+  while (start > 0 && !SEPARATOR.test(text[start - 1])) start--
+  let end = Math.min(text.length, to)
+  while (end < text.length && !SEPARATOR.test(text[end])) end++
+  const offsets = [start]
+  for (const token of cutText(text.slice(start, end))) offsets.push(offsets.at(-1)! + token.length)
   return offsets
 }
 
@@ -63,7 +73,7 @@ export function excerpt(text: string, words: string[]): string {
     start = sentence >= 0 ? first - before.length + sentence + 1 : Math.max(0, first - LEAD)
   }
   let end = Math.min(clean.length, start + EXCERPT_LENGTH)
-  const cuts = boundaries(clean)
+  const cuts = boundaries(clean, start, end)
   // Snap outwards to whole words: back to the word the start is in, on to the end of the last word.
   start = cuts.findLast((offset) => offset <= start) ?? 0
   end = cuts.find((offset) => offset >= end) ?? clean.length
