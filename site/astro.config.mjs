@@ -4,8 +4,8 @@ import { defineConfig } from 'astro/config'
 
 import copyMedia from './src/integrations/copyMedia.ts'
 import externalOutDir from './src/integrations/externalOutDir.ts'
-import pagefind from './src/integrations/pagefind.ts'
 import precompress from './src/integrations/precompress.ts'
+import searchIndex from './src/integrations/searchIndex.ts'
 import { siteUrlFromEnv } from './src/siteUrl.ts'
 
 // Static pages, served by the Node adapter in standalone mode (which also hosts the few
@@ -28,17 +28,17 @@ export default defineConfig({
       },
     }),
     copyMedia(),
-    pagefind(),
+    searchIndex(),
     // Last: it compresses what the integrations above wrote too.
     precompress(),
   ],
   security: {
     // A strict policy in each page's <meta>: Astro hashes the scripts and styles it emits; nothing
-    // else runs. Pagefind's search (/search/) needs WebAssembly. Framing is refused by a header
-    // from scripts/responseHeaders.ts, since a <meta> cannot do that.
+    // else runs. Framing is refused by a header from scripts/responseHeaders.ts, since a <meta>
+    // cannot do that.
     csp: {
       directives: ["default-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
-      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      scriptDirective: { resources: ["'self'"] },
     },
   },
 })

@@ -11,7 +11,8 @@
 // does not start is never switched to: the old worker keeps serving.
 //
 // `node scripts/serve.ts` (Node 24 runs the TypeScript directly; only erasable syntax here).
-// Env: SITE_BUILDS_DIR (default site/builds), PORT (default 4321), HOST; CMS_URL for previews.
+// Env: SITE_BUILDS_DIR (default site/builds), PORT (default 4321), HOST; CMS_URL for previews;
+// SEARCH_INDEX (default search.sqlite in the live build) for /search/.
 import cluster, { type Worker } from 'node:cluster'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -57,7 +58,7 @@ function retire(generation: Generation) {
 
 function start(build: string) {
   cluster.setupPrimary({ exec: path.join(path.dirname(fileURLToPath(import.meta.url)), 'serveWorker.ts') })
-  const generation: Generation = { worker: cluster.fork({ PORT: port, SITE_BUILD_ENTRY: path.join(build, 'server/entry.mjs') }), build }
+  const generation: Generation = { worker: cluster.fork({ PORT: port, SITE_BUILD_ENTRY: path.join(build, 'server/entry.mjs'), SEARCH_INDEX: process.env.SEARCH_INDEX ?? path.join(build, 'search.sqlite') }), build }
   starting = generation
   generation.worker.once('listening', () => {
     if (starting !== generation) return retire(generation)

@@ -2,80 +2,31 @@ import { defineCollection } from 'astro:content'
 import { z } from 'astro/zod'
 
 import { cmsCollection, cmsGlobal } from './loaders/cmsLoader'
+import { dateSchema, eventSchema, familySchema, newsSchema, refSchema, siteImageSchema, storySchema } from './contentSchemas'
 import { mapColumn, mapCoverage, mapEvent, mapFamily, mapNavigation, mapNews, mapSettings, mapSitePages, mapStory, mapWorkstation } from './loaders/mappers'
 
-const image = z.object({
-  src: z.string(),
-  width: z.number(),
-  height: z.number(),
-  alt: z.string(),
-  caption: z.string().optional(),
-  credit: z.string().optional(),
-  srcset: z.string(),
-})
-const ref = z.object({ slug: z.string(), title: z.string() })
-const date = z.coerce.date()
+const image = siteImageSchema
+const ref = refSchema
+const date = dateSchema
 
 const news = defineCollection({
   loader: cmsCollection('news', mapNews),
-  schema: z.object({
-    title: z.string(),
-    summary: z.string().optional(),
-    bodyHtml: z.string(),
-    cover: image.optional(),
-    thumbnail: image.optional(),
-    column: ref.optional(),
-    tags: z.array(z.string()),
-    writer: z.string().optional(),
-    photographer: z.string().optional(),
-    source: z.string().optional(),
-    publishedAt: date,
-    updatedAt: date,
-  }),
+  schema: newsSchema,
 })
 
 const stories = defineCollection({
   loader: cmsCollection('stories', mapStory),
-  schema: z.object({
-    title: z.string(),
-    workstation: ref.optional(),
-    kind: z.string(),
-    date,
-    bodyHtml: z.string(),
-    outcome: z.string().optional(),
-    photos: z.array(image),
-    updatedAt: date,
-  }),
+  schema: storySchema,
 })
 
 const events = defineCollection({
   loader: cmsCollection('events', mapEvent),
-  schema: z.object({
-    title: z.string(),
-    startAt: date,
-    endAt: date.optional(),
-    venueKind: z.string(),
-    venue: z.string().optional(),
-    format: z.string(),
-    organiser: z.string().optional(),
-    audienceSize: z.number().optional(),
-    bodyHtml: z.string(),
-    photos: z.array(image),
-    updatedAt: date,
-  }),
+  schema: eventSchema,
 })
 
 const families = defineCollection({
   loader: cmsCollection('families', mapFamily),
-  schema: z.object({
-    familyName: z.string(),
-    relation: z.string().optional(),
-    year: z.number(),
-    motto: z.string(),
-    storyHtml: z.string(),
-    photos: z.array(image),
-    updatedAt: date,
-  }),
+  schema: familySchema,
 })
 
 const workstations = defineCollection({

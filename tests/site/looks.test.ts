@@ -75,7 +75,7 @@ beforeAll(async () => {
     culture: '/culture/',
     sitemap: '/sitemap/',
     accessibility: '/accessibility/',
-    search: '/search/',
+    search: `/search/?q=${encodeURIComponent('调解')}`,
     'not-found': '/no-such-page/',
   }
   fs.rmSync(shotsDir, { recursive: true, force: true })

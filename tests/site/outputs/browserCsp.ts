@@ -1,5 +1,5 @@
 // The strict CSP in a real browser: the reading aids (reader.js and the inline settings script)
-// and Pagefind's search still work, nothing on the page is refused, and injected inline script is.
+// and search still work, nothing on the page is refused, and injected inline script is.
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 

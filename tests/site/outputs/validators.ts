@@ -31,19 +31,28 @@ export function describeValidators(portal: () => PortalUnderTest) {
       const pages = [
         '/', firstPage(client, 'columns'), '/news/', `/news/${linking.slug}/`, '/stories/', firstPage(client, 'stories'),
         '/workstations/', firstPage(client, 'workstations'), '/events/', firstPage(client, 'events'), '/families/',
-        firstPage(client, 'families'), '/media-coverage/', '/search/', '/404.html',
+        firstPage(client, 'families'), '/media-coverage/', '/404.html',
         '/about/', '/litigation/', '/culture/', '/sitemap/', '/accessibility/',
       ]
       const files = pages.map((page) => builtFile(client, page))
-      // The draft preview is rendered on demand: validate what the server answers.
-      const preview = await fetch(portal().previewUrl())
-      expect(preview.status).toBe(200)
-      const previewFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'liushan-nu-')), 'preview.html')
-      fs.writeFileSync(previewFile, await preview.text())
-      files.push(previewFile)
+      // The draft preview and search are rendered on demand: validate what the server answers
+      // (search: no query, results over several pages, no result).
+      const onDemand = fs.mkdtempSync(path.join(os.tmpdir(), 'liushan-nu-'))
+      const answers = {
+        'preview.html': portal().previewUrl(),
+        'search.html': `${portal().url}/search/`,
+        'search-results.html': `${portal().url}/search/?q=${encodeURIComponent('法院')}&page=2`,
+        'search-none.html': `${portal().url}/search/?q=${encodeURIComponent('没有这个词的搜索')}`,
+      }
+      for (const [name, url] of Object.entries(answers)) {
+        const response = await fetch(url)
+        expect(response.status, name).toBe(200)
+        fs.writeFileSync(path.join(onDemand, name), await response.text())
+        files.push(path.join(onDemand, name))
+      }
 
       const errors = await nuErrors(files)
-      fs.rmSync(path.dirname(previewFile), { recursive: true, force: true })
+      fs.rmSync(onDemand, { recursive: true, force: true })
       expect(errors.map((e) => `${e.url?.replace(/^file:.*?\/client/, '')}:${e.lastLine} ${e.message} [${e.extract ?? ''}]`)).toEqual([])
     })
 

@@ -1,0 +1,33 @@
+/** One searchable item, as the renderer hands it to the index (see toSearchDoc). */
+export type SearchDoc = {
+  /** Collection and CMS id, as in 'news:123'. */
+  key: string
+  url: string
+  title: string
+  /** The 栏目 or section label shown with the result, and searched (廉洁家风 finds the families). */
+  section: string
+  /** ISO date shown with the result. */
+  date?: string
+  /** Plain body text. */
+  text: string
+  tags: string[]
+}
+
+export type SearchHit = {
+  url: string
+  title: string
+  section: string
+  date?: string
+  /** HTML-escaped text with the query's words in <mark>. */
+  excerpt: string
+}
+
+export type SearchResult = { total: number; hits: SearchHit[] }
+
+export type SearchIndex = {
+  upsert(doc: SearchDoc): void
+  remove(key: string): void
+  rebuild(docs: Iterable<SearchDoc>): void
+  query(q: string, opts?: { page?: number; perPage?: number }): SearchResult
+  close(): void
+}
