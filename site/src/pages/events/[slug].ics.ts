@@ -1,14 +1,12 @@
 // /events/<slug>.ics: one 普法活动 as an iCalendar file. Times are written in UTC (…Z), so every
 // calendar shows them correctly in its own zone; the CMS stores absolute instants already.
-import type { APIRoute, GetStaticPaths } from 'astro'
-import { type CollectionEntry, getCollection } from 'astro:content'
+import type { APIRoute } from 'astro'
+import { getEntry } from '../../content/store'
 import { createEvent, type EventAttributes } from 'ics'
 
 import { labelOf, zh } from '../../i18n/zh'
 import { absoluteUrl, eventPath } from '../../utils/paths'
 
-export const getStaticPaths = (async () =>
-  (await getCollection('events')).map((entry) => ({ params: { slug: entry.id }, props: { entry } }))) satisfies GetStaticPaths
 
 /**
  * RFC 5545 folds lines at 75 octets; the ics package counts characters, which lets Chinese lines
@@ -40,8 +38,9 @@ function foldIcs(text: string): string {
     .join('\r\n')
 }
 
-export const GET: APIRoute<{ entry: CollectionEntry<'events'> }> = ({ props, site }) => {
-  const { entry } = props
+export const GET: APIRoute = async ({ params, site }) => {
+  const entry = await getEntry('events', params.slug ?? '')
+  if (!entry) return new Response(null, { status: 404 })
   const { data } = entry
   const url = absoluteUrl(eventPath(entry.id), site)
   const attributes: EventAttributes = {

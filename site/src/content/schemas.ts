@@ -1,8 +1,12 @@
-import { defineCollection } from 'astro:content'
+// The portal's content kinds: where each comes from in the CMS (a collection or a global), the
+// mapper that turns a CMS document into the site's shape, and the schema that checks it (and turns
+// date strings into Dates). Pages read them through ./store.ts only.
 import { z } from 'astro/zod'
 
-import { cmsCollection, cmsGlobal } from './loaders/cmsLoader'
-import { mapColumn, mapCoverage, mapEvent, mapFamily, mapNavigation, mapNews, mapSettings, mapSitePages, mapStory, mapWorkstation } from './loaders/mappers'
+import { mapColumn, mapCoverage, mapEvent, mapFamily, mapNavigation, mapNews, mapSettings, mapSitePages, mapStory, mapWorkstation } from '../loaders/mappers'
+
+type Source<S extends z.ZodTypeAny> = { kind: 'collection' | 'global'; slug: string; map: (doc: any) => Record<string, unknown>; schema: S }
+const source = <S extends z.ZodTypeAny>(s: Source<S>) => s
 
 const image = z.object({
   src: z.string(),
@@ -16,9 +20,7 @@ const image = z.object({
 const ref = z.object({ slug: z.string(), title: z.string() })
 const date = z.coerce.date()
 
-const news = defineCollection({
-  loader: cmsCollection('news', mapNews),
-  schema: z.object({
+const news = source({ kind: 'collection', slug: 'news', map: mapNews, schema: z.object({
     title: z.string(),
     summary: z.string().optional(),
     bodyHtml: z.string(),
@@ -34,9 +36,7 @@ const news = defineCollection({
   }),
 })
 
-const stories = defineCollection({
-  loader: cmsCollection('stories', mapStory),
-  schema: z.object({
+const stories = source({ kind: 'collection', slug: 'stories', map: mapStory, schema: z.object({
     title: z.string(),
     workstation: ref.optional(),
     kind: z.string(),
@@ -48,9 +48,7 @@ const stories = defineCollection({
   }),
 })
 
-const events = defineCollection({
-  loader: cmsCollection('events', mapEvent),
-  schema: z.object({
+const events = source({ kind: 'collection', slug: 'events', map: mapEvent, schema: z.object({
     title: z.string(),
     startAt: date,
     endAt: date.optional(),
@@ -65,9 +63,7 @@ const events = defineCollection({
   }),
 })
 
-const families = defineCollection({
-  loader: cmsCollection('families', mapFamily),
-  schema: z.object({
+const families = source({ kind: 'collection', slug: 'families', map: mapFamily, schema: z.object({
     familyName: z.string(),
     relation: z.string().optional(),
     year: z.number(),
@@ -78,9 +74,7 @@ const families = defineCollection({
   }),
 })
 
-const workstations = defineCollection({
-  loader: cmsCollection('workstations', mapWorkstation),
-  schema: z.object({
+const workstations = source({ kind: 'collection', slug: 'workstations', map: mapWorkstation, schema: z.object({
     name: z.string(),
     township: z.string(),
     address: z.string().optional(),
@@ -94,14 +88,10 @@ const workstations = defineCollection({
   }),
 })
 
-const columns = defineCollection({
-  loader: cmsCollection('columns', mapColumn),
-  schema: z.object({ title: z.string(), description: z.string().optional(), order: z.number(), parent: ref.optional() }),
+const columns = source({ kind: 'collection', slug: 'columns', map: mapColumn, schema: z.object({ title: z.string(), description: z.string().optional(), order: z.number(), parent: ref.optional() }),
 })
 
-const settings = defineCollection({
-  loader: cmsGlobal('site-settings', mapSettings),
-  schema: z.object({
+const settings = source({ kind: 'global', slug: 'site-settings', map: mapSettings, schema: z.object({
     courtName: z.string(),
     siteTitle: z.string(),
     address: z.string().optional(),
@@ -120,9 +110,7 @@ const settings = defineCollection({
   }),
 })
 
-const pages = defineCollection({
-  loader: cmsGlobal('site-pages', mapSitePages),
-  schema: z.object({
+const pages = source({ kind: 'global', slug: 'site-pages', map: mapSitePages, schema: z.object({
     aboutIntro: z.string().optional(),
     aboutHtml: z.string(),
     guideIntro: z.string().optional(),
@@ -132,14 +120,10 @@ const pages = defineCollection({
   }),
 })
 
-const navigation = defineCollection({
-  loader: cmsGlobal('navigation', mapNavigation),
-  schema: z.object({ items: z.array(z.object({ label: z.string(), href: z.string() })) }),
+const navigation = source({ kind: 'global', slug: 'navigation', map: mapNavigation, schema: z.object({ items: z.array(z.object({ label: z.string(), href: z.string() })) }),
 })
 
-const coverage = defineCollection({
-  loader: cmsCollection('submissions', mapCoverage),
-  schema: z.object({
+const coverage = source({ kind: 'collection', slug: 'submissions', map: mapCoverage, schema: z.object({
     outlet: z.string(),
     level: z.string().optional(),
     outcome: z.string(),
@@ -151,4 +135,7 @@ const coverage = defineCollection({
   }),
 })
 
-export const collections = { news, stories, events, families, workstations, columns, settings, pages, navigation, coverage }
+
+export const sources = { news, stories, events, families, workstations, columns, settings, pages, navigation, coverage }
+export type ContentName = keyof typeof sources
+export type ContentData<K extends ContentName> = z.infer<(typeof sources)[K]['schema']>

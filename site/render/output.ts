@@ -1,0 +1,91 @@
+// The rendered site on disk (SITE_OUT): content-addressed objects that are never rewritten, and a
+// manifest (URL → object) renamed into place in one step, so readers see one version or the next,
+// never a mix. deps.json beside it holds each page's dependency tags and the views' digests, for
+// the next incremental render (also after a restart).
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import zlib from 'node:zlib'
+
+export type ManifestPage = { object: string; type: string; encodings?: ('br' | 'gz')[] }
+export type Manifest = { version: number; pages: Record<string, ManifestPage> }
+export type Deps = { version: number; pages: Record<string, string[]>; views: Record<string, string> }
+
+const COMPRESSIBLE = /^(text\/|application\/(xml|rss\+xml|json|javascript))/
+/** Below this, headers outweigh the savings. */
+const MIN_BYTES = 512
+
+const EXTENSIONS: [RegExp, string][] = [
+  [/^text\/html/, 'html'], [/rss\+xml|^application\/xml|^text\/xml/, 'xml'], [/^text\/plain/, 'txt'],
+  [/^text\/calendar/, 'ics'], [/^image\/png/, 'png'], [/^image\/svg/, 'svg'], [/json/, 'json'],
+]
+const extensionOf = (type: string) => EXTENSIONS.find(([pattern]) => pattern.test(type))?.[1] ?? 'bin'
+
+function writeAtomically(file: string, data: Buffer | string) {
+  const temp = `${file}.${process.pid}.tmp`
+  fs.writeFileSync(temp, data)
+  fs.renameSync(temp, file)
+}
+
+export class Output {
+  readonly dir: string
+  readonly objectsDir: string
+  readonly mediaDir: string
+
+  constructor(dir: string) {
+    this.dir = path.resolve(dir)
+    this.objectsDir = path.join(this.dir, 'objects')
+    this.mediaDir = path.join(this.dir, 'media')
+    fs.mkdirSync(this.objectsDir, { recursive: true })
+    fs.mkdirSync(this.mediaDir, { recursive: true })
+  }
+
+  /** Stores a body under its hash (with brotli and gzip copies) unless already stored. */
+  store(body: Buffer, type: string): ManifestPage {
+    const object = `${crypto.createHash('sha256').update(body).digest('hex')}.${extensionOf(type)}`
+    const file = path.join(this.objectsDir, object)
+    const encodings: ('br' | 'gz')[] = []
+    const compressible = COMPRESSIBLE.test(type) && body.length >= MIN_BYTES
+    if (compressible) {
+      for (const [suffix, compress] of [
+        ['br', () => zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 7, [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } })],
+        ['gz', () => zlib.gzipSync(body, { level: 9 })],
+      ] as const) {
+        const packedFile = `${file}.${suffix}`
+        if (fs.existsSync(packedFile)) {
+          encodings.push(suffix)
+          continue
+        }
+        const packed = compress()
+        if (packed.length >= body.length) continue
+        writeAtomically(packedFile, packed)
+        encodings.push(suffix)
+      }
+    }
+    // The plain copy last: once it exists, its compressed siblings do too.
+    if (!fs.existsSync(file)) writeAtomically(file, body)
+    return encodings.length ? { object, type, encodings } : { object, type }
+  }
+
+  readManifest(): Manifest | undefined {
+    try {
+      return JSON.parse(fs.readFileSync(path.join(this.dir, 'manifest.json'), 'utf8'))
+    } catch {
+      return undefined
+    }
+  }
+
+  readDeps(): Deps | undefined {
+    try {
+      return JSON.parse(fs.readFileSync(path.join(this.dir, 'deps.json'), 'utf8'))
+    } catch {
+      return undefined
+    }
+  }
+
+  /** deps first, then the manifest that makes the version live; a version mismatch after a crash means: render in full. */
+  publish(manifest: Manifest, deps: Deps) {
+    writeAtomically(path.join(this.dir, 'deps.json'), JSON.stringify(deps))
+    writeAtomically(path.join(this.dir, 'manifest.json'), JSON.stringify(manifest))
+  }
+}

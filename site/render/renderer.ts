@@ -1,0 +1,179 @@
+// Full and incremental renders of the portal, one code path: a full render renders every URL; a
+// change re-renders the pages whose recorded tags it touched, before or after.
+//
+// What a change touches: for each document that changed (itself, or one that shows it through a
+// relation), `doc:<kind>:<slug>` with its old and new slug and `list:<kind>`; each derived view
+// (an article's neighbours and related items, one archive page) whose value differs; `routes`
+// when URLs come or go. Pages tagged with any of these in the last render are re-rendered, as are
+// added URLs; removed URLs leave the manifest.
+import { type Bundle, NOT_FOUND_PROBE, openBundle, type Rendered } from './bundle.ts'
+import { applyChanges, type Change, type DocChange, loadContent } from './content.ts'
+import { copyReferencedMedia } from './media.ts'
+import { type Deps, type Manifest, type ManifestPage, Output } from './output.ts'
+import type { RawContent } from '../src/content/cmsSources.ts'
+
+/** The manifest key of the 404 page (rendered from NOT_FOUND_PROBE, served for unknown URLs). */
+export const NOT_FOUND_KEY = '/404.html'
+/** Requests in flight to the bundle at once (one thread renders; this keeps it busy). */
+const PARALLEL = 6
+
+/** CMS collection or global → the site's content kind (src/content/schemas.ts). */
+const KIND: Record<string, string> = {
+  news: 'news', stories: 'stories', events: 'events', families: 'families', workstations: 'workstations', columns: 'columns',
+  submissions: 'coverage', 'site-settings': 'settings', 'site-pages': 'pages', navigation: 'navigation',
+}
+
+export type Summary = { rendered: number; removed: number; ms: number; urls: string[] }
+
+export class RenderError extends Error {}
+
+function tagsOf(change: DocChange): string[] {
+  const kind = KIND[change.collection]
+  if (!kind) return []
+  const slugOf = (doc: any) => (kind === 'settings' || kind === 'pages' || kind === 'navigation' ? change.collection : String(doc.slug ?? doc.id))
+  const tags = [`list:${kind}`]
+  for (const doc of [change.before, change.after]) if (doc) tags.push(`doc:${kind}:${slugOf(doc)}`)
+  return tags
+}
+
+export class Renderer {
+  private bundle: Bundle
+  private output: Output
+  private mediaDir: string
+  private content?: RawContent
+  private manifest?: Manifest
+  private deps?: Deps
+  private index = new Map<string, Set<string>>()
+  private media = new Set<string>()
+
+  private constructor(bundle: Bundle, output: Output, mediaDir: string) {
+    this.bundle = bundle
+    this.output = output
+    this.mediaDir = mediaDir
+    this.manifest = output.readManifest()
+    this.deps = output.readDeps()
+    if (this.deps) this.reindex()
+  }
+
+  static async open(options: { buildDir: string; outDir: string; mediaDir: string }) {
+    return new Renderer(await openBundle(options.buildDir), new Output(options.outDir), options.mediaDir)
+  }
+
+  /** Whether the last render's dependency record matches what is served (else: render in full). */
+  get incrementalReady() {
+    return Boolean(this.manifest && this.deps && this.manifest.version === this.deps.version)
+  }
+
+  async loadContent() {
+    this.content = await loadContent()
+    this.bundle.setContent(this.content)
+  }
+
+  private reindex() {
+    this.index.clear()
+    for (const [url, tags] of Object.entries(this.deps!.pages)) {
+      for (const tag of tags) {
+        const urls = this.index.get(tag) ?? new Set<string>()
+        this.index.set(tag, urls.add(url))
+      }
+    }
+  }
+
+  private async renderAll(urls: string[]): Promise<Rendered[]> {
+    const results: Rendered[] = []
+    let next = 0
+    const work = async () => {
+      while (next < urls.length) {
+        const url = urls[next++]
+        const rendered = await this.bundle.render(url === NOT_FOUND_KEY ? NOT_FOUND_PROBE : url)
+        const expected = url === NOT_FOUND_KEY ? 404 : 200
+        if (rendered.status !== expected) throw new RenderError(`页面 ${url} 生成失败：站点程序返回 ${rendered.status}`)
+        results.push({ ...rendered, url })
+      }
+    }
+    await Promise.all(Array.from({ length: PARALLEL }, work))
+    return results
+  }
+
+  private store(rendered: Rendered[]): Map<string, ManifestPage> {
+    const pages = new Map<string, ManifestPage>()
+    for (const page of rendered) {
+      pages.set(page.url, this.output.store(page.body, page.type))
+      if (page.type.startsWith('text/html')) {
+        const missing = copyReferencedMedia(page.body.toString('utf8'), this.mediaDir, this.output.mediaDir, this.media)
+        for (const name of missing) console.error(`[渲染] 未找到图片 ${name}（${page.url}）`)
+      }
+    }
+    return pages
+  }
+
+  private publish(pages: Record<string, ManifestPage>, tags: Record<string, string[]>) {
+    const version = Math.max(this.manifest?.version ?? 0, this.deps?.version ?? 0) + 1
+    const sorted = <T>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+    const manifest: Manifest = { version, pages: sorted(pages) }
+    const deps: Deps = { version, pages: sorted(tags), views: Object.fromEntries(this.bundle.viewDigests()) }
+    this.output.publish(manifest, deps)
+    this.manifest = manifest
+    this.deps = deps
+    this.reindex()
+  }
+
+  /** Loads everything from the CMS and renders every URL. */
+  async full(): Promise<Summary> {
+    const started = Date.now()
+    await this.loadContent()
+    const urls = [...this.bundle.routes(), NOT_FOUND_KEY]
+    const rendered = await this.renderAll(urls)
+    const pages = this.store(rendered)
+    this.publish(Object.fromEntries(pages), Object.fromEntries(rendered.map((page) => [page.url, page.tags])))
+    return { rendered: rendered.length, removed: 0, ms: Date.now() - started, urls: urls.slice(0, 50) }
+  }
+
+  /** Applies CMS changes and re-renders the pages they reach. Nothing is published unless all of it renders. */
+  async change(changes: Change[]): Promise<Summary> {
+    const started = Date.now()
+    if (!this.content) await this.loadContent()
+    if (!this.incrementalReady) return this.full()
+    const before = this.content!
+    const { content, changed } = await applyChanges(before, changes)
+    const touched = new Set(changed.flatMap(tagsOf))
+
+    this.bundle.setContent(content)
+    try {
+      const oldViews = this.deps!.views
+      const newViews = this.bundle.viewDigests()
+      for (const [tag, digest] of newViews) if (oldViews[tag] !== digest) touched.add(tag)
+      for (const tag of Object.keys(oldViews)) if (!newViews.has(tag)) touched.add(tag)
+
+      const oldRoutes = new Set(Object.keys(this.manifest!.pages).filter((url) => url !== NOT_FOUND_KEY))
+      const newRoutes = new Set(this.bundle.routes())
+      const added = [...newRoutes].filter((url) => !oldRoutes.has(url))
+      const removed = [...oldRoutes].filter((url) => !newRoutes.has(url))
+      if (added.length || removed.length) touched.add('routes')
+
+      const affected = new Set(added)
+      for (const tag of touched) for (const url of this.index.get(tag) ?? []) affected.add(url)
+      for (const url of removed) affected.delete(url)
+
+      const urls = [...affected].sort()
+      const rendered = await this.renderAll(urls)
+      const pages = { ...this.manifest!.pages, ...Object.fromEntries(this.store(rendered)) }
+      const tags = { ...this.deps!.pages, ...Object.fromEntries(rendered.map((page) => [page.url, page.tags])) }
+      for (const url of removed) {
+        delete pages[url]
+        delete tags[url]
+      }
+      this.publish(pages, tags)
+      this.content = content
+      return { rendered: rendered.length, removed: removed.length, ms: Date.now() - started, urls: urls.slice(0, 50) }
+    } catch (error) {
+      // The served version and the recorded state stay as they were; the change can be sent again.
+      this.bundle.setContent(before)
+      throw error
+    }
+  }
+
+  close() {
+    return this.bundle.close()
+  }
+}
