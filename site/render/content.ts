@@ -5,9 +5,6 @@ import { cmsCollections, cmsGlobals, type RawContent } from '../src/content/cmsS
 
 export type Change = { kind: 'doc'; collection: string; id: string | number } | { kind: 'global'; slug: string }
 
-/** A document that changed: what the pages saw before and what they see now (undefined: not public). */
-export type DocChange = { collection: string; id: string; before?: any; after?: any }
-
 const byIdDescending = (a: any, b: any) => {
   const [x, y] = [Number(a.id), Number(b.id)]
   return Number.isNaN(x) || Number.isNaN(y) ? String(b.id).localeCompare(String(a.id)) : y - x
@@ -26,30 +23,31 @@ export async function loadContent(): Promise<RawContent> {
   return { version: 1, collections, globals }
 }
 
-/** Whether a raw document points at (collection, id): a populated relation, or a bare id. */
-function refersTo(value: unknown, id: string, depth = 0): boolean {
-  if (value === null || value === undefined || depth > 12) return false
-  if (typeof value !== 'object') return String(value) === id
-  if (Array.isArray(value)) return value.some((item) => refersTo(item, id, depth + 1))
+/**
+ * Whether a raw document points at (collection, id): a populated relation (an object with that
+ * id, at any depth: fields, arrays, rich-text uploads and links), or a polymorphic one
+ * ({ relationTo, value }) whose value is that id, populated or bare (an unreadable target).
+ */
+function refersTo(value: unknown, collection: string, id: string, depth = 0): boolean {
+  if (value === null || typeof value !== 'object' || depth > 16) return false
+  if (Array.isArray(value)) return value.some((item) => refersTo(item, collection, id, depth + 1))
   const object = value as Record<string, unknown>
   if (depth > 0 && object.id !== undefined && String(object.id) === id) return true
-  for (const key in object) if (key !== 'id' && refersTo(object[key], id, depth + 1)) return true
+  if (object.relationTo === collection && object.value !== null && typeof object.value !== 'object' && String(object.value) === id) return true
+  for (const key in object) if (refersTo(object[key], collection, id, depth + 1)) return true
   return false
 }
 
 /**
- * The content after `changes`, and which documents changed. A changed document is fetched again
+ * The content after `changes`. A changed document is fetched again
  * (absent: withdrawn or deleted); so are the documents that show it through a relation (news
  * carry their column's title, coverage its item, pages their photos). Candidates are found by id
  * alone, a superset: fetching one too many costs a request, never a wrong page.
  */
-export async function applyChanges(content: RawContent, changes: Change[]): Promise<{ content: RawContent; changed: DocChange[] }> {
+export async function applyChanges(content: RawContent, changes: Change[]): Promise<{ content: RawContent }> {
   const collections = { ...content.collections }
   const globals = { ...content.globals }
-  const changed: DocChange[] = []
   const refetch = new Map<string, Set<string>>()
-  // Named changes count as changed even when they look the same (a restarted worker may already hold them).
-  const named = new Set(changes.map((change) => (change.kind === 'doc' ? `${change.collection}:${change.id}` : '')))
   const want = (collection: string, id: string) => {
     if (!(cmsCollections as readonly string[]).includes(collection)) return
     const ids = refetch.get(collection) ?? new Set<string>()
@@ -59,9 +57,7 @@ export async function applyChanges(content: RawContent, changes: Change[]): Prom
   for (const change of changes) {
     if (change.kind === 'global') {
       if (!(cmsGlobals as readonly string[]).includes(change.slug)) continue
-      const after = await fetchGlobal(change.slug)
-      changed.push({ collection: change.slug, id: change.slug, before: globals[change.slug], after })
-      globals[change.slug] = after
+      globals[change.slug] = await fetchGlobal(change.slug)
       continue
     }
     const id = String(change.id)
@@ -69,7 +65,7 @@ export async function applyChanges(content: RawContent, changes: Change[]): Prom
     for (const slug of cmsCollections) {
       for (const doc of collections[slug] ?? []) {
         if (slug === change.collection && String(doc.id) === id) continue
-        if (refersTo(doc, id)) want(slug, String(doc.id))
+        if (refersTo(doc, change.collection, id)) want(slug, String(doc.id))
       }
     }
   }
@@ -83,9 +79,8 @@ export async function applyChanges(content: RawContent, changes: Change[]): Prom
       // Unchanged documents keep their object, so the store's mapping of them is kept too.
       const same = old && now && JSON.stringify(old) === JSON.stringify(now)
       if (now) kept.push(same ? old : now)
-      if ((!same || named.has(`${collection}:${id}`)) && (old || now)) changed.push({ collection, id, before: old, after: now })
     }
     collections[collection] = canonical(kept)
   }
-  return { content: { version: content.version + 1, collections, globals }, changed }
+  return { content: { version: content.version + 1, collections, globals } }
 }

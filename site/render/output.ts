@@ -9,7 +9,15 @@ import zlib from 'node:zlib'
 
 export type ManifestPage = { object: string; type: string; encodings?: ('br' | 'gz')[] }
 export type Manifest = { version: number; pages: Record<string, ManifestPage> }
-export type Deps = { version: number; pages: Record<string, string[]>; views: Record<string, string> }
+export type Deps = {
+  version: number
+  /** URL → the tags it read. */
+  pages: Record<string, string[]>
+  /** View tag → what it showed. */
+  views: Record<string, string>
+  /** "collection:id" → [digest, slug] of each document the render saw. */
+  docs?: Record<string, [string, string]>
+}
 
 const COMPRESSIBLE = /^(text\/|application\/(xml|rss\+xml|json|javascript))/
 /** Below this, headers outweigh the savings. */

@@ -7,7 +7,9 @@
 // when URLs come or go. Pages tagged with any of these in the last render are re-rendered, as are
 // added URLs; removed URLs leave the manifest.
 import { type Bundle, NOT_FOUND_PROBE, openBundle, type Rendered } from './bundle.ts'
-import { applyChanges, type Change, type DocChange, loadContent } from './content.ts'
+import crypto from 'node:crypto'
+
+import { applyChanges, type Change, loadContent } from './content.ts'
 import { copyReferencedMedia } from './media.ts'
 import { type Deps, type Manifest, type ManifestPage, Output } from './output.ts'
 import type { RawContent } from '../src/content/cmsSources.ts'
@@ -27,12 +29,42 @@ export type Summary = { rendered: number; removed: number; ms: number; urls: str
 
 export class RenderError extends Error {}
 
-function tagsOf(change: DocChange): string[] {
-  const kind = KIND[change.collection]
-  if (!kind) return []
-  const slugOf = (doc: any) => (kind === 'settings' || kind === 'pages' || kind === 'navigation' ? change.collection : String(doc.slug ?? doc.id))
-  const tags = [`list:${kind}`]
-  for (const doc of [change.before, change.after]) if (doc) tags.push(`doc:${kind}:${slugOf(doc)}`)
+const GLOBAL_KINDS = new Set(['settings', 'pages', 'navigation'])
+
+/** What each document looked like to the last render: its digest and the slug pages knew it by. */
+type DocDigests = Record<string, [digest: string, slug: string]>
+
+const digests = new WeakMap<object, string>()
+const digestOf = (doc: object) => {
+  let digest = digests.get(doc)
+  if (!digest) digests.set(doc, (digest = crypto.createHash('sha1').update(JSON.stringify(doc)).digest('base64url')))
+  return digest
+}
+
+function docDigests(content: RawContent): DocDigests {
+  const result: DocDigests = {}
+  for (const [collection, docs] of Object.entries(content.collections)) {
+    for (const doc of docs) result[`${collection}:${doc.id}`] = [digestOf(doc), String(doc.slug ?? doc.id)]
+  }
+  for (const [slug, doc] of Object.entries(content.globals)) if (doc) result[`${slug}:${slug}`] = [digestOf(doc), slug]
+  return result
+}
+
+/**
+ * Tags touched between what the last render saw and `now`: every document added, removed or
+ * changed (named ones count as changed anyway), by its old and new slug, and its kind's list.
+ */
+function touchedDocs(before: DocDigests, now: DocDigests, named: Set<string>): Set<string> {
+  const tags = new Set<string>()
+  for (const key of new Set([...Object.keys(before), ...Object.keys(now), ...named])) {
+    const [old, current] = [before[key], now[key]]
+    if (old && current && old[0] === current[0] && !named.has(key)) continue
+    const collection = key.slice(0, key.indexOf(':'))
+    const kind = KIND[collection]
+    if (!kind) continue
+    tags.add(`list:${kind}`)
+    for (const entry of [old, current]) if (entry) tags.add(`doc:${kind}:${GLOBAL_KINDS.has(kind) ? collection : entry[1]}`)
+  }
   return tags
 }
 
@@ -111,7 +143,7 @@ export class Renderer {
     const version = Math.max(this.manifest?.version ?? 0, this.deps?.version ?? 0) + 1
     const sorted = <T>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
     const manifest: Manifest = { version, pages: sorted(pages) }
-    const deps: Deps = { version, pages: sorted(tags), views: Object.fromEntries(this.bundle.viewDigests()) }
+    const deps: Deps = { version, pages: sorted(tags), views: Object.fromEntries(this.bundle.viewDigests()), docs: docDigests(this.content!) }
     this.output.publish(manifest, deps)
     this.manifest = manifest
     this.deps = deps
@@ -131,13 +163,28 @@ export class Renderer {
 
   /** Applies CMS changes and re-renders the pages they reach. Nothing is published unless all of it renders. */
   async change(changes: Change[]): Promise<Summary> {
-    const started = Date.now()
     if (!this.content) await this.loadContent()
     if (!this.incrementalReady) return this.full()
-    const before = this.content!
-    const { content, changed } = await applyChanges(before, changes)
-    const touched = new Set(changed.flatMap(tagsOf))
+    const { content } = await applyChanges(this.content!, changes)
+    const named = new Set(changes.map((change) => (change.kind === 'doc' ? `${change.collection}:${change.id}` : `${change.slug}:${change.slug}`)))
+    return this.rerender(content, named)
+  }
 
+  /**
+   * Brings the output up to the content loaded at start (changes a stopped worker never saw, or
+   * saw and died on). Nothing to do when the last render saw this content.
+   */
+  async catchUp(): Promise<Summary> {
+    if (!this.content) await this.loadContent()
+    if (!this.incrementalReady) return this.full()
+    return this.rerender(this.content!, new Set())
+  }
+
+  private async rerender(content: RawContent, named: Set<string>): Promise<Summary> {
+    const started = Date.now()
+    const before = this.content!
+    const touched = touchedDocs(this.deps!.docs ?? {}, docDigests(content), named)
+    this.content = content
     this.bundle.setContent(content)
     try {
       const oldViews = this.deps!.views
@@ -164,10 +211,10 @@ export class Renderer {
         delete tags[url]
       }
       this.publish(pages, tags)
-      this.content = content
       return { rendered: rendered.length, removed: removed.length, ms: Date.now() - started, urls: urls.slice(0, 50) }
     } catch (error) {
       // The served version and the recorded state stay as they were; the change can be sent again.
+      this.content = before
       this.bundle.setContent(before)
       throw error
     }

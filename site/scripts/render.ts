@@ -42,6 +42,10 @@ if (mode === '--full') {
     await renderer.loadContent()
     // No trustworthy record of the last render (first start, or killed between its two writes): start afresh.
     if (!renderer.incrementalReady) await renderer.full()
+    else {
+      const summary = await renderer.catchUp()
+      if (summary.rendered || summary.removed) console.error(`[渲染] 启动时补上未生成的更改：${summary.rendered} 个页面`)
+    }
   } catch (error) {
     say({ ok: false, error: reason(error) })
     process.exit(1)

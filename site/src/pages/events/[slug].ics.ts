@@ -59,6 +59,8 @@ export const GET: APIRoute = async ({ params, site }) => {
     url,
     categories: [labelOf(zh.events.formats, data.format)],
     lastModified: data.updatedAt.getTime(),
+    // DTSTAMP would default to the time of rendering; the same content must give the same file.
+    timestamp: data.updatedAt.getTime(),
     status: 'CONFIRMED',
   }
   const { error, value } = createEvent(attributes)
