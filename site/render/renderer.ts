@@ -54,19 +54,31 @@ function docDigests(content: RawContent): DocDigests {
  * Tags touched between what the last render saw and `now`: every document added, removed or
  * changed (named ones count as changed anyway), by its old and new slug, and its kind's list.
  */
-function touchedDocs(before: DocDigests, now: DocDigests, named: Set<string>): Set<string> {
+function touchedDocs(before: DocDigests, now: DocDigests, named: Set<string>): { tags: Set<string>; docs: ChangedDoc[] } {
   const tags = new Set<string>()
+  const docs: ChangedDoc[] = []
   for (const key of new Set([...Object.keys(before), ...Object.keys(now), ...named])) {
     const [old, current] = [before[key], now[key]]
     if (old && current && old[0] === current[0] && !named.has(key)) continue
     const collection = key.slice(0, key.indexOf(':'))
+    docs.push({ collection, id: key.slice(collection.length + 1), published: Boolean(current) })
     const kind = KIND[collection]
     if (!kind) continue
     tags.add(`list:${kind}`)
     for (const entry of [old, current]) if (entry) tags.add(`doc:${kind}:${GLOBAL_KINDS.has(kind) ? collection : entry[1]}`)
   }
-  return tags
+  return { tags, docs }
 }
+
+/** A CMS document whose public form changed (published: false when it left the site). */
+export type ChangedDoc = { collection: string; id: string; published: boolean }
+
+/**
+ * Where search indexing plugs in (site/src/search/, issue 12 part B): told after every published
+ * version which documents changed, or that everything was rendered afresh. Optional: without one
+ * the renderer renders pages only.
+ */
+export type SearchSink = { rebuild(content: RawContent): void | Promise<void>; update(content: RawContent, changed: ChangedDoc[]): void | Promise<void> }
 
 export class Renderer {
   private bundle: Bundle
@@ -78,7 +90,10 @@ export class Renderer {
   private index = new Map<string, Set<string>>()
   private media = new Set<string>()
 
-  private constructor(bundle: Bundle, output: Output, mediaDir: string) {
+  private search?: SearchSink
+
+  private constructor(bundle: Bundle, output: Output, mediaDir: string, search?: SearchSink) {
+    this.search = search
     this.bundle = bundle
     this.output = output
     this.mediaDir = mediaDir
@@ -87,8 +102,8 @@ export class Renderer {
     if (this.deps) this.reindex()
   }
 
-  static async open(options: { buildDir: string; outDir: string; mediaDir: string }) {
-    return new Renderer(await openBundle(options.buildDir), new Output(options.outDir), options.mediaDir)
+  static async open(options: { buildDir: string; outDir: string; mediaDir: string; search?: SearchSink }) {
+    return new Renderer(await openBundle(options.buildDir), new Output(options.outDir), options.mediaDir, options.search)
   }
 
   /** Whether the last render's dependency record matches what is served (else: render in full). */
@@ -158,6 +173,7 @@ export class Renderer {
     const rendered = await this.renderAll(urls)
     const pages = this.store(rendered)
     this.publish(Object.fromEntries(pages), Object.fromEntries(rendered.map((page) => [page.url, page.tags])))
+    await this.indexSearch(() => this.search?.rebuild(this.content!))
     return { rendered: rendered.length, removed: 0, ms: Date.now() - started, urls: urls.slice(0, 50) }
   }
 
@@ -183,7 +199,7 @@ export class Renderer {
   private async rerender(content: RawContent, named: Set<string>): Promise<Summary> {
     const started = Date.now()
     const before = this.content!
-    const touched = touchedDocs(this.deps!.docs ?? {}, docDigests(content), named)
+    const { tags: touched, docs: changedDocs } = touchedDocs(this.deps!.docs ?? {}, docDigests(content), named)
     this.content = content
     this.bundle.setContent(content)
     try {
@@ -211,12 +227,22 @@ export class Renderer {
         delete tags[url]
       }
       this.publish(pages, tags)
+      if (changedDocs.length) await this.indexSearch(() => this.search?.update(content, changedDocs))
       return { rendered: rendered.length, removed: removed.length, ms: Date.now() - started, urls: urls.slice(0, 50) }
     } catch (error) {
       // The served version and the recorded state stay as they were; the change can be sent again.
       this.content = before
       this.bundle.setContent(before)
       throw error
+    }
+  }
+
+  /** The pages are live by now: a search index that fails is reported, not a failed render. */
+  private async indexSearch(work: () => unknown) {
+    try {
+      await work()
+    } catch (error) {
+      console.error(`[渲染] 站内搜索索引更新失败：${(error as Error).message}`)
     }
   }
 
