@@ -11,6 +11,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 
 import { columnNeighbours, relatedNews } from '../pages/news/_related'
+import { shownCoverage } from '../utils/coverage'
 import { newestFirst } from '../utils/dates'
 import * as paths from '../utils/paths'
 import { type RawContent, SHARED_KEY } from './cmsSources'
@@ -82,6 +83,8 @@ const WINDOW = 2
 type Views = {
   news: Map<string, { entry: News; newer?: News; older?: News; related: News[] }>
   archives: Map<string, ArchivePage>
+  /** "<collection>:<slug>" → the outlets' coverage of that item shown on its page. */
+  coverage: Map<string, CollectionEntry<'coverage'>[]>
 }
 let cache: { version: number; raw: RawContent; views: Views } | undefined
 
@@ -116,7 +119,11 @@ function views(): Views {
   const news = entries('news').sort((a, b) => newestFirst(a.data.publishedAt, b.data.publishedAt))
   const neighbours = columnNeighbours(news)
   const related = relatedNews(news)
-  const result: Views = { news: new Map(), archives: new Map() }
+  const result: Views = { news: new Map(), archives: new Map(), coverage: new Map() }
+  for (const entry of shownCoverage(entries('coverage'))) {
+    const key = `${entry.data.item.collection}:${entry.data.item.slug}`
+    result.coverage.set(key, [...(result.coverage.get(key) ?? []), entry])
+  }
   for (const entry of news) result.news.set(entry.id, { entry, ...neighbours.get(entry), related: related.get(entry) ?? [] })
   const lists: [string, News[], (n: number) => string][] = [['all', news, paths.newsIndexPath]]
   for (const column of entries('columns')) {
@@ -144,14 +151,24 @@ export function archivePage(url: string) {
   return page
 }
 
+/** The coverage of one item (news, stories, events, families), for its own page. */
+export function coverageFor(collection: 'news' | 'stories' | 'events' | 'families', slug: string): CollectionEntry<'coverage'>[] {
+  const key = `${collection}:${slug}`
+  record(`view:coverage:${key}`)
+  const list = views().coverage.get(key) ?? []
+  uses(list)
+  return list
+}
+
 // For the renderer.
 
 /** What each derived view shows (ids and links), to tell which pages a change reaches. */
 function viewDigests(): Map<string, string> {
-  const { news, archives } = views()
+  const { news, archives, coverage } = views()
   const digests = new Map<string, string>()
   for (const [slug, c] of news) digests.set(`view:${paths.newsPath(slug)}`, JSON.stringify([c.newer?.id, c.older?.id, c.related.map((n) => n.id)]))
   for (const [url, page] of archives) digests.set(`view:${url}`, JSON.stringify([page.items.map((n) => n.id), page.nav]))
+  for (const [key, list] of coverage) digests.set(`view:coverage:${key}`, JSON.stringify(list.map((c) => c.id)))
   return digests
 }
 
