@@ -88,8 +88,11 @@ function sendObject(req: http.IncomingMessage, res: http.ServerResponse, pathnam
   const encoding = page.encodings?.includes('br') && /\bbr\b/.test(accepts) ? 'br' : page.encodings?.includes('gz') && /\bgzip\b/.test(accepts) ? 'gz' : undefined
   const file = path.join(site!.objects, page.object + (encoding ? `.${encoding}` : ''))
   let body: Buffer
+  let modified: Date
   try {
     body = fs.readFileSync(file)
+    // An object is written once, when this content first appeared.
+    modified = fs.statSync(path.join(site!.objects, page.object)).mtime
   } catch {
     res.statusCode = 500
     return res.end()
@@ -98,6 +101,7 @@ function sendObject(req: http.IncomingMessage, res: http.ServerResponse, pathnam
   res.setHeader('Content-Type', page.type)
   const etag = `"${page.object.split('.')[0]}"`
   res.setHeader('ETag', etag)
+  res.setHeader('Last-Modified', modified.toUTCString())
   if (page.encodings?.length) res.setHeader('Vary', 'Accept-Encoding')
   if (status === 200 && req.headers['if-none-match'] === etag) {
     res.statusCode = 304
