@@ -91,6 +91,23 @@ export class Output {
     }
   }
 
+  /**
+   * Removes objects neither manifest names (the one just published and the one before it, which a
+   * server may still be answering from for a moment). Returns how many files went.
+   */
+  prune(manifests: (Manifest | undefined)[]): number {
+    const keep = new Set<string>()
+    for (const manifest of manifests) for (const page of Object.values(manifest?.pages ?? {})) keep.add(page.object)
+    let removed = 0
+    for (const file of fs.readdirSync(this.objectsDir)) {
+      const object = file.replace(/\.(br|gz|\d+\.tmp)$/, '')
+      if (keep.has(object)) continue
+      fs.rmSync(path.join(this.objectsDir, file), { force: true })
+      removed++
+    }
+    return removed
+  }
+
   /** deps first, then the manifest that makes the version live; a version mismatch after a crash means: render in full. */
   publish(manifest: Manifest, deps: Deps) {
     writeAtomically(path.join(this.dir, 'deps.json'), JSON.stringify(deps))

@@ -172,7 +172,10 @@ export class Renderer {
     const urls = [...this.bundle.routes(), NOT_FOUND_KEY]
     const rendered = await this.renderAll(urls)
     const pages = this.store(rendered)
+    const previous = this.manifest
     this.publish(Object.fromEntries(pages), Object.fromEntries(rendered.map((page) => [page.url, page.tags])))
+    // Incremental renders only add objects; a full render (deploys, nightly) clears out the old ones.
+    this.output.prune([this.manifest, previous])
     await this.indexSearch(() => this.search?.rebuild(this.content!))
     return { rendered: rendered.length, removed: 0, ms: Date.now() - started, urls: urls.slice(0, 50) }
   }
@@ -181,7 +184,9 @@ export class Renderer {
   async change(changes: Change[]): Promise<Summary> {
     if (!this.content) await this.loadContent()
     if (!this.incrementalReady) return this.full()
+    const fetched = Date.now()
     const { content } = await applyChanges(this.content!, changes)
+    if (process.env.RENDER_TIMINGS) console.error(`[渲染] 读取更改 ${Date.now() - fetched} ms`)
     const named = new Set(changes.map((change) => (change.kind === 'doc' ? `${change.collection}:${change.id}` : `${change.slug}:${change.slug}`)))
     return this.rerender(content, named)
   }
@@ -219,7 +224,9 @@ export class Renderer {
       for (const url of removed) affected.delete(url)
 
       const urls = [...affected].sort()
+      const planned = Date.now()
       const rendered = await this.renderAll(urls)
+      const renderedAt = Date.now()
       const pages = { ...this.manifest!.pages, ...Object.fromEntries(this.store(rendered)) }
       const tags = { ...this.deps!.pages, ...Object.fromEntries(rendered.map((page) => [page.url, page.tags])) }
       for (const url of removed) {
@@ -227,6 +234,7 @@ export class Renderer {
         delete tags[url]
       }
       this.publish(pages, tags)
+      if (process.env.RENDER_TIMINGS) console.error(`[渲染] 分析 ${planned - started} ms，生成 ${urls.length} 页 ${renderedAt - planned} ms，写入清单 ${Date.now() - renderedAt} ms`)
       if (changedDocs.length) await this.indexSearch(() => this.search?.update(content, changedDocs))
       return { rendered: rendered.length, removed: removed.length, ms: Date.now() - started, urls: urls.slice(0, 50) }
     } catch (error) {
