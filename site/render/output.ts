@@ -5,7 +5,11 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import { promisify } from 'node:util'
 import zlib from 'node:zlib'
+
+const brotli = promisify(zlib.brotliCompress)
+const gzip = promisify(zlib.gzip)
 
 export type ManifestPage = { object: string; type: string; encodings?: ('br' | 'gz')[] }
 export type Manifest = { version: number; pages: Record<string, ManifestPage> }
@@ -48,23 +52,23 @@ export class Output {
     fs.mkdirSync(this.mediaDir, { recursive: true })
   }
 
-  /** Stores a body under its hash (with brotli and gzip copies) unless already stored. */
-  store(body: Buffer, type: string): ManifestPage {
+  /** Stores a body under its hash (with brotli and gzip copies) unless already stored. Compression runs on libuv's threads, beside the rendering. */
+  async store(body: Buffer, type: string): Promise<ManifestPage> {
     const object = `${crypto.createHash('sha256').update(body).digest('hex')}.${extensionOf(type)}`
     const file = path.join(this.objectsDir, object)
     const encodings: ('br' | 'gz')[] = []
     const compressible = COMPRESSIBLE.test(type) && body.length >= MIN_BYTES
     if (compressible) {
       for (const [suffix, compress] of [
-        ['br', () => zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 7, [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } })],
-        ['gz', () => zlib.gzipSync(body, { level: 9 })],
+        ['br', () => brotli(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 7, [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } })],
+        ['gz', () => gzip(body, { level: 9 })],
       ] as const) {
         const packedFile = `${file}.${suffix}`
         if (fs.existsSync(packedFile)) {
           encodings.push(suffix)
           continue
         }
-        const packed = compress()
+        const packed = await compress()
         if (packed.length >= body.length) continue
         writeAtomically(packedFile, packed)
         encodings.push(suffix)

@@ -16,8 +16,8 @@ import type { RawContent } from '../src/content/cmsSources.ts'
 
 /** The manifest key of the 404 page (rendered from NOT_FOUND_PROBE, served for unknown URLs). */
 export const NOT_FOUND_KEY = '/404.html'
-/** Requests in flight to the bundle at once (one thread renders; this keeps it busy). */
-const PARALLEL = 6
+/** Pages in flight at once (one thread renders; compression runs on libuv's four threads meanwhile). */
+const PARALLEL = 8
 
 /** CMS collection or global → the site's content kind (src/content/schemas.ts). */
 const KIND: Record<string, string> = {
@@ -126,8 +126,9 @@ export class Renderer {
     }
   }
 
-  private async renderAll(urls: string[]): Promise<Rendered[]> {
-    const results: Rendered[] = []
+  /** Renders and stores each URL; several in flight, so compressing one overlaps rendering the next. */
+  private async renderAll(urls: string[]): Promise<(Rendered & { stored: ManifestPage })[]> {
+    const results: (Rendered & { stored: ManifestPage })[] = []
     let next = 0
     const work = async () => {
       while (next < urls.length) {
@@ -135,23 +136,16 @@ export class Renderer {
         const rendered = await this.bundle.render(url === NOT_FOUND_KEY ? NOT_FOUND_PROBE : url)
         const expected = url === NOT_FOUND_KEY ? 404 : 200
         if (rendered.status !== expected) throw new RenderError(`页面 ${url} 生成失败：站点程序返回 ${rendered.status}`)
-        results.push({ ...rendered, url })
+        const stored = await this.output.store(rendered.body, rendered.type)
+        if (rendered.type.startsWith('text/html')) {
+          const missing = copyReferencedMedia(rendered.body.toString('utf8'), this.mediaDir, this.output.mediaDir, this.media)
+          for (const name of missing) console.error(`[渲染] 未找到图片 ${name}（${url}）`)
+        }
+        results.push({ ...rendered, url, stored })
       }
     }
     await Promise.all(Array.from({ length: PARALLEL }, work))
     return results
-  }
-
-  private store(rendered: Rendered[]): Map<string, ManifestPage> {
-    const pages = new Map<string, ManifestPage>()
-    for (const page of rendered) {
-      pages.set(page.url, this.output.store(page.body, page.type))
-      if (page.type.startsWith('text/html')) {
-        const missing = copyReferencedMedia(page.body.toString('utf8'), this.mediaDir, this.output.mediaDir, this.media)
-        for (const name of missing) console.error(`[渲染] 未找到图片 ${name}（${page.url}）`)
-      }
-    }
-    return pages
   }
 
   private publish(pages: Record<string, ManifestPage>, tags: Record<string, string[]>) {
@@ -171,7 +165,7 @@ export class Renderer {
     await this.loadContent()
     const urls = [...this.bundle.routes(), NOT_FOUND_KEY]
     const rendered = await this.renderAll(urls)
-    const pages = this.store(rendered)
+    const pages = rendered.map((page) => [page.url, page.stored] as const)
     const previous = this.manifest
     this.publish(Object.fromEntries(pages), Object.fromEntries(rendered.map((page) => [page.url, page.tags])))
     // Incremental renders only add objects; a full render (deploys, nightly) clears out the old ones.
@@ -227,7 +221,7 @@ export class Renderer {
       const planned = Date.now()
       const rendered = await this.renderAll(urls)
       const renderedAt = Date.now()
-      const pages = { ...this.manifest!.pages, ...Object.fromEntries(this.store(rendered)) }
+      const pages = { ...this.manifest!.pages, ...Object.fromEntries(rendered.map((page) => [page.url, page.stored])) }
       const tags = { ...this.deps!.pages, ...Object.fromEntries(rendered.map((page) => [page.url, page.tags])) }
       for (const url of removed) {
         delete pages[url]
