@@ -59,7 +59,7 @@ export async function openBundle(buildDir: string): Promise<Bundle> {
   const render = async (url: string): Promise<Rendered> => {
     const id = String(next++)
     const response = await fetch(origin + url, { headers: { 'x-render-id': id }, redirect: 'manual' })
-    let body = Buffer.from(await response.arrayBuffer())
+    let body: Buffer = Buffer.from(await response.arrayBuffer())
     let type = response.headers.get('content-type') ?? 'application/octet-stream'
     if (type === 'text/html') type = 'text/html; charset=utf-8'
     const policy = response.headers.get('content-security-policy')

@@ -161,9 +161,9 @@ const server = http.createServer((req, res) => {
   }
   if (pathname.startsWith('/media/')) {
     req.url = req.url!.slice('/media'.length)
-    return mediaFiles()(req, res, () => notFound(req, res))
+    return mediaFiles()(req, res, () => void notFound(req, res))
   }
-  if (assets) return assets.serve(req, res, () => notFound(req, res))
+  if (assets) return assets.serve(req, res, () => void notFound(req, res))
   notFound(req, res)
 })
 

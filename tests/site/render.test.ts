@@ -134,9 +134,10 @@ describe('incremental render', () => {
       const answer = await changed(changes)
       perChange.push({ kind, rendered: answer.rendered!, ms: answer.ms! })
     }
-    const byKind = Object.groupBy(perChange, (c) => c.kind)
-    for (const [kind, list] of Object.entries(byKind)) {
-      console.log(`${kind}: ${list!.length}×, pages ${list!.map((c) => c.rendered).join('/')}, ms ${list!.map((c) => c.ms).join('/')}`)
+    const byKind = new Map<string, typeof perChange>()
+    for (const change of perChange) byKind.set(change.kind, [...(byKind.get(change.kind) ?? []), change])
+    for (const [kind, list] of byKind) {
+      console.log(`${kind}: ${list.length}×, pages ${list.map((c) => c.rendered).join('/')}, ms ${list.map((c) => c.ms).join('/')}`)
     }
     const full = await expectSameAsFullRender()
     console.log(`full render: ${full.pages} pages in ${full.ms} ms`)

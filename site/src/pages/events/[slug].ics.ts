@@ -43,7 +43,8 @@ export const GET: APIRoute = async ({ params, site }) => {
   if (!entry) return new Response(null, { status: 404 })
   const { data } = entry
   const url = absoluteUrl(eventPath(entry.id), site)
-  const attributes: EventAttributes = {
+  // `timestamp` (DTSTAMP) is read by ics but missing from its types.
+  const attributes: EventAttributes & { timestamp: number } = {
     // Stable across rebuilds: the slug never changes once published.
     uid: `event-${entry.id}@${new URL(url).hostname}`,
     productId: 'liushan/portal',
