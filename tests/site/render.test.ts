@@ -90,9 +90,10 @@ describe('incremental render', () => {
     const perChange: { kind: string; rendered: number; ms: number }[] = []
     for (let step = 0; step < 50; step++) {
       const news = await publishedNews()
-      const kind = rand.pick(['publish', 'publish', 'title', 'title', 'withdraw', 'delete', 'move', 'column', 'navigation', 'settings'])
+      // Too few articles to edit (most seeded ones have covers): publish first.
+      const kind = news.length < 5 ? 'publish' : rand.pick(['publish', 'publish', 'title', 'title', 'withdraw', 'delete', 'move', 'column', 'navigation', 'settings'])
       let changes: Change[]
-      if (kind === 'publish' || news.length < 5) {
+      if (kind === 'publish') {
         const day = new Date(Date.UTC(2024, 0, 1) + Math.floor(rand.next() * 700) * 86_400_000)
         const doc = await publishThroughReview(cms, 'news', {
           title: `随机测试稿件${step}-${seed}`,
