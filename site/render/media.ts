@@ -22,16 +22,19 @@ export function mediaReferences(html: string): Set<string> {
   return found
 }
 
-/** Copies the media `html` refers to into `targetDir` unless already there; returns the names not found. */
-export function copyReferencedMedia(html: string, mediaDir: string, targetDir: string, copied: Set<string>): string[] {
+/**
+ * Copies the media `html` refers to into `targetDir` unless already there; returns the names not
+ * found (each once: `seen` remembers what was looked for).
+ */
+export function copyReferencedMedia(html: string, mediaDir: string, targetDir: string, seen: Set<string>): string[] {
   const missing: string[] = []
   for (const name of mediaReferences(html)) {
-    if (copied.has(name)) continue
+    if (seen.has(name)) continue
+    seen.add(name)
     // Never follow a reference out of the media folder.
     if (name.includes('/') || name.includes('\\') || name === '..' || name === '.') continue
     try {
       fs.copyFileSync(path.join(mediaDir, name), path.join(targetDir, name), fs.constants.COPYFILE_FICLONE)
-      copied.add(name)
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
       missing.push(name)
