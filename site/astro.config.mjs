@@ -1,17 +1,15 @@
 import node from '@astrojs/node'
-import sitemap from '@astrojs/sitemap'
 import { defineConfig } from 'astro/config'
 
-import copyMedia from './src/integrations/copyMedia.ts'
 import externalOutDir from './src/integrations/externalOutDir.ts'
 import precompress from './src/integrations/precompress.ts'
-import searchIndex from './src/integrations/searchIndex.ts'
 import { siteUrlFromEnv } from './src/siteUrl.ts'
 
-// Static pages, served by the Node adapter in standalone mode (which also hosts the few
-// on-demand routes such as draft preview).
+// Every route is rendered on demand by the server bundle: the renderer (render/) runs content
+// pages through it into static files (content from src/content/store.ts); the portal server
+// (scripts/serve.ts) serves those and hands the few live routes (draft preview) to the bundle.
 export default defineConfig({
-  output: 'static',
+  output: 'server',
   adapter: node({ mode: 'standalone' }),
   site: siteUrlFromEnv(),
   // Tests (and CI) build into a folder of their own.
@@ -21,14 +19,6 @@ export default defineConfig({
   server: { port: Number(process.env.SITE_PORT ?? 4321), host: true },
   integrations: [
     externalOutDir(),
-    sitemap({
-      filter: (page) => {
-        const { pathname } = new URL(page)
-        return !/^\/404\/?$/.test(pathname) && !pathname.startsWith('/preview/')
-      },
-    }),
-    copyMedia(),
-    searchIndex(),
     // Last: it compresses what the integrations above wrote too.
     precompress(),
   ],

@@ -1,124 +1,202 @@
-// Serves the live portal build and follows it when the CMS puts a new build live, with no
-// downtime and never a mix of two builds.
+// The portal server: serves the rendered site (render/) from its manifest, and the few live
+// routes (draft preview) from the site's server bundle.
 //
-// The CMS builds each version of the portal into a folder of its own (builds/<id>) and points
-// the `live` link at it in one rename (cms/src/siteBuild/). @astrojs/node's standalone server
-// finds its static files relative to its own entry file, which Node has already resolved through
-// the link, so a running server keeps serving the build it started from. So this process (the
-// cluster primary) holds the port, and runs the server of the live build in a worker. When `live`
-// changes it starts a worker from the new build and, once that one is listening on the shared
-// port, lets the old one finish its requests and exit (serveWorker.ts). A new build whose server
-// does not start is never switched to: the old worker keeps serving.
+// The manifest maps each URL to a content-addressed object that is never rewritten. This server
+// loads it, watches it (and polls, for file systems that drop watch events) and swaps its map in
+// memory in one assignment: a reader gets the old version or the new one, never a mix. It talks
+// to the CMS only for previews, so the CMS being down never takes the portal down. Search is
+// answered live too, from the index the renderer keeps beside the manifest (src/search/).
 //
 // `node scripts/serve.ts` (Node 24 runs the TypeScript directly; only erasable syntax here).
-// Env: SITE_BUILDS_DIR (default site/builds), PORT (default 4321), HOST; CMS_URL for previews;
-// SEARCH_INDEX (default search.sqlite in the live build) for /search/.
-import cluster, { type Worker } from 'node:cluster'
+// Env: SITE_OUT (the rendered site, default site/live), SITE_BUILD_DIR (the astro build: /_astro/
+// assets, public files, preview; default site/dist), PORT (default 4321), HOST; CMS_URL for previews;
+// SEARCH_INDEX (default <SITE_OUT>/search.sqlite).
+// With SITE_BUILDS_DIR (the CMS's per-build folders) they default to <builds>/live/site and <builds>/live.
+import { AsyncLocalStorage } from 'node:async_hooks'
 import fs from 'node:fs'
+import http from 'node:http'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+
+import sirv from 'sirv'
+
+import { SHARED_KEY } from '../src/content/cmsSources.ts'
+import { setSecurityHeaders, setStaticFileHeaders } from './responseHeaders.ts'
 
 const siteDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const buildsDir = path.resolve(process.env.SITE_BUILDS_DIR ?? path.join(siteDir, 'builds'))
-const liveLink = path.join(buildsDir, 'live')
-const port = process.env.PORT ?? process.env.SITE_PORT ?? '4321'
-/** The link is watched; this poll is the safety net for file systems that drop watch events. */
-const POLL_MS = 2000
-/** An old worker gets this long to finish its requests before it is stopped (it normally exits by itself). */
-const DRAIN_MS = 20_000
+const buildsDir = process.env.SITE_BUILDS_DIR && path.resolve(process.env.SITE_BUILDS_DIR)
+const outDir = path.resolve(process.env.SITE_OUT ?? (buildsDir ? path.join(buildsDir, 'live/site') : path.join(siteDir, 'live')))
+const buildDir = path.resolve(process.env.SITE_BUILD_DIR ?? (buildsDir ? path.join(buildsDir, 'live') : path.join(siteDir, 'dist')))
+const port = Number(process.env.PORT ?? process.env.SITE_PORT ?? 4321)
+/** The manifest is watched; this poll is the safety net. */
+const POLL_MS = 500
+/** Routes answered live by the bundle, never from the manifest. */
+const ON_DEMAND = ['/preview/', '/search/']
+process.env.SEARCH_INDEX ??= path.join(outDir, 'search.sqlite')
+const NOT_FOUND_KEY = '/404.html'
 
-type Generation = { worker: Worker; build: string }
-
-let serving: Generation | undefined
-let starting: Generation | undefined
-let stopping = false
-/** Builds whose server did not start: not tried again until `live` points elsewhere. */
-const broken = new Set<string>()
-let crashes = 0
+type Page = { object: string; type: string; encodings?: string[] }
+type Site = { stamp: string; objects: string; pages: Map<string, Page> }
 
 const log = (message: string) => console.log(`[门户] ${message}`)
-const name = (build: string) => path.basename(build)
 
-function liveBuild(): string | undefined {
+let site: Site | undefined
+let assets: { root: string; serve: ReturnType<typeof sirv> } | undefined
+
+function realpath(file: string): string | undefined {
   try {
-    return fs.realpathSync(liveLink)
+    return fs.realpathSync(file)
   } catch {
     return undefined
   }
 }
 
-function retire(generation: Generation) {
-  const { worker } = generation
-  if (worker.isDead()) return
-  const timer = setTimeout(() => worker.process.kill('SIGKILL'), DRAIN_MS)
-  worker.once('exit', () => clearTimeout(timer))
-  // It stops taking connections, answers what is in flight, and exits when its connections end.
-  worker.send('retire')
-}
-
-function start(build: string) {
-  cluster.setupPrimary({ exec: path.join(path.dirname(fileURLToPath(import.meta.url)), 'serveWorker.ts') })
-  const generation: Generation = { worker: cluster.fork({ PORT: port, SITE_BUILD_ENTRY: path.join(build, 'server/entry.mjs'), SEARCH_INDEX: process.env.SEARCH_INDEX ?? path.join(build, 'search.sqlite') }), build }
-  starting = generation
-  generation.worker.once('listening', () => {
-    if (starting !== generation) return retire(generation)
-    starting = undefined
-    const previous = serving
-    serving = generation
-    crashes = 0
-    log(previous ? `已切换到新版本 ${name(build)}` : `正在提供 ${name(build)}，端口 ${port}`)
-    if (previous) retire(previous)
-  })
-  generation.worker.once('exit', (code, signal) => {
-    if (stopping) return
-    if (starting === generation) {
-      starting = undefined
-      broken.add(build)
-      console.error(`[门户] 新版本 ${name(build)} 的服务没有启动（退出码 ${code ?? signal}）${serving ? `，继续提供 ${name(serving.build)}` : ''}`)
-      if (!serving) shutDown(1)
-    } else if (serving === generation) {
-      serving = undefined
-      crashes++
-      const delay = Math.min(30_000, 500 * 2 ** crashes)
-      console.error(`[门户] 服务意外退出（退出码 ${code ?? signal}），${delay / 1000} 秒后重启`)
-      setTimeout(follow, delay)
-    }
-  })
-}
-
-/** Starts a worker for the live build unless it is already served (or being started). */
+/** Loads the manifest if it is new; a manifest that cannot be read leaves the current one serving. */
 function follow() {
-  if (stopping) return
-  const build = liveBuild()
-  if (!build || broken.has(build)) return
-  if (build === (starting ?? serving)?.build) return
-  // An even newer build appeared while one was starting: that one will never be needed.
-  if (starting) {
-    const superseded = starting
-    starting = undefined
-    retire(superseded)
+  const dir = realpath(outDir)
+  if (!dir) return
+  const file = path.join(dir, 'manifest.json')
+  let stamp: string
+  try {
+    const stat = fs.statSync(file)
+    stamp = `${dir}:${stat.ino}:${stat.mtimeMs}:${stat.size}`
+  } catch {
+    return
   }
-  start(build)
+  if (stamp === site?.stamp) return
+  try {
+    const manifest = JSON.parse(fs.readFileSync(file, 'utf8'))
+    const pages = new Map<string, Page>(Object.entries(manifest.pages))
+    const first = !site
+    site = { stamp, objects: path.join(dir, 'objects'), pages }
+    loadFrame(dir)
+    log(first ? `正在提供第 ${manifest.version} 版（${pages.size} 个页面），端口 ${port}` : `已切换到第 ${manifest.version} 版（${pages.size} 个页面）`)
+  } catch (error) {
+    console.error(`[门户] 读取 ${file} 失败，继续提供当前版本：${(error as Error).message}`)
+  }
+  const root = realpath(path.join(buildDir, 'client'))
+  if (root && root !== assets?.root) {
+    assets = { root, serve: sirv(root, { etag: true, brotli: true, gzip: true, setHeaders: setStaticFileHeaders }) }
+  }
 }
 
-function shutDown(code = 0) {
-  stopping = true
-  for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM')
-  setTimeout(() => process.exit(code), 1000).unref()
-  if (!Object.keys(cluster.workers ?? {}).length) process.exit(code)
-  cluster.on('exit', () => {
-    if (!Object.keys(cluster.workers ?? {}).length) process.exit(code)
-  })
+/** The live pages' header, footer and section lists come from the frame written with the manifest. */
+function loadFrame(dir: string) {
+  const shared = ((globalThis as any)[SHARED_KEY] ??= { als: new AsyncLocalStorage<Set<string>>() })
+  try {
+    shared.raw = JSON.parse(fs.readFileSync(path.join(dir, 'frame.json'), 'utf8'))
+  } catch (error) {
+    console.error(`[门户] 读取页面框架 frame.json 失败：${(error as Error).message}`)
+  }
 }
 
-fs.mkdirSync(buildsDir, { recursive: true })
-if (!liveBuild()) log(`等待门户首次构建完成（${liveLink}）…`)
-fs.watch(buildsDir, (_event, file) => {
-  if (file === 'live') follow()
+let mediaRoot = ''
+let media: ReturnType<typeof sirv> | undefined
+function mediaFiles() {
+  // dev: photos arrive while the server runs; sirv then looks each one up.
+  const root = path.join(realpath(outDir) ?? outDir, 'media')
+  if (root !== mediaRoot) [mediaRoot, media] = [root, sirv(root, { dev: true, etag: true, setHeaders: setStaticFileHeaders })]
+  return media!
+}
+
+function sendObject(req: http.IncomingMessage, res: http.ServerResponse, pathname: string, page: Page, status = 200) {
+  const accepts = String(req.headers['accept-encoding'] ?? '')
+  const encoding = page.encodings?.includes('br') && /\bbr\b/.test(accepts) ? 'br' : page.encodings?.includes('gz') && /\bgzip\b/.test(accepts) ? 'gz' : undefined
+  const file = path.join(site!.objects, page.object + (encoding ? `.${encoding}` : ''))
+  let body: Buffer
+  let modified: Date
+  try {
+    body = fs.readFileSync(file)
+    // An object is written once, when this content first appeared.
+    modified = fs.statSync(path.join(site!.objects, page.object)).mtime
+  } catch {
+    res.statusCode = 500
+    return res.end()
+  }
+  setStaticFileHeaders(res, pathname)
+  res.setHeader('Content-Type', page.type)
+  const etag = `"${page.object.split('.')[0]}"`
+  res.setHeader('ETag', etag)
+  res.setHeader('Last-Modified', modified.toUTCString())
+  if (page.encodings?.length) res.setHeader('Vary', 'Accept-Encoding')
+  if (status === 200 && req.headers['if-none-match'] === etag) {
+    res.statusCode = 304
+    return res.end()
+  }
+  if (encoding) res.setHeader('Content-Encoding', encoding === 'br' ? 'br' : 'gzip')
+  res.setHeader('Content-Length', body.length)
+  res.statusCode = status
+  res.end(req.method === 'HEAD' ? undefined : body)
+}
+
+function notFound(req: http.IncomingMessage, res: http.ServerResponse) {
+  const page = site?.pages.get(NOT_FOUND_KEY)
+  if (page) return sendObject(req, res, NOT_FOUND_KEY, page, 404)
+  res.statusCode = 404
+  res.setHeader('Content-Type', 'text/plain; charset=utf-8')
+  res.end('未找到该页面')
+}
+
+process.env.ASTRO_NODE_AUTOSTART = 'disabled'
+const entry = path.join(buildDir, 'server/entry.mjs')
+const bundle: { handler: http.RequestListener } | undefined = fs.existsSync(entry) ? await import(pathToFileURL(entry).href) : undefined
+if (!bundle) console.error(`[门户] 没有找到站点程序 ${entry}：草稿预览不可用（请先运行 npm run build -w site）`)
+
+const server = http.createServer((req, res) => {
+  setSecurityHeaders(res)
+  let pathname: string
+  try {
+    pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://portal').pathname)
+  } catch {
+    res.statusCode = 400
+    return res.end()
+  }
+  if (ON_DEMAND.some((prefix) => pathname.startsWith(prefix))) {
+    if (bundle) return bundle.handler(req, res)
+    res.statusCode = 503
+    return res.end()
+  }
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.statusCode = 405
+    res.setHeader('Allow', 'GET, HEAD')
+    return res.end()
+  }
+  if (!site) {
+    res.statusCode = 503
+    res.setHeader('Content-Type', 'text/plain; charset=utf-8')
+    res.setHeader('Retry-After', '5')
+    return res.end('门户网站正在生成，请稍后再试。')
+  }
+  const page = pathname === NOT_FOUND_KEY ? undefined : site.pages.get(pathname)
+  if (page) return sendObject(req, res, pathname, page)
+  if (!pathname.endsWith('/') && site.pages.has(`${pathname}/`)) {
+    const query = new URL(req.url ?? '/', 'http://portal').search
+    res.statusCode = 301
+    res.setHeader('Location', `${encodeURI(pathname)}/${query}`)
+    return res.end()
+  }
+  if (pathname.startsWith('/media/')) {
+    req.url = req.url!.slice('/media'.length)
+    return mediaFiles()(req, res, () => void notFound(req, res))
+  }
+  if (assets) return assets.serve(req, res, () => void notFound(req, res))
+  notFound(req, res)
 })
-setInterval(follow, POLL_MS)
-// `kill -HUP` asks for an immediate look, too.
-process.on('SIGHUP', follow)
-process.on('SIGINT', () => shutDown(0))
-process.on('SIGTERM', () => shutDown(0))
+
 follow()
+if (!site) log(`等待门户首次生成（${path.join(outDir, 'manifest.json')}）…`)
+try {
+  fs.watch(fs.existsSync(outDir) ? outDir : path.dirname(outDir), () => follow())
+} catch {
+  // the poll below still follows it
+}
+setInterval(follow, POLL_MS)
+process.on('SIGHUP', follow)
+const shutDown = () => {
+  server.close(() => process.exit(0))
+  server.closeAllConnections()
+  setTimeout(() => process.exit(0), 1000).unref()
+}
+process.on('SIGINT', shutDown)
+process.on('SIGTERM', shutDown)
+server.listen(port, process.env.HOST ?? '0.0.0.0')

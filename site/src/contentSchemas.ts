@@ -1,4 +1,4 @@
-// Shapes of the content the pages read, shared by the content collections (content.config.ts)
+// Shapes of the content the pages read, shared by the content sources (content/schemas.ts)
 // and draft preview, which checks a mapped draft against the same shape as the published item.
 import { z } from 'astro/zod'
 

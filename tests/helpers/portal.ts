@@ -1,11 +1,12 @@
-import { execFile, spawn } from 'node:child_process'
+import { execFile } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 
-import { removeBuilds, serveLiveSite } from './liveSite'
-import { binDir, cmsDir, siteDir } from './paths'
+import { binDir, cmsDir } from './paths'
+import { renderFull } from './render'
+import { buildBundle, materialize, serveRendered } from './renderedSite'
 import { cmsEnv, type RunningCms, startBuiltCms } from './server'
 
 const run = promisify(execFile)
@@ -58,38 +59,32 @@ export async function publishThroughReview(cms: RunningCms, collection: string, 
   return (await approver.patch(`/${collection}/${doc.id}`, { _status: 'published' })).doc
 }
 
-export type BuiltSite = { outDir: string; seconds: number; log: string }
+export type BuiltSite = { outDir: string; seconds: number; log: string; bundleDir?: string; renderedDir?: string }
 
 /**
- * `astro build` of the portal from a running CMS into its own folder (the developer's dist/ is
- * left alone). `extraEnv` for the build only (e.g. SITE_PORT or SITE_URL).
+ * The portal as deployed, from a running CMS, into a folder of its own (the developer's dist/ and
+ * live/ are left alone): `astro build` (bundle/), a full render (rendered/) and, for checks that
+ * read files, the rendered pages as a static tree (client/). `extraEnv` for the build only (e.g.
+ * SITE_PORT or SITE_URL).
  */
 export async function buildSite(cms: RunningCms, outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'liushan-site-')), extraEnv: Record<string, string> = {}): Promise<BuiltSite> {
   const started = Date.now()
-  const { SITE_URL: _url, SITE_PORT: _port, ...env } = process.env
-  const { stdout, stderr } = await run(path.join(binDir, 'astro'), ['build'], {
-    cwd: siteDir,
-    env: { ...env, PATH: `${binDir}${path.delimiter}${process.env.PATH}`, CMS_URL: cms.url, MEDIA_DIR: path.join(cms.dir, 'media'), SITE_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1', ...extraEnv },
-    maxBuffer: 50 * 1024 * 1024,
-  })
-  return { outDir, seconds: (Date.now() - started) / 1000, log: stdout + stderr }
+  const bundleDir = await buildBundle(path.join(outDir, 'bundle'), extraEnv)
+  const renderedDir = path.join(outDir, 'rendered')
+  const summary = await renderFull(cms, bundleDir, renderedDir)
+  if (!summary.ok) throw new Error(`render failed: ${JSON.stringify(summary)}`)
+  materialize(renderedDir, bundleDir, path.join(outDir, 'client'))
+  return { outDir, seconds: (Date.now() - started) / 1000, log: JSON.stringify(summary), bundleDir, renderedDir }
 }
 
 export type RunningSite = { url: string; stop: () => Promise<void> }
 
 /**
- * The built portal served as in production: by site/scripts/serve.ts (compression, caching and
- * security headers; on-demand routes such as draft preview), from a builds folder whose `live`
- * link points at this build. `port` when the build was told where it will be served.
+ * The rendered portal served as in production: by site/scripts/serve.ts (compression, caching and
+ * security headers; on-demand routes such as draft preview). `port` when the build was told where
+ * it will be served.
  */
 export async function serveSite(site: BuiltSite, extraEnv: Record<string, string> = {}, port?: number): Promise<RunningSite> {
-  const buildsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'liushan-serve-'))
-  fs.symlinkSync(site.outDir, path.join(buildsDir, 'live'), 'dir')
-  try {
-    const served = await serveLiveSite(buildsDir, extraEnv, port)
-    return { url: served.url, stop: async () => (await served.stop(), removeBuilds(buildsDir)) }
-  } catch (error) {
-    removeBuilds(buildsDir)
-    throw error
-  }
+  if (!site.bundleDir || !site.renderedDir) throw new Error('serveSite needs a site from buildSite')
+  return serveRendered(site.renderedDir, site.bundleDir, extraEnv, port)
 }

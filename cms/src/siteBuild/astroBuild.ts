@@ -65,9 +65,20 @@ export function astroBuild(settings: SiteBuildSettings): BuildRunner {
     for (const name of NOT_FOR_THE_BUILD) delete env[name]
     for (const name of Object.keys(env)) if (name.startsWith('__NEXT')) delete env[name]
 
-    // Its own process group, so astro and Pagefind's binary can be stopped together.
-    const child = spawn(process.execPath, [astroCli(settings.siteDir), 'build'], {
-      cwd: settings.siteDir,
+    // astro build makes the server bundle; the renderer then renders every page with it into
+    // <build>/site (site/render/, served by site/scripts/serve.ts). Each step in its own process group.
+    const steps: [label: string, args: string[], extraEnv: Record<string, string>][] = [
+      ['astro build', [astroCli(settings.siteDir), 'build'], {}],
+      ['页面生成', [path.join(settings.siteDir, 'scripts/render.ts'), '--full'], { SITE_BUILD_DIR: outDir, SITE_OUT: path.join(outDir, 'site') }],
+    ]
+    for (const [label, args, extraEnv] of steps) await runStep(label, args, { ...env, ...extraEnv }, settings.siteDir, onStart)
+  }
+}
+
+async function runStep(label: string, args: string[], env: NodeJS.ProcessEnv, cwd: string, onStart: (pid: number) => void) {
+  {
+    const child = spawn(process.execPath, args, {
+      cwd,
       env,
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -110,7 +121,7 @@ export function astroBuild(settings: SiteBuildSettings): BuildRunner {
       const failed = (message: string) => Object.assign(new Error(message), { output: tail.slice(-40).join('\n') })
       if (timedOut) throw failed(buildTimedOut(BUILD_TIMEOUT_MS))
       if (signal) throw failed(`构建进程被终止（${signal}）`)
-      if (code !== 0) throw failed(`astro build 失败（退出码 ${code}）：${reasonFrom(tail) ?? '没有输出'}`)
+      if (code !== 0) throw failed(`${label} 失败（退出码 ${code}）：${reasonFrom(tail) ?? '没有输出'}`)
     } finally {
       clearTimeout(timer)
       process.off('exit', onExit)

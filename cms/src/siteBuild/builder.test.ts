@@ -38,9 +38,9 @@ function fakeRunner(ms: number, fail: (n: number) => boolean = () => false) {
     await sleep(ms)
     entry.endedAt = Date.now()
     if (fail(runs.length)) throw new Error(`build ${runs.length} failed`)
-    fs.mkdirSync(path.join(outDir, 'client'), { recursive: true })
+    fs.mkdirSync(path.join(outDir, 'site'), { recursive: true })
     fs.writeFileSync(path.join(outDir, 'server/entry.mjs'), '')
-    fs.writeFileSync(path.join(outDir, 'client/index.html'), `<p>${runs.length}</p>`)
+    fs.writeFileSync(path.join(outDir, 'site/manifest.json'), JSON.stringify({ version: runs.length, pages: {} }))
   }
   return { run, runs }
 }

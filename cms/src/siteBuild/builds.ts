@@ -25,7 +25,7 @@ export function liveBuildId(buildsDir: string): string | undefined {
 
 /** A finished build has its server entry and a home page; anything less must not go live. */
 export function assertCompleteBuild(outDir: string): void {
-  for (const file of ['server/entry.mjs', 'client/index.html']) {
+  for (const file of ['server/entry.mjs', 'site/manifest.json']) {
     // The comment keeps Next's file tracing from taking this for a read of the whole project.
     if (!fs.existsSync(/*turbopackIgnore: true*/ path.join(/*turbopackIgnore: true*/ outDir, file))) throw new Error(`构建结果不完整：缺少 ${file}`)
   }

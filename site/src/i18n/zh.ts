@@ -9,6 +9,7 @@ export const zh = {
   prevPage: '上一页',
   nextPage: '下一页',
   pageN: (n: number) => `第${n}页`,
+  newestPage: '最新',
   pageOf: (n: number, total: number) => `第${n}页，共${total}页`,
   rssFeed: 'RSS 订阅',
   rssOf: (title: string) => `${title} RSS 订阅`,

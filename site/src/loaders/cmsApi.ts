@@ -27,4 +27,15 @@ export async function fetchPublished(collection: string, { depth = 1, pageSize =
   }
 }
 
+/** The published documents among `ids` (the others are withdrawn, deleted or never were). */
+export async function fetchPublishedByIds(collection: string, ids: (string | number)[], { depth = 1 } = {}): Promise<any[]> {
+  const docs: any[] = []
+  for (let at = 0; at < ids.length; at += 100) {
+    const batch = ids.slice(at, at + 100).map((id) => encodeURIComponent(String(id))).join(',')
+    const result = await getJson(`${collection}?depth=${depth}&limit=100&draft=false&where[id][in]=${batch}`)
+    docs.push(...result.docs)
+  }
+  return docs
+}
+
 export const fetchGlobal = (slug: string, depth = 1): Promise<any> => getJson(`globals/${slug}?depth=${depth}`)

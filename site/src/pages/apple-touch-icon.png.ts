@@ -1,6 +1,6 @@
 // /apple-touch-icon.png: the home-screen icon (180 px), from the emblem in 站点设置.
 import type { APIRoute } from 'astro'
-import { getEntry } from 'astro:content'
+import { getEntry } from '../content/store'
 
 import { iconPng } from '../utils/icons'
 

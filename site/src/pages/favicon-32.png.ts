@@ -1,6 +1,6 @@
 // /favicon-32.png: the browser tab icon, from the emblem in 站点设置.
 import type { APIRoute } from 'astro'
-import { getEntry } from 'astro:content'
+import { getEntry } from '../content/store'
 
 import { iconPng } from '../utils/icons'
 

@@ -1,6 +1,6 @@
 // /rss.xml: the latest news from every column.
 import type { APIRoute } from 'astro'
-import { getCollection, getEntry } from 'astro:content'
+import { getCollection, getEntry } from '../content/store'
 
 import { zh } from '../i18n/zh'
 import { newestFirst } from '../utils/dates'

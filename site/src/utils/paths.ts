@@ -2,9 +2,10 @@
 import { siteUrlFromEnv } from '../siteUrl'
 
 export const homePath = '/'
-export const newsIndexPath = (page = 1) => (page > 1 ? `/news/${page}/` : '/news/')
+/** Page 0 is the newest page; archive pages are numbered from the oldest (content/store.ts). */
+export const newsIndexPath = (page = 0) => (page > 0 ? `/news/page/${page}/` : '/news/')
 export const newsPath = (slug: string) => `/news/${slug}/`
-export const columnPath = (slug: string, page = 1) => (page > 1 ? `/columns/${slug}/${page}/` : `/columns/${slug}/`)
+export const columnPath = (slug: string, page = 0) => (page > 0 ? `/columns/${slug}/page/${page}/` : `/columns/${slug}/`)
 export const columnRssPath = (slug: string) => `/columns/${slug}/rss.xml`
 export const storiesPath = '/stories/'
 export const storyPath = (slug: string) => `/stories/${slug}/`

@@ -25,7 +25,7 @@ export type PortalUnderTest = {
 export function firstPage(client: string, section: string): string {
   const names = fs
     .readdirSync(path.join(client, section), { withFileTypes: true })
-    .filter((d) => d.isDirectory() && !/^\d+$/.test(d.name))
+    .filter((d) => d.isDirectory() && !/^\d+$/.test(d.name) && d.name !== 'page')
     .map((d) => d.name)
     .sort()
   return `/${section}/${names[0]}/`

@@ -1,14 +1,12 @@
 // /events/<slug>.ics: one 普法活动 as an iCalendar file. Times are written in UTC (…Z), so every
 // calendar shows them correctly in its own zone; the CMS stores absolute instants already.
-import type { APIRoute, GetStaticPaths } from 'astro'
-import { type CollectionEntry, getCollection } from 'astro:content'
+import type { APIRoute } from 'astro'
+import { getEntry } from '../../content/store'
 import { createEvent, type EventAttributes } from 'ics'
 
 import { labelOf, zh } from '../../i18n/zh'
 import { absoluteUrl, eventPath } from '../../utils/paths'
 
-export const getStaticPaths = (async () =>
-  (await getCollection('events')).map((entry) => ({ params: { slug: entry.id }, props: { entry } }))) satisfies GetStaticPaths
 
 /**
  * RFC 5545 folds lines at 75 octets; the ics package counts characters, which lets Chinese lines
@@ -40,11 +38,13 @@ function foldIcs(text: string): string {
     .join('\r\n')
 }
 
-export const GET: APIRoute<{ entry: CollectionEntry<'events'> }> = ({ props, site }) => {
-  const { entry } = props
+export const GET: APIRoute = async ({ params, site }) => {
+  const entry = await getEntry('events', params.slug ?? '')
+  if (!entry) return new Response(null, { status: 404 })
   const { data } = entry
   const url = absoluteUrl(eventPath(entry.id), site)
-  const attributes: EventAttributes = {
+  // `timestamp` (DTSTAMP) is read by ics but missing from its types.
+  const attributes: EventAttributes & { timestamp: number } = {
     // Stable across rebuilds: the slug never changes once published.
     uid: `event-${entry.id}@${new URL(url).hostname}`,
     productId: 'liushan/portal',
@@ -60,6 +60,8 @@ export const GET: APIRoute<{ entry: CollectionEntry<'events'> }> = ({ props, sit
     url,
     categories: [labelOf(zh.events.formats, data.format)],
     lastModified: data.updatedAt.getTime(),
+    // DTSTAMP would default to the time of rendering; the same content must give the same file.
+    timestamp: data.updatedAt.getTime(),
     status: 'CONFIRMED',
   }
   const { error, value } = createEvent(attributes)

@@ -2,9 +2,8 @@
 // (The leading underscore keeps this file from being a route.)
 //
 // Doing it per article with filter/sort over every article was O(n²): minutes at 10,000 news.
-// Here the column lists are built once, and the related ranking is computed once per distinct
-// column + tags combination (articles sharing both have the same candidates), looking only at the
-// groups that share a tag plus the newest few of the same column.
+// Here the column and tag lists are built once; each article looks at a bounded number of
+// earlier candidates.
 
 type Article = { data: { column?: { slug: string }; tags: string[] } }
 
@@ -26,70 +25,73 @@ export function columnNeighbours<T extends Article>(news: readonly T[]): Map<T, 
 }
 
 const RELATED = 3
+/** Earlier articles sharing a tag or the column looked at per article (nearest in time first). */
+const CANDIDATES = 60
+
+/** The first position in ascending `list` whose value is greater than `value`. */
+function after(list: number[], value: number): number {
+  let [low, high] = [0, list.length]
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if (list[middle] <= value) low = middle + 1
+    else high = middle
+  }
+  return low
+}
 
 /**
- * Per article, up to three other articles in the same column or with a shared tag: more shared
- * tags first (2 points each, 1 for the same column), then the newest. `news` must be newest first;
- * among equal scores the earlier one in `news` wins, as a stable sort by date would have it.
+ * Per article, up to three **earlier** articles in the same column or with a shared tag: more
+ * shared tags first (2 points each, 1 for the same column), then the nearest in time, among the
+ * CANDIDATES nearest earlier ones. `news` must be newest first.
+ *
+ * Earlier only, so the list of an article never changes when a newer one is published: a publish
+ * re-renders the new article's own page, not every page of its column (content/store.ts).
  */
 export function relatedNews<T extends Article>(news: readonly T[]): Map<T, T[]> {
-  // Articles with the same column and the same tags score the same against any article.
-  type Group = { column?: string; tags: string[]; first: number[] }
-  const groups = new Map<string, Group>()
-  const groupOf: Group[] = []
+  const byTag = new Map<string, number[]>()
+  const byColumn = new Map<string, number[]>()
+  const push = (map: Map<string, number[]>, key: string, index: number) => {
+    const list = map.get(key)
+    if (list) list.push(index)
+    else map.set(key, [index])
+  }
   news.forEach((n, index) => {
-    const column = n.data.column?.slug
-    const key = JSON.stringify([column ?? null, [...n.data.tags].sort()])
-    let group = groups.get(key)
-    if (!group) groups.set(key, (group = { column, tags: n.data.tags, first: [] }))
-    // One more than shown, in case the article itself is among them.
-    if (group.first.length <= RELATED) group.first.push(index)
-    groupOf.push(group)
+    for (const tag of new Set(n.data.tags)) push(byTag, tag, index)
+    if (n.data.column) push(byColumn, n.data.column.slug, index)
   })
-
-  // Only groups sharing a tag (2 points a tag, +1 in the same column) or the column (1 point) score.
-  const byTag = new Map<string, Set<Group>>()
-  const byColumn = new Map<string, Group[]>() // in order of their newest article
-  for (const group of groups.values()) {
-    for (const tag of group.tags) byTag.set(tag, (byTag.get(tag) ?? new Set()).add(group))
-    if (!group.column) continue
-    const list = byColumn.get(group.column)
-    if (list) list.push(group)
-    else byColumn.set(group.column, [group])
-  }
-  const ranked = new Map<Group, number[]>()
-  const rank = (own: Group): number[] => {
-    const sameColumn = (other: Group) => Boolean(own.column) && other.column === own.column
-    const sharing = new Set<Group>()
-    for (const tag of own.tags) for (const group of byTag.get(tag) ?? []) sharing.add(group)
-    const scored = [...sharing].flatMap((other) => {
-      const points = other.tags.filter((tag) => own.tags.includes(tag)).length * 2 + (sameColumn(other) ? 1 : 0)
-      return other.first.map((index) => ({ points, index }))
-    })
-    // 1-point articles (same column, no shared tag): only the newest few can make the list, so
-    // walk the column's groups newest first and stop once no later group can be newer.
-    const onePoint: number[] = []
-    for (const other of (own.column && byColumn.get(own.column)) || []) {
-      if (onePoint.length > RELATED && other.first[0] > onePoint[RELATED]) break
-      if (sharing.has(other)) continue
-      onePoint.push(...other.first)
-      onePoint.sort((a, b) => a - b)
-    }
-    return [...scored, ...onePoint.map((index) => ({ points: 1, index }))]
-      .sort((a, b) => b.points - a.points || a.index - b.index)
-      .slice(0, RELATED + 1)
-      .map(({ index }) => index)
-  }
 
   const result = new Map<T, T[]>()
   news.forEach((n, index) => {
-    const own = groupOf[index]
-    let top = ranked.get(own)
-    if (!top) ranked.set(own, (top = rank(own)))
-    result.set(
-      n,
-      top.filter((other) => other !== index).slice(0, RELATED).map((other) => news[other]),
-    )
+    const tags = new Set(n.data.tags)
+    const column = n.data.column?.slug
+    const lists = [...[...tags].map((tag) => byTag.get(tag)!), ...(column ? [byColumn.get(column)!] : [])]
+    const cursors = lists.map((list) => after(list, index))
+    const best = 2 * tags.size + (column ? 1 : 0)
+    const top: { points: number; index: number }[] = []
+    for (let seen = 0; seen < CANDIDATES; seen++) {
+      // The nearest earlier candidate not looked at yet, from any of the lists.
+      let next = Infinity
+      for (let at = 0; at < lists.length; at++) {
+        const value = lists[at][cursors[at]]
+        if (value !== undefined && value < next) next = value
+      }
+      if (next === Infinity) break
+      let points = 0
+      for (let at = 0; at < lists.length; at++) {
+        if (lists[at][cursors[at]] !== next) continue
+        cursors[at]++
+        // One list per shared tag (2 points) and the column's (1 point).
+        points += at < tags.size ? 2 : 1
+      }
+      if (top.length === RELATED && points <= top[RELATED - 1].points) continue
+      // Candidates come nearest first, so among equal points the one already there stays ahead.
+      let place = top.length
+      while (place > 0 && top[place - 1].points < points) place--
+      top.splice(place, 0, { points, index: next })
+      if (top.length > RELATED) top.pop()
+      if (top.length === RELATED && top[RELATED - 1].points === best) break
+    }
+    result.set(n, top.map((t) => news[t.index]))
   })
   return result
 }

@@ -1,17 +1,16 @@
 // /columns/<slug>/rss.xml: the latest news of one column.
-import type { APIRoute, GetStaticPaths } from 'astro'
-import { type CollectionEntry, getCollection, getEntry } from 'astro:content'
+import type { APIRoute } from 'astro'
+import { getCollection, getEntry } from '../../../content/store'
 
 import { zh } from '../../../i18n/zh'
 import { newestFirst } from '../../../utils/dates'
 import { rssResponse } from '../../../utils/feed'
 import { columnPath, columnRssPath, newsPath } from '../../../utils/paths'
 
-export const getStaticPaths = (async () =>
-  (await getCollection('columns')).map((column) => ({ params: { slug: column.id }, props: { column } }))) satisfies GetStaticPaths
 
-export const GET: APIRoute<{ column: CollectionEntry<'columns'> }> = async ({ props, site }) => {
-  const { column } = props
+export const GET: APIRoute = async ({ params, site }) => {
+  const column = await getEntry('columns', params.slug ?? '')
+  if (!column) return new Response(null, { status: 404 })
   const siteTitle = (await getEntry('settings', 'site-settings'))?.data.siteTitle ?? '湖西县人民法院'
   const news = (await getCollection('news', (n) => n.data.column?.slug === column.id))
     .sort((a, b) => newestFirst(a.data.publishedAt, b.data.publishedAt))

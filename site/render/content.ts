@@ -1,0 +1,86 @@
+// The published CMS content the renderer holds (raw REST documents, depth 1), loaded once and
+// patched per change. The site's store (src/content/store.ts) maps it for pages.
+import { fetchGlobal, fetchPublished, fetchPublishedByIds } from '../src/loaders/cmsApi.ts'
+import { cmsCollections, cmsGlobals, type RawContent } from '../src/content/cmsSources.ts'
+
+export type Change = { kind: 'doc'; collection: string; id: string | number } | { kind: 'global'; slug: string }
+
+const byIdDescending = (a: any, b: any) => {
+  const [x, y] = [Number(a.id), Number(b.id)]
+  return Number.isNaN(x) || Number.isNaN(y) ? String(b.id).localeCompare(String(a.id)) : y - x
+}
+
+/** One canonical order (newest id first, as the CMS lists them), so a patched state equals a fresh load. */
+const canonical = (docs: any[]) => docs.sort(byIdDescending)
+
+export async function loadContent(): Promise<RawContent> {
+  const collections: Record<string, any[]> = {}
+  const globals: Record<string, any> = {}
+  await Promise.all([
+    ...cmsCollections.map(async (slug) => (collections[slug] = canonical(await fetchPublished(slug)))),
+    ...cmsGlobals.map(async (slug) => (globals[slug] = await fetchGlobal(slug))),
+  ])
+  return { version: 1, collections, globals }
+}
+
+/**
+ * Whether a raw document points at (collection, id): a populated relation (an object with that
+ * id, at any depth: fields, arrays, rich-text uploads and links), or a polymorphic one
+ * ({ relationTo, value }) whose value is that id, populated or bare (an unreadable target).
+ */
+function refersTo(value: unknown, collection: string, id: string, depth = 0): boolean {
+  if (value === null || typeof value !== 'object' || depth > 16) return false
+  if (Array.isArray(value)) return value.some((item) => refersTo(item, collection, id, depth + 1))
+  const object = value as Record<string, unknown>
+  if (depth > 0 && object.id !== undefined && String(object.id) === id) return true
+  if (object.relationTo === collection && object.value !== null && typeof object.value !== 'object' && String(object.value) === id) return true
+  for (const key in object) if (refersTo(object[key], collection, id, depth + 1)) return true
+  return false
+}
+
+/**
+ * The content after `changes`. A changed document is fetched again
+ * (absent: withdrawn or deleted); so are the documents that show it through a relation (news
+ * carry their column's title, coverage its item, pages their photos). Candidates are found by id
+ * alone, a superset: fetching one too many costs a request, never a wrong page.
+ */
+export async function applyChanges(content: RawContent, changes: Change[]): Promise<{ content: RawContent }> {
+  const collections = { ...content.collections }
+  const globals = { ...content.globals }
+  const refetch = new Map<string, Set<string>>()
+  const want = (collection: string, id: string) => {
+    if (!(cmsCollections as readonly string[]).includes(collection)) return
+    const ids = refetch.get(collection) ?? new Set<string>()
+    refetch.set(collection, ids.add(id))
+  }
+
+  for (const change of changes) {
+    if (change.kind === 'global') {
+      if (!(cmsGlobals as readonly string[]).includes(change.slug)) continue
+      globals[change.slug] = await fetchGlobal(change.slug)
+      continue
+    }
+    const id = String(change.id)
+    want(change.collection, id)
+    for (const slug of cmsCollections) {
+      for (const doc of collections[slug] ?? []) {
+        if (slug === change.collection && String(doc.id) === id) continue
+        if (refersTo(doc, change.collection, id)) want(slug, String(doc.id))
+      }
+    }
+  }
+
+  for (const [collection, ids] of refetch) {
+    const fresh = new Map((await fetchPublishedByIds(collection, [...ids])).map((doc) => [String(doc.id), doc]))
+    const before = new Map((collections[collection] ?? []).filter((doc) => ids.has(String(doc.id))).map((doc) => [String(doc.id), doc]))
+    const kept = (collections[collection] ?? []).filter((doc) => !ids.has(String(doc.id)))
+    for (const id of ids) {
+      const [old, now] = [before.get(id), fresh.get(id)]
+      // Unchanged documents keep their object, so the store's mapping of them is kept too.
+      const same = old && now && JSON.stringify(old) === JSON.stringify(now)
+      if (now) kept.push(same ? old : now)
+    }
+    collections[collection] = canonical(kept)
+  }
+  return { content: { version: content.version + 1, collections, globals } }
+}

@@ -1,0 +1,256 @@
+// Full and incremental renders of the portal, one code path: a full render renders every URL; a
+// change re-renders the pages whose recorded tags it touched, before or after.
+//
+// What a change touches: for each document that changed (itself, or one that shows it through a
+// relation), `doc:<kind>:<slug>` with its old and new slug and `list:<kind>`; each derived view
+// (an article's neighbours and related items, one archive page) whose value differs; `routes`
+// when URLs come or go. Pages tagged with any of these in the last render are re-rendered, as are
+// added URLs; removed URLs leave the manifest.
+import { type Bundle, NOT_FOUND_PROBE, openBundle, type Rendered } from './bundle.ts'
+import crypto from 'node:crypto'
+
+import { applyChanges, type Change, loadContent } from './content.ts'
+import { copyReferencedMedia } from './media.ts'
+import { type Deps, type Manifest, type ManifestPage, Output } from './output.ts'
+import type { RawContent } from '../src/content/cmsSources.ts'
+
+/** The manifest key of the 404 page (rendered from NOT_FOUND_PROBE, served for unknown URLs). */
+export const NOT_FOUND_KEY = '/404.html'
+/** Pages in flight at once (one thread renders; compression runs on libuv's four threads meanwhile). */
+const PARALLEL = 8
+
+/** CMS collection or global → the site's content kind (src/content/schemas.ts). */
+const KIND: Record<string, string> = {
+  news: 'news', stories: 'stories', events: 'events', families: 'families', workstations: 'workstations', columns: 'columns',
+  submissions: 'coverage', 'site-settings': 'settings', 'site-pages': 'pages', navigation: 'navigation',
+}
+
+export type Summary = { rendered: number; removed: number; ms: number; urls: string[] }
+
+export class RenderError extends Error {}
+
+const GLOBAL_KINDS = new Set(['settings', 'pages', 'navigation'])
+
+/** What each document looked like to the last render: its digest and the slug pages knew it by. */
+type DocDigests = Record<string, [digest: string, slug: string]>
+
+const digests = new WeakMap<object, string>()
+const digestOf = (doc: object) => {
+  let digest = digests.get(doc)
+  if (!digest) digests.set(doc, (digest = crypto.createHash('sha1').update(JSON.stringify(doc)).digest('base64url')))
+  return digest
+}
+
+function docDigests(content: RawContent): DocDigests {
+  const result: DocDigests = {}
+  for (const [collection, docs] of Object.entries(content.collections)) {
+    for (const doc of docs) result[`${collection}:${doc.id}`] = [digestOf(doc), String(doc.slug ?? doc.id)]
+  }
+  for (const [slug, doc] of Object.entries(content.globals)) if (doc) result[`${slug}:${slug}`] = [digestOf(doc), slug]
+  return result
+}
+
+/**
+ * Tags touched between what the last render saw and `now`: every document added, removed or
+ * changed (named ones count as changed anyway), by its old and new slug, and its kind's list.
+ */
+function touchedDocs(before: DocDigests, now: DocDigests, named: Set<string>): { tags: Set<string>; docs: ChangedDoc[] } {
+  const tags = new Set<string>()
+  const docs: ChangedDoc[] = []
+  for (const key of new Set([...Object.keys(before), ...Object.keys(now), ...named])) {
+    const [old, current] = [before[key], now[key]]
+    if (old && current && old[0] === current[0] && !named.has(key)) continue
+    const collection = key.slice(0, key.indexOf(':'))
+    docs.push({ collection, id: key.slice(collection.length + 1), published: Boolean(current) })
+    const kind = KIND[collection]
+    if (!kind) continue
+    tags.add(`list:${kind}`)
+    for (const entry of [old, current]) if (entry) tags.add(`doc:${kind}:${GLOBAL_KINDS.has(kind) ? collection : entry[1]}`)
+  }
+  return { tags, docs }
+}
+
+/** A CMS document whose public form changed (published: false when it left the site). */
+export type ChangedDoc = { collection: string; id: string; published: boolean }
+
+/**
+ * Where search indexing plugs in (site/src/search/, issue 12 part B): told after every published
+ * version which documents changed, or that everything was rendered afresh. Optional: without one
+ * the renderer renders pages only.
+ */
+export type SearchSink = { rebuild(content: RawContent): void | Promise<void>; update(content: RawContent, changed: ChangedDoc[]): void | Promise<void> }
+
+export class Renderer {
+  private bundle: Bundle
+  private output: Output
+  private mediaDir: string
+  private content?: RawContent
+  private manifest?: Manifest
+  private deps?: Deps
+  private index = new Map<string, Set<string>>()
+  private media = new Set<string>()
+
+  private search?: SearchSink
+
+  private constructor(bundle: Bundle, output: Output, mediaDir: string, search?: SearchSink) {
+    this.search = search
+    this.bundle = bundle
+    this.output = output
+    this.mediaDir = mediaDir
+    this.manifest = output.readManifest()
+    this.deps = output.readDeps()
+    if (this.deps) this.reindex()
+  }
+
+  static async open(options: { buildDir: string; outDir: string; mediaDir: string; search?: SearchSink }) {
+    const bundle = await openBundle(options.buildDir)
+    return new Renderer(bundle, new Output(options.outDir), options.mediaDir, options.search ?? bundle.search)
+  }
+
+  /** Whether the last render's dependency record matches what is served (else: render in full). */
+  get incrementalReady() {
+    return Boolean(this.manifest && this.deps && this.manifest.version === this.deps.version)
+  }
+
+  async loadContent() {
+    this.content = await loadContent()
+    this.bundle.setContent(this.content)
+  }
+
+  private reindex() {
+    this.index.clear()
+    for (const [url, tags] of Object.entries(this.deps!.pages)) {
+      for (const tag of tags) {
+        const urls = this.index.get(tag) ?? new Set<string>()
+        this.index.set(tag, urls.add(url))
+      }
+    }
+  }
+
+  /** Renders and stores each URL; several in flight, so compressing one overlaps rendering the next. */
+  private async renderAll(urls: string[]): Promise<(Rendered & { stored: ManifestPage })[]> {
+    const results: (Rendered & { stored: ManifestPage })[] = []
+    let next = 0
+    const work = async () => {
+      while (next < urls.length) {
+        const url = urls[next++]
+        const rendered = await this.bundle.render(url === NOT_FOUND_KEY ? NOT_FOUND_PROBE : url)
+        const expected = url === NOT_FOUND_KEY ? 404 : 200
+        if (rendered.status !== expected) throw new RenderError(`页面 ${url} 生成失败：站点程序返回 ${rendered.status}`)
+        const stored = await this.output.store(rendered.body, rendered.type)
+        if (rendered.type.startsWith('text/html')) {
+          const missing = copyReferencedMedia(rendered.body.toString('utf8'), this.mediaDir, this.output.mediaDir, this.media)
+          for (const name of missing) console.error(`[渲染] 未找到图片 ${name}（${url}）`)
+        }
+        results.push({ ...rendered, url, stored })
+      }
+    }
+    await Promise.all(Array.from({ length: PARALLEL }, work))
+    return results
+  }
+
+  private publish(pages: Record<string, ManifestPage>, tags: Record<string, string[]>) {
+    const version = Math.max(this.manifest?.version ?? 0, this.deps?.version ?? 0) + 1
+    const sorted = <T>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+    const manifest: Manifest = { version, pages: sorted(pages) }
+    const deps: Deps = { version, pages: sorted(tags), views: Object.fromEntries(this.bundle.viewDigests()), docs: docDigests(this.content!) }
+    const frame = { version, collections: { columns: this.content!.collections.columns ?? [] }, globals: this.content!.globals }
+    this.output.publish(manifest, deps, frame)
+    this.manifest = manifest
+    this.deps = deps
+    this.reindex()
+  }
+
+  /** Loads everything from the CMS and renders every URL. */
+  async full(): Promise<Summary> {
+    const started = Date.now()
+    await this.loadContent()
+    const urls = [...this.bundle.routes(), NOT_FOUND_KEY]
+    const rendered = await this.renderAll(urls)
+    const pages = rendered.map((page) => [page.url, page.stored] as const)
+    const previous = this.manifest
+    this.publish(Object.fromEntries(pages), Object.fromEntries(rendered.map((page) => [page.url, page.tags])))
+    // Incremental renders only add objects; a full render (deploys, nightly) clears out the old ones.
+    this.output.prune([this.manifest, previous])
+    await this.indexSearch(() => this.search?.rebuild(this.content!))
+    return { rendered: rendered.length, removed: 0, ms: Date.now() - started, urls: urls.slice(0, 50) }
+  }
+
+  /** Applies CMS changes and re-renders the pages they reach. Nothing is published unless all of it renders. */
+  async change(changes: Change[]): Promise<Summary> {
+    if (!this.content) await this.loadContent()
+    if (!this.incrementalReady) return this.full()
+    const fetched = Date.now()
+    const { content } = await applyChanges(this.content!, changes)
+    if (process.env.RENDER_TIMINGS) console.error(`[渲染] 读取更改 ${Date.now() - fetched} ms`)
+    const named = new Set(changes.map((change) => (change.kind === 'doc' ? `${change.collection}:${change.id}` : `${change.slug}:${change.slug}`)))
+    return this.rerender(content, named)
+  }
+
+  /**
+   * Brings the output up to the content loaded at start (changes a stopped worker never saw, or
+   * saw and died on). Nothing to do when the last render saw this content.
+   */
+  async catchUp(): Promise<Summary> {
+    if (!this.content) await this.loadContent()
+    if (!this.incrementalReady) return this.full()
+    return this.rerender(this.content!, new Set())
+  }
+
+  private async rerender(content: RawContent, named: Set<string>): Promise<Summary> {
+    const started = Date.now()
+    const before = this.content!
+    const { tags: touched, docs: changedDocs } = touchedDocs(this.deps!.docs ?? {}, docDigests(content), named)
+    this.content = content
+    this.bundle.setContent(content)
+    try {
+      const oldViews = this.deps!.views
+      const newViews = this.bundle.viewDigests()
+      for (const [tag, digest] of newViews) if (oldViews[tag] !== digest) touched.add(tag)
+      for (const tag of Object.keys(oldViews)) if (!newViews.has(tag)) touched.add(tag)
+
+      const oldRoutes = new Set(Object.keys(this.manifest!.pages).filter((url) => url !== NOT_FOUND_KEY))
+      const newRoutes = new Set(this.bundle.routes())
+      const added = [...newRoutes].filter((url) => !oldRoutes.has(url))
+      const removed = [...oldRoutes].filter((url) => !newRoutes.has(url))
+      if (added.length || removed.length) touched.add('routes')
+
+      const affected = new Set(added)
+      for (const tag of touched) for (const url of this.index.get(tag) ?? []) affected.add(url)
+      for (const url of removed) affected.delete(url)
+
+      const urls = [...affected].sort()
+      const planned = Date.now()
+      const rendered = await this.renderAll(urls)
+      const renderedAt = Date.now()
+      const pages = { ...this.manifest!.pages, ...Object.fromEntries(rendered.map((page) => [page.url, page.stored])) }
+      const tags = { ...this.deps!.pages, ...Object.fromEntries(rendered.map((page) => [page.url, page.tags])) }
+      for (const url of removed) {
+        delete pages[url]
+        delete tags[url]
+      }
+      this.publish(pages, tags)
+      if (process.env.RENDER_TIMINGS) console.error(`[渲染] 分析 ${planned - started} ms，生成 ${urls.length} 页 ${renderedAt - planned} ms，写入清单 ${Date.now() - renderedAt} ms`)
+      if (changedDocs.length) await this.indexSearch(() => this.search?.update(content, changedDocs))
+      return { rendered: rendered.length, removed: removed.length, ms: Date.now() - started, urls: urls.slice(0, 50) }
+    } catch (error) {
+      // The served version and the recorded state stay as they were; the change can be sent again.
+      this.content = before
+      this.bundle.setContent(before)
+      throw error
+    }
+  }
+
+  /** The pages are live by now: a search index that fails is reported, not a failed render. */
+  private async indexSearch(work: () => unknown) {
+    try {
+      await work()
+    } catch (error) {
+      console.error(`[渲染] 站内搜索索引更新失败：${(error as Error).message}`)
+    }
+  }
+
+  close() {
+    return this.bundle.close()
+  }
+}

@@ -1,0 +1,77 @@
+// The portal renderer's command line (render/):
+//   node scripts/render.ts --full     renders every page, writes the manifest, prints {"ok":true,"pages":N,"ms":T}
+//   node scripts/render.ts --worker   prints {"ready":true}, then answers one JSON line per JSON line on stdin:
+//     {"seq":1,"changes":[{"kind":"doc","collection":"news","id":123},{"kind":"global","slug":"navigation"}]}
+//     → {"seq":1,"ok":true,"rendered":N,"removed":M,"ms":T,"urls":[…first 50]} or {"seq":1,"ok":false,"error":"…"}
+// Logs go to stderr. Env: CMS_URL, SITE_URL (the bundle was built for it), SITE_OUT (default site/live),
+// SITE_BUILD_DIR (the astro build, default site/dist), MEDIA_DIR (default ../media).
+import path from 'node:path'
+import readline from 'node:readline'
+import { fileURLToPath } from 'node:url'
+
+import { Renderer } from '../render/renderer.ts'
+
+const siteDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const options = {
+  buildDir: path.resolve(process.env.SITE_BUILD_DIR ?? path.join(siteDir, 'dist')),
+  outDir: path.resolve(process.env.SITE_OUT ?? path.join(siteDir, 'live')),
+  mediaDir: path.resolve(process.env.MEDIA_DIR ?? path.join(siteDir, '../media')),
+}
+// The search index lives beside the rendered site (src/search/indexPath.ts reads this).
+process.env.SEARCH_INDEX ??= path.join(options.outDir, 'search.sqlite')
+const say = (message: unknown) => process.stdout.write(`${JSON.stringify(message)}\n`)
+const reason = (error: unknown) => (error instanceof Error ? error.message : String(error))
+
+// Astro's own console output (warnings) must not mix into the protocol on stdout.
+console.log = console.info = (...args: unknown[]) => console.error(...args)
+
+const mode = process.argv[2]
+if (mode === '--full') {
+  try {
+    const renderer = await Renderer.open(options)
+    const summary = await renderer.full()
+    await renderer.close()
+    say({ ok: true, pages: summary.rendered, ms: summary.ms })
+    process.exit(0)
+  } catch (error) {
+    say({ ok: false, error: reason(error) })
+    process.exit(1)
+  }
+} else if (mode === '--worker') {
+  let renderer: Renderer
+  try {
+    renderer = await Renderer.open(options)
+    await renderer.loadContent()
+    // No trustworthy record of the last render (first start, or killed between its two writes): start afresh.
+    if (!renderer.incrementalReady) await renderer.full()
+    else {
+      const summary = await renderer.catchUp()
+      if (summary.rendered || summary.removed) console.error(`[渲染] 启动时补上未生成的更改：${summary.rendered} 个页面`)
+    }
+  } catch (error) {
+    say({ ok: false, error: reason(error) })
+    process.exit(1)
+  }
+  say({ ready: true })
+  // One change set at a time, in order.
+  let queue = Promise.resolve()
+  const lines = readline.createInterface({ input: process.stdin })
+  lines.on('line', (line) => {
+    queue = queue.then(async () => {
+      let seq: unknown
+      try {
+        const message = JSON.parse(line)
+        seq = message.seq
+        if (!Array.isArray(message.changes)) throw new Error('消息缺少 changes 列表')
+        const summary = await renderer.change(message.changes)
+        say({ seq, ok: true, ...summary })
+      } catch (error) {
+        say({ seq, ok: false, error: reason(error) })
+      }
+    })
+  })
+  lines.on('close', () => void queue.then(() => renderer.close()).then(() => process.exit(0)))
+} else {
+  console.error('用法：node scripts/render.ts --full | --worker')
+  process.exit(2)
+}

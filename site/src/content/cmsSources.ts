@@ -1,0 +1,15 @@
+// The CMS collections and globals the portal publishes (anonymous REST reads: published only).
+// No imports: the renderer (site/render/) loads this file with plain Node.
+export const cmsCollections = ['news', 'stories', 'events', 'families', 'workstations', 'columns', 'submissions'] as const
+export const cmsGlobals = ['site-settings', 'site-pages', 'navigation'] as const
+
+/** Raw CMS documents as the renderer holds them; the store (./store.ts) maps them for pages. */
+export type RawContent = {
+  /** Bumped on every change: the store's derived views are cached per version. */
+  version: number
+  collections: Record<string, any[]>
+  globals: Record<string, any>
+}
+
+/** Where the renderer and the site's server bundle meet in one process (the bundle has its own module copies). */
+export const SHARED_KEY = Symbol.for('liushan.content')

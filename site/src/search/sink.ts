@@ -1,0 +1,40 @@
+// The renderer's search sink (site/render/ calls it through the store's shared api, since the
+// index code runs inside the server bundle): a full render rebuilds the index from the published
+// content it holds; a change upserts or removes just the documents it changed.
+import type { RawContent } from '../content/cmsSources'
+import { cmsDocToSearchDoc, searchableCollections } from './indexPublished'
+import { searchIndexPath } from './indexPath'
+import { searchKey } from './searchDoc'
+import { openSearchIndex } from './searchIndex'
+import type { SearchableItem } from './searchDoc'
+
+type Changed = { collection: string; id: string; published: boolean }
+
+const searchable = (collection: string): collection is SearchableItem['collection'] =>
+  (searchableCollections as string[]).includes(collection)
+
+function withIndex(work: (index: ReturnType<typeof openSearchIndex>) => void) {
+  const index = openSearchIndex(searchIndexPath())
+  try {
+    work(index)
+  } finally {
+    index.close()
+  }
+}
+
+export function rebuildSearch(content: RawContent) {
+  const docs = searchableCollections.flatMap((collection) => (content.collections[collection] ?? []).map((doc) => cmsDocToSearchDoc(collection, doc)))
+  withIndex((index) => index.rebuild(docs))
+}
+
+export function updateSearch(content: RawContent, changed: Changed[]) {
+  const relevant = changed.filter((doc) => searchable(doc.collection))
+  if (!relevant.length) return
+  withIndex((index) => {
+    for (const { collection, id, published } of relevant) {
+      const doc = published ? content.collections[collection]?.find((d) => String(d.id) === id) : undefined
+      if (doc && searchable(collection)) index.upsert(cmsDocToSearchDoc(collection, doc))
+      else index.remove(searchKey(collection, id))
+    }
+  })
+}

@@ -1,0 +1,89 @@
+// The portal's renderer (site/render/, site/scripts/render.ts) driven as the CMS drives it: a
+// full render, or a long-running worker answering one JSON line per change set.
+import { type ChildProcess, execFile, spawn } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import readline from 'node:readline'
+import { promisify } from 'node:util'
+
+import { siteDir } from './paths'
+import type { RunningCms } from './server'
+
+const run = promisify(execFile)
+const renderScript = path.join(siteDir, 'scripts/render.ts')
+
+export type Manifest = { version: number; pages: Record<string, { object: string; type: string; encodings?: string[] }> }
+
+const renderEnv = (cms: RunningCms, buildDir: string, outDir: string, extra: Record<string, string> = {}) => {
+  const { SITE_URL: _url, ...env } = process.env
+  return { ...env, CMS_URL: cms.url, SITE_BUILD_DIR: buildDir, SITE_OUT: outDir, MEDIA_DIR: path.join(cms.dir, 'media'), ...extra }
+}
+
+/** `render.ts --full` into `outDir`; its one-line summary. */
+export async function renderFull(cms: RunningCms, buildDir: string, outDir: string): Promise<{ ok: boolean; pages: number; ms: number }> {
+  const { stdout } = await run(process.execPath, [renderScript, '--full'], { env: renderEnv(cms, buildDir, outDir), maxBuffer: 20 * 1024 * 1024 })
+  return JSON.parse(stdout.trim().split('\n').at(-1)!)
+}
+
+export type WorkerAnswer = { seq: number; ok: boolean; rendered?: number; removed?: number; ms?: number; urls?: string[]; error?: string }
+export type Change = { kind: 'doc'; collection: string; id: string | number } | { kind: 'global'; slug: string }
+
+export type RenderWorker = {
+  child: ChildProcess
+  send: (changes: Change[]) => Promise<WorkerAnswer>
+  /** Sends without waiting (to kill the worker mid-render). */
+  post: (changes: Change[]) => number
+  log: () => string
+  stop: () => Promise<void>
+}
+
+/** `render.ts --worker` on `outDir`, once it says it is ready. */
+export async function startRenderWorker(cms: RunningCms, buildDir: string, outDir: string): Promise<RenderWorker> {
+  const child = spawn(process.execPath, [renderScript, '--worker'], { env: renderEnv(cms, buildDir, outDir), stdio: ['pipe', 'pipe', 'pipe'] })
+  let log = ''
+  child.stderr!.on('data', (chunk) => (log += chunk))
+  const waiting = new Map<number, (answer: WorkerAnswer) => void>()
+  let onReady: ((ready: boolean) => void) | undefined
+  const ready = new Promise<boolean>((resolve) => (onReady = resolve))
+  readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+    const message = JSON.parse(line)
+    if (message.ready) return onReady?.(true)
+    if (message.seq === undefined) return onReady?.(false)
+    waiting.get(message.seq)?.(message)
+    waiting.delete(message.seq)
+  })
+  child.once('exit', () => onReady?.(false))
+  if (!(await ready)) throw new Error(`render worker did not start:\n${log}`)
+  let seq = 0
+  const post = (changes: Change[]) => {
+    const id = ++seq
+    child.stdin!.write(`${JSON.stringify({ seq: id, changes })}\n`)
+    return id
+  }
+  return {
+    child,
+    post,
+    send: (changes) => new Promise((resolve) => waiting.set(post(changes), resolve)),
+    log: () => log,
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return
+      const exited = new Promise((resolve) => child.once('exit', resolve))
+      child.stdin!.end()
+      await exited
+    },
+  }
+}
+
+export const readManifest = (outDir: string): Manifest => JSON.parse(fs.readFileSync(path.join(outDir, 'manifest.json'), 'utf8'))
+
+/** The body a URL is served with (from the manifest), as text. */
+export function pageText(outDir: string, manifest: Manifest, url: string): string | undefined {
+  const page = manifest.pages[url]
+  return page && fs.readFileSync(path.join(outDir, 'objects', page.object), 'utf8')
+}
+
+/** URLs whose rendered bytes differ between two outputs (or exist in one only). */
+export function manifestDifferences(a: Manifest, b: Manifest): string[] {
+  const urls = new Set([...Object.keys(a.pages), ...Object.keys(b.pages)])
+  return [...urls].filter((url) => a.pages[url]?.object !== b.pages[url]?.object).sort()
+}
