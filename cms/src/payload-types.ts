@@ -139,6 +139,7 @@ export interface Config {
   jobs: {
     tasks: {
       backup: TaskBackup;
+      siteNightlyRender: TaskSiteNightlyRender;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -888,7 +889,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'backup' | 'schedulePublish';
+        taskSlug: 'inline' | 'backup' | 'siteNightlyRender' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -921,7 +922,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'backup' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'backup' | 'siteNightlyRender' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1849,6 +1850,14 @@ export interface CollectionsWidget {
  * via the `definition` "TaskBackup".
  */
 export interface TaskBackup {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSiteNightlyRender".
+ */
+export interface TaskSiteNightlyRender {
   input?: unknown;
   output?: unknown;
 }

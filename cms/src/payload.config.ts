@@ -35,6 +35,7 @@ import { SitePages } from './globals/site-pages'
 import { SiteSettings } from './globals/site-settings'
 import { payloadSecret } from './secret'
 import { withSecurityHooks } from './security/collectionHooks'
+import { nightlyRenderTask, siteQueue } from './siteBuild/nightly'
 import { graphQLLimits, maxAliasesRule, maxDepthRule } from './security/graphqlLimits'
 import { trustedOrigins } from './security/origins'
 import { uploadConfig } from './uploadLimit'
@@ -85,9 +86,11 @@ export default buildConfig({
     autoRun: [
       { cron: '*/10 * * * * *', queue: 'default', limit: 20 },
       { cron: '0 * * * * *', queue: backupQueue, limit: 1 },
+      // The nightly full render of the portal, checked against the incremental one (siteBuild/nightly.ts).
+      { cron: '0 * * * * *', queue: siteQueue, limit: 1 },
     ],
     // npm run backup covers the embedded SQLite only; MongoDB is backed up with mongodump (README).
-    tasks: isMongoUrl(process.env.DATABASE_URL) ? [] : [backupTask()],
+    tasks: [...(isMongoUrl(process.env.DATABASE_URL) ? [] : [backupTask()]), nightlyRenderTask()],
     deleteJobOnComplete: false,
     // Only admins may queue, run or cancel jobs over the API; the server's own runner and the
     // admin's 定时发布 (which queues in the signer's name) are not affected.

@@ -13,6 +13,7 @@ import { startTestPayload, type TestPayload } from '../testing/testPayload'
 import { changeKey, type SiteChange } from './changes'
 import { describeSiteStatus } from './describeStatus'
 import { SiteRenderer } from './renderer'
+import { runNightlyCheck } from './nightly'
 import { siteRenderSettings } from './settings'
 import { readSiteStatus } from './status'
 
@@ -163,5 +164,18 @@ describe('site renderer', () => {
     await until(() => renderedKeys().includes(`doc:workstations:${station.id}`))
     await until(async () => (await unfinished()) === 0)
     expect(describeSiteStatus(await readSiteStatus(second)).tone).toBe('ok')
+  })
+
+  it('nightly: renders afresh into a temp folder and reports pages that differ from the incremental state', async () => {
+    const live = fs.readFileSync(path.join(outDir, 'manifest.json'), 'utf8')
+    const settings = renderers[2].settings
+    const { differences } = await runNightlyCheck(second, { ...settings, fullCommand: [worker, '--full'] })
+    // The test worker's incremental manifest holds only its last batch's pages; the fresh one only '/'.
+    expect(differences.length).toBeGreaterThan(0)
+    expect(differences).toContainEqual({ url: '/', live: null, fresh: 'home.html' })
+    // The served portal is untouched.
+    expect(fs.readFileSync(path.join(outDir, 'manifest.json'), 'utf8')).toBe(live)
+    const text = describeSiteStatus(await readSiteStatus(second))
+    expect(text.changes[0].text).toMatch(/每夜全量校验：重新生成 1 页.*与增量结果有 \d+ 处不同$/)
   })
 })

@@ -33,6 +33,7 @@ export class SiteRenderer {
   private worker: RenderWorker | undefined
   private crashesInRow = 0
   private fullRenderFailedAt = 0
+  private startupFullDone = false
   private lastSeq = 0
   private loop: Promise<void> | undefined
   private heartbeat: NodeJS.Timeout | undefined
@@ -114,7 +115,7 @@ export class SiteRenderer {
           await this.update({ state: { equals: 'rendering' } }, { state: 'pending' })
           requeued = true
         }
-        if (!hasManifest(this.settings.outDir)) {
+        if (!hasManifest(this.settings.outDir) || (this.settings.fullAtStart && !this.startupFullDone)) {
           await this.firstFullRender()
           continue
         }
@@ -229,20 +230,22 @@ export class SiteRenderer {
     }
   }
 
-  /** No manifest yet (first start, or a new output folder): render everything before any change. */
+  /** No manifest yet (first start, a new output folder) or asked to at start: render everything before any change. */
   private async firstFullRender(): Promise<void> {
     if (Date.now() - this.fullRenderFailedAt < 30_000) return this.nap(1_000)
     await this.worker?.stop()
     this.worker = undefined
     const { docs: before } = await this.payload.db.find<{ id: number }>({ collection, where: { state: { equals: 'pending' } }, sort: '-id', limit: 1, pagination: false })
     const covered = before[0]?.id
+    const why = hasManifest(this.settings.outDir) ? '内容管理系统启动' : '尚无已生成的门户'
     const record = await this.payload.db.create({
       collection,
-      data: { key: 'full', kind: 'full', reason: '门户全量生成（尚无已生成的门户）', state: 'rendering', holder: this.settings.holderId, startedAt: now(), attempts: 1 },
+      data: { key: 'full', kind: 'full', reason: `门户全量生成（${why}）`, state: 'rendering', holder: this.settings.holderId, startedAt: now(), attempts: 1 },
     })
     try {
       const result = await fullRender(this.settings, this.settings.outDir, this.logger)
       await this.update({ id: { equals: record.id } }, { state: 'done', pages: result.pages, ms: result.ms, finishedAt: now() })
+      this.startupFullDone = true
       // Everything queued before the full render started is in it.
       if (covered !== undefined) {
         await this.update({ and: [{ state: { equals: 'pending' } }, { id: { less_than_equal: covered } }] }, { state: 'done', batch: Number(record.id), finishedAt: now(), pages: 0 })

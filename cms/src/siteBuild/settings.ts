@@ -25,6 +25,8 @@ export type SiteRenderSettings = {
   fullCommand: string[]
   /** Who this instance is in the lease. */
   holderId: string
+  /** Render everything once when this instance first takes the lease (`npm start`: templates may have changed). */
+  fullAtStart: boolean
   leaseMs: number
   pollMs: number
 }
@@ -48,6 +50,7 @@ export function siteRenderSettings(env: Record<string, string | undefined> = pro
     workerCommand: worker,
     fullCommand: words(env.SITE_FULL_RENDER_COMMAND) ?? [worker[0], '--full'],
     holderId: env.SITE_RENDER_HOLDER ?? `${os.hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`,
+    fullAtStart: env.SITE_RENDER_FULL_AT_START === '1',
     leaseMs: Number(env.SITE_RENDER_LEASE_MS ?? 15_000),
     pollMs: Number(env.SITE_RENDER_POLL_MS ?? 100),
   }
