@@ -5,12 +5,13 @@
 // At-least-once: a change is marked done only after the worker answered for it; whatever was in
 // flight when the worker or the holder died goes back to the queue. Rendering is idempotent.
 import fs from 'node:fs'
-import type { Payload, Where } from 'payload'
+import type { Payload } from 'payload'
 
 import { changeKey, changeOf, onNudge, type SiteChange } from './changes'
 import { fullRender, hasManifest, rendererEnvFor } from './fullRender'
 import { acquireLease, releaseLease } from './lease'
 import type { SiteRenderSettings } from './settings'
+import { type ChangeFilter, updateChanges } from './updateChanges'
 import { RenderWorker, type WorkerLogger } from './worker'
 
 const collection = 'site-changes'
@@ -112,7 +113,7 @@ export class SiteRenderer {
         }
         // What a dead holder (or our own dead worker) had in flight goes back to the queue.
         if (!requeued) {
-          await this.update({ state: { equals: 'rendering' } }, { state: 'pending' })
+          await this.update({ state: 'rendering' }, { state: 'pending' })
           requeued = true
         }
         if (!hasManifest(this.settings.outDir) || (this.settings.fullAtStart && !this.startupFullDone)) {
@@ -158,8 +159,8 @@ export class SiteRenderer {
     return docs
   }
 
-  private async update(where: Where, data: Record<string, unknown>): Promise<void> {
-    await this.payload.db.updateMany({ collection, where, data, returning: false })
+  private update(filter: ChangeFilter, data: Record<string, unknown>): Promise<void> {
+    return updateChanges(this.payload, filter, data)
   }
 
   private async ensureWorker(): Promise<RenderWorker | undefined> {
@@ -196,10 +197,10 @@ export class SiteRenderer {
       else unusable.push(record)
     }
     if (unusable.length) {
-      await this.update({ id: { in: unusable.map((r) => r.id) } }, { state: 'failed', error: '无法识别的修改记录', finishedAt: now() })
+      await this.update({ ids: unusable.map((r) => r.id) }, { state: 'failed', error: '无法识别的修改记录', finishedAt: now() })
     }
     const started = now()
-    await this.update({ id: { in: ids } }, { state: 'rendering', batch: seq, holder: this.settings.holderId, startedAt: started })
+    await this.update({ ids }, { state: 'rendering', batch: seq, holder: this.settings.holderId, startedAt: started })
     let result
     try {
       result = await worker.render(seq, [...changes.values()])
@@ -212,7 +213,7 @@ export class SiteRenderer {
           attempts >= MAX_ATTEMPTS
             ? { state: 'failed', attempts, error: `渲染进程在处理这项修改时反复退出（${attempts} 次）：${(error as Error).message}`, finishedAt: now() }
             : { state: 'pending', attempts }
-        await this.update({ id: { equals: record.id } }, data)
+        await this.update({ ids: [record.id] }, data)
       }
       return
     }
@@ -220,12 +221,12 @@ export class SiteRenderer {
     const done = { finishedAt: now(), attempts: (records[0]?.attempts ?? 0) + 1 }
     if (result.ok) {
       await this.update(
-        { id: { in: ids } },
+        { ids },
         { ...done, state: 'done', pages: result.rendered, removed: result.removed, ms: result.ms, urls: result.urls.slice(0, 50), error: null },
       )
       this.logger.info(`门户已更新：${changes.size} 项修改，重新生成 ${result.rendered} 页，删除 ${result.removed} 页，用时 ${result.ms} 毫秒`)
     } else {
-      await this.update({ id: { in: ids } }, { ...done, state: 'failed', error: result.error || '渲染失败（未说明原因）' })
+      await this.update({ ids }, { ...done, state: 'failed', error: result.error || '渲染失败（未说明原因）' })
       this.logger.error(`门户更新失败：${result.error}`)
     }
   }
@@ -244,16 +245,16 @@ export class SiteRenderer {
     })
     try {
       const result = await fullRender(this.settings, this.settings.outDir, this.logger)
-      await this.update({ id: { equals: record.id } }, { state: 'done', pages: result.pages, ms: result.ms, finishedAt: now() })
+      await this.update({ ids: [record.id] }, { state: 'done', pages: result.pages, ms: result.ms, finishedAt: now() })
       this.startupFullDone = true
       // Everything queued before the full render started is in it.
       if (covered !== undefined) {
-        await this.update({ and: [{ state: { equals: 'pending' } }, { id: { less_than_equal: covered } }] }, { state: 'done', batch: Number(record.id), finishedAt: now(), pages: 0 })
+        await this.update({ state: 'pending', maxId: covered }, { state: 'done', batch: Number(record.id), finishedAt: now(), pages: 0 })
       }
       this.logger.info(`门户全量生成完成：${result.pages} 页，用时 ${result.ms} 毫秒`)
     } catch (error) {
       this.fullRenderFailedAt = Date.now()
-      await this.update({ id: { equals: record.id } }, { state: 'failed', error: (error as Error).message, finishedAt: now() })
+      await this.update({ ids: [record.id] }, { state: 'failed', error: (error as Error).message, finishedAt: now() })
       this.logger.error(`门户全量生成失败：${(error as Error).message}`)
     }
   }
