@@ -40,15 +40,12 @@ export async function waitForManifest(outDir: string, since: number, timeoutMs: 
   }
 }
 
-/**
- * site/scripts/serve.ts on `port` (a free one by default), serving `outDir` (SITE_OUT; also
- * passed as SITE_BUILDS_DIR for a server that still follows a builds folder's `live` link).
- */
+/** site/scripts/serve.ts on `port` (a free one by default), serving `outDir` (SITE_OUT) with the site/dist bundle. */
 export async function serveLiveSite(outDir: string, extraEnv: Record<string, string> = {}, port?: number): Promise<RunningSite & { output: () => string }> {
   port ??= await freePort()
   let log = ''
   const child = spawn(process.execPath, [path.join(siteDir, 'scripts/serve.ts')], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SITE_OUT: outDir, SITE_BUILDS_DIR: outDir, ...extraEnv },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SITE_OUT: outDir, ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   child.stdout!.on('data', (chunk) => (log += chunk))
