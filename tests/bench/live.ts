@@ -12,7 +12,7 @@ import type { Payload } from 'payload'
 
 import { paragraphsToLexical } from '../../cms/src/seed/lexical'
 import { seed } from '../../cms/src/seed/index'
-import { type Manifest, readManifest, renderEnv, serveLiveSite, waitForManifest } from '../helpers/liveSite'
+import { ensureSiteBundle, type Manifest, readManifest, renderEnv, serveLiveSite, waitForManifest } from '../helpers/liveSite'
 import { cmsSession, seedPassword } from '../helpers/portal'
 import { startBuiltCms } from '../helpers/server'
 import { ensureCmsBuilt, type Log, type Table, withTestPayload } from './cms'
@@ -54,6 +54,7 @@ const settings = { sizes: SIZES, samples: SAMPLES, probeEveryMs: PROBE_EVERY_MS,
 
 export async function benchLive(log: Log): Promise<LiveResults> {
   ensureCmsBuilt(log)
+  ensureSiteBundle()
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'liushan-live-bench-'))
   const onInterrupt = () => fs.rmSync(work, { recursive: true, force: true })
   process.once('SIGINT', onInterrupt)

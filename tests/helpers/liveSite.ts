@@ -1,11 +1,11 @@
 // The portal as `npm start` runs it: the CMS renders it by itself (its SiteRenderer, holding the
 // render lease) into an output folder (objects/ + manifest.json), and site/scripts/serve.ts
 // serves that folder.
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { siteDir } from './paths'
+import { binDir, siteDir } from './paths'
 import type { RunningSite } from './portal'
 import { freePort, waitForHttp } from './server'
 
@@ -17,6 +17,17 @@ export const renderEnv = (outDir: string, extra: Record<string, string> = {}): R
   SITE_RENDER_FULL_AT_START: '1',
   ...extra,
 })
+
+/** The site's server bundle (site/dist, `astro build`), which the render worker renders pages with. */
+export function ensureSiteBundle(): void {
+  if (fs.existsSync(path.join(siteDir, 'dist/server/entry.mjs'))) return
+  const build = spawnSync(path.join(binDir, 'astro'), ['build'], {
+    cwd: siteDir,
+    env: { ...process.env, PATH: `${binDir}${path.delimiter}${process.env.PATH}`, ASTRO_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 2, 2],
+  })
+  if (build.status !== 0) throw new Error('astro build of site/ failed')
+}
 
 export type Manifest = { version: number; pages: Record<string, { object: string; type: string }> }
 

@@ -8,7 +8,7 @@ import path from 'node:path'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { readManifest, removeBuilds, renderEnv, serveLiveSite, waitForManifest } from '../helpers/liveSite'
+import { ensureSiteBundle, readManifest, removeBuilds, renderEnv, serveLiveSite, waitForManifest } from '../helpers/liveSite'
 import { cmsSession, publishThroughReview, type RunningSite, seedPassword, startSeededCms } from '../helpers/portal'
 import type { RunningCms } from '../helpers/server'
 
@@ -30,6 +30,7 @@ const lexical = (text: string) => ({
 })
 
 beforeAll(async () => {
+  ensureSiteBundle()
   outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'liushan-live-'))
   const started = Date.now()
   cms = await startSeededCms(renderEnv(outDir))
