@@ -3,10 +3,8 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import net from 'node:net'
 import path from 'node:path'
+import fs from 'node:fs'
 import { fileURLToPath } from 'node:url'
-
-import { liveBuildId } from '../src/siteBuild/builds.ts'
-import { readSiteBuildStatus } from '../src/siteBuild/status.ts'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const cmsPort = Number(process.env.PORT ?? 3000)
@@ -69,22 +67,23 @@ async function waitFor(url: string, seconds: number): Promise<void> {
 }
 
 /**
- * The CMS builds the portal as it starts (and again after every publish). Waits for that first
- * build; if it fails, the previous build is served when there is one, otherwise start-up stops.
+ * The CMS renders the whole portal as it starts (SITE_RENDER_FULL_AT_START) and writes
+ * manifest.json; after that every publish re-renders only what it touched. Waits for that
+ * manifest; if the full render fails and an older one exists, that one is served meanwhile.
  */
-async function waitForStartupBuild(buildsDir: string, since: number, minutes: number): Promise<void> {
+async function waitForStartupRender(outDir: string, since: number, minutes: number): Promise<void> {
+  const manifest = path.join(outDir, 'manifest.json')
   const deadline = Date.now() + minutes * 60_000
   while (Date.now() < deadline) {
-    const status = readSiteBuildStatus(buildsDir)
-    if (status?.lastSuccessAt && Date.parse(status.lastSuccessAt) >= since && liveBuildId(buildsDir)) return
-    if (status?.state === 'failed' && status.lastFailureAt && Date.parse(status.lastFailureAt) >= since) {
-      if (!liveBuildId(buildsDir)) throw new Error(`门户构建失败：${status.lastError}（详见上方内容管理系统的日志）`)
-      console.warn(`[六善] 门户构建失败：${status.lastError}\n[六善] 暂时提供上一次生成的门户，系统会自动重试。`)
-      return
-    }
+    const written = fs.statSync(manifest, { throwIfNoEntry: false })?.mtimeMs
+    if (written && written >= since) return
     await new Promise((resolve) => setTimeout(resolve, 500))
   }
-  throw new Error(`门户在 ${minutes} 分钟内没有生成`)
+  if (fs.existsSync(manifest)) {
+    console.warn('[六善] 门户全量生成尚未完成（详见上方内容管理系统的日志），暂时提供上一次生成的门户。')
+    return
+  }
+  throw new Error(`门户在 ${minutes} 分钟内没有生成（详见上方内容管理系统的日志）`)
 }
 
 /** Refuses early and plainly when a port is taken, rather than talking to someone else's server. */
@@ -108,8 +107,8 @@ process.on('SIGTERM', () => stop(0))
 try {
   const cms = path.join(root, 'cms')
   const site = path.join(root, 'site')
-  // Each portal build gets a folder here; `live` points at the one being served (see README, 站点自动更新).
-  const buildsDir = path.resolve(process.env.SITE_BUILDS_DIR ?? path.join(site, 'builds'))
+  // Rendered pages (content-addressed objects) and manifest.json, which the portal server serves (README, 站点自动更新).
+  const outDir = path.resolve(process.env.SITE_OUT ?? path.join(site, 'live'))
 
   await assertPortFree(cmsPort, 'PORT')
   await assertPortFree(sitePort, 'SITE_PORT')
@@ -117,23 +116,24 @@ try {
   say('1/4 准备数据库（执行迁移）并载入演示数据…')
   await run('payload', ['run', 'src/seed/run.ts'], cms)
 
-  say('2/4 构建内容管理系统（首次约需数分钟，之后使用缓存）…')
+  say('2/4 构建内容管理系统和门户模板（首次约需数分钟，之后使用缓存）…')
   await run('turbo', ['run', 'build', '--filter=@liushan/cms', '--output-logs=errors-only'], root)
+  await run('astro', ['build'], site)
 
   say(`3/4 启动内容管理系统 ${cmsUrl} …`)
   const cmsStartedAt = Date.now()
-  // SITE_AUTO_BUILD: this CMS rebuilds the portal whenever published content changes.
+  // The CMS renders the whole portal now (templates may have changed), then each change as it is published.
   serve('next', ['start', '--port', String(cmsPort)], cms, {
     PORT: String(cmsPort),
-    SITE_AUTO_BUILD: '1',
     SITE_DIR: site,
-    SITE_BUILDS_DIR: buildsDir,
+    SITE_OUT: outDir,
+    SITE_RENDER_FULL_AT_START: '1',
   })
   await waitFor(`${cmsUrl}/api/news?limit=1`, 120)
 
   say('4/4 从内容管理系统生成门户网站（之后每次发布、修改、撤稿都会自动更新）…')
-  await waitForStartupBuild(buildsDir, cmsStartedAt, 15)
-  serve('node', ['scripts/serve.ts'], site, { PORT: String(sitePort), HOST: '0.0.0.0', SITE_BUILDS_DIR: buildsDir })
+  await waitForStartupRender(outDir, cmsStartedAt, 15)
+  serve('node', ['scripts/serve.ts'], site, { PORT: String(sitePort), HOST: '0.0.0.0', SITE_OUT: outDir })
   await waitFor(localSiteUrl, 60)
 
   console.log(`

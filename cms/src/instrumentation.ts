@@ -5,5 +5,8 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
   const { getPayload } = await import('payload')
   const { default: config } = await import('./payload.config')
-  await getPayload({ config, cron: true })
+  const payload = await getPayload({ config, cron: true })
+  // Every server runs a portal renderer; the lease lets one of them render (siteBuild/renderer.ts).
+  const { startSiteRenderer } = await import('./siteBuild/startRenderer')
+  startSiteRenderer(payload)
 }

@@ -81,6 +81,8 @@ export interface Config {
     'scoring-rules': ScoringRule;
     proofs: Proof;
     users: User;
+    'site-changes': SiteChange;
+    'site-render-lease': SiteRenderLease;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -103,6 +105,8 @@ export interface Config {
     'scoring-rules': ScoringRulesSelect<false> | ScoringRulesSelect<true>;
     proofs: ProofsSelect<false> | ProofsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    'site-changes': SiteChangesSelect<false> | SiteChangesSelect<true>;
+    'site-render-lease': SiteRenderLeaseSelect<false> | SiteRenderLeaseSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -135,6 +139,7 @@ export interface Config {
   jobs: {
     tasks: {
       backup: TaskBackup;
+      siteNightlyRender: TaskSiteNightlyRender;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -762,6 +767,61 @@ export interface ScoringRule {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site-changes".
+ */
+export interface SiteChange {
+  id: number;
+  key: string;
+  kind: 'doc' | 'global' | 'full';
+  targetCollection?: string | null;
+  targetId?: string | null;
+  globalSlug?: string | null;
+  reason: string;
+  state: 'pending' | 'rendering' | 'done' | 'failed';
+  attempts?: number | null;
+  batch?: number | null;
+  holder?: string | null;
+  startedAt?: string | null;
+  finishedAt?: string | null;
+  pages?: number | null;
+  removed?: number | null;
+  ms?: number | null;
+  urls?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  error?: string | null;
+  differences?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site-render-lease".
+ */
+export interface SiteRenderLease {
+  id: number;
+  name: string;
+  holder: string;
+  expiresAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -829,7 +889,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'backup' | 'schedulePublish';
+        taskSlug: 'inline' | 'backup' | 'siteNightlyRender' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -862,7 +922,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'backup' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'backup' | 'siteNightlyRender' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -940,6 +1000,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'site-changes';
+        value: number | SiteChange;
+      } | null)
+    | ({
+        relationTo: 'site-render-lease';
+        value: number | SiteRenderLease;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1326,6 +1394,43 @@ export interface UsersSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site-changes_select".
+ */
+export interface SiteChangesSelect<T extends boolean = true> {
+  key?: T;
+  kind?: T;
+  targetCollection?: T;
+  targetId?: T;
+  globalSlug?: T;
+  reason?: T;
+  state?: T;
+  attempts?: T;
+  batch?: T;
+  holder?: T;
+  startedAt?: T;
+  finishedAt?: T;
+  pages?: T;
+  removed?: T;
+  ms?: T;
+  urls?: T;
+  error?: T;
+  differences?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site-render-lease_select".
+ */
+export interface SiteRenderLeaseSelect<T extends boolean = true> {
+  name?: T;
+  holder?: T;
+  expiresAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1745,6 +1850,14 @@ export interface CollectionsWidget {
  * via the `definition` "TaskBackup".
  */
 export interface TaskBackup {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSiteNightlyRender".
+ */
+export interface TaskSiteNightlyRender {
   input?: unknown;
   output?: unknown;
 }

@@ -11,6 +11,8 @@ import { healthEndpoint } from './backup/health'
 import { admins } from './access'
 import { hardenLockedDocuments } from './access/lockedDocuments'
 import { Columns } from './collections/columns'
+import { SiteChanges } from './collections/site-changes'
+import { SiteRenderLease } from './collections/site-render-lease'
 import { Events } from './collections/events'
 import { Families } from './collections/families'
 import { Media } from './collections/media'
@@ -33,9 +35,9 @@ import { SitePages } from './globals/site-pages'
 import { SiteSettings } from './globals/site-settings'
 import { payloadSecret } from './secret'
 import { withSecurityHooks } from './security/collectionHooks'
+import { nightlyRenderTask, siteQueue } from './siteBuild/nightly'
 import { graphQLLimits, maxAliasesRule, maxDepthRule } from './security/graphqlLimits'
 import { trustedOrigins } from './security/origins'
-import { requestSiteBuild } from './siteBuild/requestSiteBuild'
 import { uploadConfig } from './uploadLimit'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -75,7 +77,7 @@ export default buildConfig({
     // A locked account answers like a wrong password, so a login form does not reveal who has an account.
     translations: loginFailureTranslations,
   },
-  collections: [News, Stories, Events, Families, Media, Columns, Workstations, Signoffs, Submissions, NewMediaPosts, Outlets, ScoringRules, Proofs, Users].map(withSecurityHooks),
+  collections: [News, Stories, Events, Families, Media, Columns, Workstations, Signoffs, Submissions, NewMediaPosts, Outlets, ScoringRules, Proofs, Users, SiteChanges, SiteRenderLease].map(withSecurityHooks),
   globals: [SiteSettings, SitePages, Navigation, PublishChecks],
   jobs: {
     // Runs scheduled publishing (定时发布). Started by the server (src/instrumentation.ts), not by
@@ -84,9 +86,11 @@ export default buildConfig({
     autoRun: [
       { cron: '*/10 * * * * *', queue: 'default', limit: 20 },
       { cron: '0 * * * * *', queue: backupQueue, limit: 1 },
+      // The nightly full render of the portal, checked against the incremental one (siteBuild/nightly.ts).
+      { cron: '0 * * * * *', queue: siteQueue, limit: 1 },
     ],
     // npm run backup covers the embedded SQLite only; MongoDB is backed up with mongodump (README).
-    tasks: isMongoUrl(process.env.DATABASE_URL) ? [] : [backupTask()],
+    tasks: [...(isMongoUrl(process.env.DATABASE_URL) ? [] : [backupTask()]), nightlyRenderTask()],
     deleteJobOnComplete: false,
     // Only admins may queue, run or cancel jobs over the API; the server's own runner and the
     // admin's 定时发布 (which queues in the signer's name) are not affected.
@@ -112,8 +116,5 @@ export default buildConfig({
     if (process.env.NODE_ENV !== 'production' && !isMongoUrl(process.env.DATABASE_URL)) {
       await payload.db.migrate({ migrations })
     }
-    // The server `npm start` runs (SITE_AUTO_BUILD=1) brings the portal up to date as it starts:
-    // content or site code may have changed since the last build.
-    requestSiteBuild('内容管理系统启动', payload.logger, { immediate: true })
   },
 }).then(hardenLockedDocuments)

@@ -11,7 +11,6 @@
 // Env: SITE_OUT (the rendered site, default site/live), SITE_BUILD_DIR (the astro build: /_astro/
 // assets, public files, preview; default site/dist), PORT (default 4321), HOST; CMS_URL for previews;
 // SEARCH_INDEX (default <SITE_OUT>/search.sqlite).
-// With SITE_BUILDS_DIR (the CMS's per-build folders) they default to <builds>/live/site and <builds>/live.
 import { AsyncLocalStorage } from 'node:async_hooks'
 import fs from 'node:fs'
 import http from 'node:http'
@@ -24,9 +23,8 @@ import { SHARED_KEY } from '../src/content/cmsSources.ts'
 import { setSecurityHeaders, setStaticFileHeaders } from './responseHeaders.ts'
 
 const siteDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const buildsDir = process.env.SITE_BUILDS_DIR && path.resolve(process.env.SITE_BUILDS_DIR)
-const outDir = path.resolve(process.env.SITE_OUT ?? (buildsDir ? path.join(buildsDir, 'live/site') : path.join(siteDir, 'live')))
-const buildDir = path.resolve(process.env.SITE_BUILD_DIR ?? (buildsDir ? path.join(buildsDir, 'live') : path.join(siteDir, 'dist')))
+const outDir = path.resolve(process.env.SITE_OUT ?? path.join(siteDir, 'live'))
+const buildDir = path.resolve(process.env.SITE_BUILD_DIR ?? path.join(siteDir, 'dist'))
 const port = Number(process.env.PORT ?? process.env.SITE_PORT ?? 4321)
 /** The manifest is watched; this poll is the safety net. */
 const POLL_MS = 500

@@ -1,49 +1,62 @@
-// The portal as `npm start` runs it: the CMS builds it by itself (SITE_AUTO_BUILD) into a builds
-// folder, and site/scripts/serve.ts serves whatever build is live.
-import { spawn } from 'node:child_process'
+// The portal as `npm start` runs it: the CMS renders it by itself (its SiteRenderer, holding the
+// render lease) into an output folder (objects/ + manifest.json), and site/scripts/serve.ts
+// serves that folder.
+import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { liveBuildId } from '../../cms/src/siteBuild/builds'
-import { readSiteBuildStatus, type SiteBuildStatus } from '../../cms/src/siteBuild/status'
-import { siteDir } from './paths'
+import { binDir, siteDir } from './paths'
 import type { RunningSite } from './portal'
 import { freePort, waitForHttp } from './server'
 
-/** Server env that makes the CMS rebuild the portal into `buildsDir` after every public change. */
-export const autoBuildEnv = (buildsDir: string, extra: Record<string, string> = {}): Record<string, string> => ({
-  SITE_AUTO_BUILD: '1',
+/** Server env that makes the CMS render the portal into `outDir`, in full at start, then per change. */
+export const renderEnv = (outDir: string, extra: Record<string, string> = {}): Record<string, string> => ({
+  SITE_RENDER: 'on',
   SITE_DIR: siteDir,
-  SITE_BUILDS_DIR: buildsDir,
+  SITE_OUT: outDir,
+  SITE_RENDER_FULL_AT_START: '1',
   ...extra,
 })
 
-export const buildStatus = (buildsDir: string): SiteBuildStatus | undefined => readSiteBuildStatus(buildsDir)
-export const liveBuild = (buildsDir: string): string | undefined => liveBuildId(buildsDir)
-/** A file of the live build's public folder (client/). */
-export const liveFile = (buildsDir: string, file: string) => path.join(buildsDir, 'live', 'client', file)
+/** The site's server bundle (site/dist, `astro build`), which the render worker renders pages with. */
+export function ensureSiteBundle(): void {
+  if (fs.existsSync(path.join(siteDir, 'dist/server/entry.mjs'))) return
+  const build = spawnSync(path.join(binDir, 'astro'), ['build'], {
+    cwd: siteDir,
+    env: { ...process.env, PATH: `${binDir}${path.delimiter}${process.env.PATH}`, ASTRO_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 2, 2],
+  })
+  if (build.status !== 0) throw new Error('astro build of site/ failed')
+}
 
-/** Polls the builder's status file until `ready` holds. */
-export async function waitForBuildStatus(
-  buildsDir: string,
-  ready: (status: SiteBuildStatus) => boolean,
-  timeoutMs: number,
-): Promise<SiteBuildStatus> {
+export type Manifest = { version: number; pages: Record<string, { object: string; type: string }> }
+
+export function readManifest(outDir: string): Manifest | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(outDir, 'manifest.json'), 'utf8')) as Manifest
+  } catch {
+    return undefined
+  }
+}
+
+/** Waits until a manifest written at or after `since` (ms) is in place. */
+export async function waitForManifest(outDir: string, since: number, timeoutMs: number): Promise<Manifest> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
-    const status = readSiteBuildStatus(buildsDir)
-    if (status && ready(status)) return status
-    if (Date.now() > deadline) throw new Error(`build status not reached within ${timeoutMs} ms: ${JSON.stringify(status)}`)
+    const written = fs.statSync(path.join(outDir, 'manifest.json'), { throwIfNoEntry: false })?.mtimeMs
+    const manifest = written !== undefined && written >= since ? readManifest(outDir) : undefined
+    if (manifest) return manifest
+    if (Date.now() > deadline) throw new Error(`no manifest in ${outDir} within ${timeoutMs} ms`)
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
 }
 
-/** site/scripts/serve.ts on `port` (a free one by default), following `buildsDir/live`. */
-export async function serveLiveSite(buildsDir: string, extraEnv: Record<string, string> = {}, port?: number): Promise<RunningSite & { output: () => string }> {
+/** site/scripts/serve.ts on `port` (a free one by default), serving `outDir` (SITE_OUT) with the site/dist bundle. */
+export async function serveLiveSite(outDir: string, extraEnv: Record<string, string> = {}, port?: number): Promise<RunningSite & { output: () => string }> {
   port ??= await freePort()
   let log = ''
   const child = spawn(process.execPath, [path.join(siteDir, 'scripts/serve.ts')], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SITE_BUILDS_DIR: buildsDir, ...extraEnv },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SITE_OUT: outDir, ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   child.stdout!.on('data', (chunk) => (log += chunk))
@@ -66,5 +79,5 @@ export async function serveLiveSite(buildsDir: string, extraEnv: Record<string, 
   }
 }
 
-/** Removes a builds folder (the live link, every build and the builder's cache). */
-export const removeBuilds = (buildsDir: string) => fs.rmSync(buildsDir, { recursive: true, force: true })
+/** Removes an output (or builds) folder. */
+export const removeBuilds = (dir: string) => fs.rmSync(dir, { recursive: true, force: true })

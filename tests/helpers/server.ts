@@ -45,6 +45,8 @@ export const cmsEnv = (dir: string): NodeJS.ProcessEnv => ({
   PREVIEW_SECRET: testPreviewSecret,
   PAYLOAD_LOG_LEVEL: 'warn',
   NEXT_TELEMETRY_DISABLED: '1',
+  // No portal renderer unless a test asks for one (SITE_RENDER: 'on', see liveSite.ts).
+  SITE_RENDER: 'off',
 })
 
 export type RunningCms = { url: string; dir: string; output: () => string; stop: () => Promise<void> }

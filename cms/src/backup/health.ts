@@ -6,8 +6,7 @@ import path from 'node:path'
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { migrations } from '../database'
-import { siteBuildSettings } from '../siteBuild/settings'
-import { readSiteBuildStatus } from '../siteBuild/status'
+import { portalHealth } from '../siteBuild/status'
 import { backupWarnings } from './describeStatus'
 import { backupSettings } from './settings'
 import { freeDiskShare, readBackupStatus } from './status'
@@ -33,7 +32,7 @@ export async function healthReport(req: PayloadRequest, now = new Date()) {
   const backupDisk = freeDiskShare(backup.dir)
   const upload = req.payload.collections.media.config.upload.staticDir
   const mediaDisk = upload && fs.existsSync(upload) ? freeDiskShare(path.resolve(upload)) : undefined
-  const portal = readSiteBuildStatus(siteBuildSettings().buildsDir)
+  const portal = await portalHealth(req.payload).catch(() => undefined)
   const warnings: string[] = sqlite ? backupWarnings(backupStatus, now, backupDisk).map((w) => w.code) : []
   if (mediaDisk !== undefined && mediaDisk < 0.1 && !warnings.includes('disk-low')) warnings.push('disk-low')
   if (portal?.state === 'failed') warnings.push('portal-failed')
@@ -56,7 +55,7 @@ export async function healthReport(req: PayloadRequest, now = new Date()) {
             lastAttemptOk: backupStatus.last ? backupStatus.last.ok : null,
           }
         : { covered: false },
-      portal: { lastRenderAt: portal?.lastSuccessAt ?? null, state: portal?.state ?? null },
+      portal: { lastRenderAt: portal?.lastRenderAt ?? null, state: portal?.state ?? null },
       warnings,
     },
   }

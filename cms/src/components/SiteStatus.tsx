@@ -6,8 +6,7 @@ import { describeBackupStatus } from '../backup/describeStatus'
 import { backupSettings } from '../backup/settings'
 import { freeDiskShare, readBackupStatus } from '../backup/status'
 import { describeSiteStatus } from '../siteBuild/describeStatus'
-import { siteAutoBuildEnabled, siteBuildSettings } from '../siteBuild/settings'
-import { readSiteBuildStatus } from '../siteBuild/status'
+import { readSiteStatus } from '../siteBuild/status'
 import { SiteStatusRefresh } from './SiteStatusRefresh'
 import './SiteStatus.css'
 
@@ -17,16 +16,15 @@ export function SiteStatus({ user, payload }: ServerProps) {
   if (!user) return null
   return (
     <>
-      {/* Only where this server keeps the portal up to date (npm start); elsewhere there is nothing to say. */}
-      {siteAutoBuildEnabled() && <PortalStatus />}
+      {payload && <PortalStatus payload={payload} />}
       {/* npm run backup covers the embedded SQLite; MongoDB is backed up outside (README). */}
       {payload?.db.name === 'sqlite' && <BackupStatus />}
     </>
   )
 }
 
-function PortalStatus() {
-  const text = describeSiteStatus(readSiteBuildStatus(siteBuildSettings().buildsDir))
+async function PortalStatus({ payload }: { payload: NonNullable<ServerProps['payload']> }) {
+  const text = describeSiteStatus(await readSiteStatus(payload))
   return (
     <section className={`${baseClass} ${baseClass}--${text.tone}`} aria-labelledby="site-status-heading" aria-live="polite">
       <h2 id="site-status-heading" className={`${baseClass}__title`}>
@@ -38,6 +36,22 @@ function PortalStatus() {
           {line}
         </p>
       ))}
+      {text.changes.length > 0 && (
+        <ol className={`${baseClass}__changes`} aria-label="最近的门户更新">
+          {text.changes.map((change) => (
+            <li key={change.id} className={`${baseClass}__change ${baseClass}__change--${change.tone}`}>
+              {change.text}
+              {change.error && <span className={`${baseClass}__reason`}>{change.error}</span>}
+              {change.retryable && (
+                // A plain form: works without the admin's JavaScript, answered by a redirect back here.
+                <form method="post" action={`/api/site-changes/${change.id}/retry`} className={`${baseClass}__retry`}>
+                  <button type="submit">重试</button>
+                </form>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
       {text.active && <SiteStatusRefresh />}
     </section>
   )

@@ -3,6 +3,8 @@ import * as migration_20261124_194532_index_text_parents from './20261124_194532
 import * as migration_20261124_203539_workflow from './20261124_203539_workflow';
 import * as migration_20261124_204301_outside_media from './20261124_204301_outside_media';
 import * as migration_20261201_114252_security_ids_identity_backup_privacy from './20261201_114252_security_ids_identity_backup_privacy';
+import * as migration_20261201_131435_site_render_queue from './20261201_131435_site_render_queue';
+import * as migration_20261201_132843_news_list_indexes from './20261201_132843_news_list_indexes';
 
 export const migrations = [
   {
@@ -28,6 +30,16 @@ export const migrations = [
   {
     up: migration_20261201_114252_security_ids_identity_backup_privacy.up,
     down: migration_20261201_114252_security_ids_identity_backup_privacy.down,
-    name: '20261201_114252_security_ids_identity_backup_privacy'
+    name: '20261201_114252_security_ids_identity_backup_privacy',
+  },
+  {
+    up: migration_20261201_131435_site_render_queue.up,
+    down: migration_20261201_131435_site_render_queue.down,
+    name: '20261201_131435_site_render_queue',
+  },
+  {
+    up: migration_20261201_132843_news_list_indexes.up,
+    down: migration_20261201_132843_news_list_indexes.down,
+    name: '20261201_132843_news_list_indexes'
   },
 ];

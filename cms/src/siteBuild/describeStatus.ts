@@ -1,10 +1,14 @@
-// What the admin's 站点状态 says, in the staff's words, from the builder's status file.
-import type { SiteBuildStatus } from './status'
+// What the admin's 站点状态 says, in the staff's words, from the change records (status.ts).
+import type { ChangeSummary, SiteStatusData } from './status'
+
+export type ChangeLine = { id: number | string; text: string; tone: 'ok' | 'busy' | 'error'; error?: string; retryable: boolean }
 
 export type SiteStatusText = {
   tone: 'ok' | 'busy' | 'error' | 'muted'
   headline: string
   details: string[]
+  /** The latest changes, newest first: what, when, pages and time, or why it failed. */
+  changes: ChangeLine[]
   /** Something is about to change: the admin refreshes the widget while this is true. */
   active: boolean
 }
@@ -26,44 +30,40 @@ export function beijingTime(iso: string): string {
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`
 }
 
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} 秒`
+const duration = (ms: number) => (ms < 1000 ? `${Math.round(ms)} 毫秒` : `${(ms / 1000).toFixed(1)} 秒`)
 
-export function describeSiteStatus(status: SiteBuildStatus | undefined): SiteStatusText {
-  const serving = status?.lastSuccessAt ? `读者现在看到的是 ${beijingTime(status.lastSuccessAt)} 更新的版本。` : undefined
-  if (!status || (!status.lastSuccessAt && status.state === 'idle' && !status.pending)) {
-    return { tone: 'muted', headline: '门户尚未生成', details: ['发布内容后会自动生成门户网站。'], active: false }
+function describeChange(change: ChangeSummary): ChangeLine {
+  const when = beijingTime(change.createdAt)
+  if (change.state === 'pending') return { id: change.id, text: `${when} ${change.reason}：等待更新`, tone: 'busy', retryable: false }
+  if (change.state === 'rendering') return { id: change.id, text: `${when} ${change.reason}：正在更新`, tone: 'busy', retryable: false }
+  if (change.state === 'failed') {
+    return { id: change.id, text: `${when} ${change.reason}：更新失败`, tone: 'error', error: `原因：${change.error ?? '未知'}`, retryable: change.kind !== 'full' }
   }
-  if (status.state === 'building') {
-    return {
-      tone: 'busy',
-      headline: `门户构建中${status.startedAt ? ` · 开始于 ${beijingTime(status.startedAt)}` : ''}`,
-      details: [
-        ...(status.pending ? ['构建期间又有新的修改，完成后会再更新一次。'] : []),
-        ...(serving ? [serving] : []),
-      ],
-      active: true,
-    }
+  const pages = change.kind === 'full' && change.pages === 0 ? '已包含在全量生成中' : `重新生成 ${change.pages ?? 0} 页${change.removed ? `、删除 ${change.removed} 页` : ''}`
+  const differences = Array.isArray(change.differences) && change.differences.length ? `；与增量结果有 ${change.differences.length} 处不同` : ''
+  return { id: change.id, text: `${when} ${change.reason}：${pages}${change.ms ? `，用时 ${duration(change.ms)}` : ''}${differences}`, tone: differences ? 'error' : 'ok', retryable: false }
+}
+
+export function describeSiteStatus(data: SiteStatusData): SiteStatusText {
+  const changes = data.recent.map(describeChange)
+  const leaseLive = data.lease && new Date(data.lease.expiresAt) > data.now
+  const renderer = leaseLive ? [] : ['目前没有内容管理系统实例在渲染门户；修改会保存在队列中，渲染服务启动后自动更新。']
+  if (!data.recent.length) {
+    return { tone: 'muted', headline: '门户尚未生成', details: ['发布内容后会自动生成门户网站。', ...renderer], changes, active: false }
   }
-  if (status.state === 'failed') {
-    const retry = status.nextRetryAt
-      ? `将于 ${beijingTime(status.nextRetryAt)} 自动重试。`
-      : status.pending
-        ? '即将重新构建。'
-        : '已停止自动重试，下次发布或修改内容时会再次尝试；如仍失败请联系技术人员。'
+  if (data.waiting) {
+    return { tone: 'busy', headline: `门户更新中 · 还有 ${data.waiting} 项修改等待生效`, details: renderer, changes, active: true }
+  }
+  const latestFinished = data.recent.find((c) => c.state === 'done' || c.state === 'failed')
+  if (latestFinished?.state === 'failed') {
     return {
       tone: 'error',
-      headline: `门户更新失败 · ${status.lastFailureAt ? beijingTime(status.lastFailureAt) : ''}`.replace(/ · $/, ''),
-      details: [`原因：${status.lastError ?? '未知'}`, retry, ...(serving ? [serving] : [])],
-      active: Boolean(status.nextRetryAt || status.pending),
+      headline: `门户更新失败 · ${latestFinished.finishedAt ? beijingTime(latestFinished.finishedAt) : ''}`.replace(/ · $/, ''),
+      details: [`原因：${latestFinished.error ?? '未知'}`, '读者仍看到上一次成功更新的版本。可点击“重试”；如仍失败请联系技术人员。', ...renderer],
+      changes,
+      active: false,
     }
   }
-  if (status.pending) {
-    return { tone: 'busy', headline: '门户即将更新', details: ['已收到新的修改，马上开始构建。', ...(serving ? [serving] : [])], active: true }
-  }
-  return {
-    tone: 'ok',
-    headline: `门户已更新 · ${beijingTime(status.lastSuccessAt!)}${status.durationMs ? `（用时 ${seconds(status.durationMs)}）` : ''}`,
-    details: [],
-    active: false,
-  }
+  const at = latestFinished?.finishedAt ? ` · ${beijingTime(latestFinished.finishedAt)}` : ''
+  return { tone: 'ok', headline: `门户已更新${at}`, details: renderer, changes, active: false }
 }

@@ -1,36 +1,57 @@
+import os from 'node:os'
 import path from 'node:path'
 
 /**
- * Publishing rebuilds the portal only in the CMS server that `npm start` (or a test) starts with
- * SITE_AUTO_BUILD=1. Scripts, unit tests, benchmarks writing thousands of items through the Local
- * API, and developers' `next dev` never spawn builds.
+ * Every CMS server (src/instrumentation.ts) runs a renderer; the lease (lease.ts) lets only one of
+ * them render at a time. SITE_RENDER=off turns it off in this server (tests, a read-only
+ * replica). Scripts and unit tests never start one unless they ask for it.
  */
-export const siteAutoBuildEnabled = (): boolean => process.env.SITE_AUTO_BUILD === '1'
+export const siteRenderEnabled = (env: Record<string, string | undefined> = process.env): boolean => env.SITE_RENDER !== 'off'
 
-export type SiteBuildSettings = {
+export type SiteRenderSettings = {
   /** The Astro project (`site/`). */
   siteDir: string
-  /** One folder per build, the `live` link and status.json. */
-  buildsDir: string
-  /** Astro's cache for these builds (content store, Vite cache), kept apart from anyone else's builds. */
-  cacheDir: string
-  /** Where the build reads published content: this CMS. */
+  /** Where the renderer writes objects/ and manifest.json, and the server reads them (SITE_OUT). */
+  outDir: string
+  /** Where the renderer reads published content: this CMS. */
   cmsUrl: string
-  /** Uploads, for the photos the pages refer to; unset, the site's default (../media) is the CMS's default too. */
+  /** The portal's public address, for links in feeds and the sitemap. */
+  siteUrl?: string
+  /** Uploads, for the photos the pages refer to. */
   mediaDir?: string
+  /** The worker, run with this Node: script and arguments (SITE_RENDER_COMMAND, space-separated). */
+  workerCommand: string[]
+  /** The full render, likewise (SITE_FULL_RENDER_COMMAND). */
+  fullCommand: string[]
+  /** Who this instance is in the lease. */
+  holderId: string
+  /** Render everything once when this instance first takes the lease (`npm start`: templates may have changed). */
+  fullAtStart: boolean
+  leaseMs: number
+  pollMs: number
 }
 
+const words = (value: string | undefined) => value?.trim().split(/\s+/).filter(Boolean)
+
 // `next start` runs in cms/, so the default site is its sibling; start-all sets SITE_DIR explicitly.
-export function siteBuildSettings(env: NodeJS.ProcessEnv = process.env): SiteBuildSettings {
+export function siteRenderSettings(env: Record<string, string | undefined> = process.env): SiteRenderSettings {
   // The comments keep Next's file tracing from taking these for reads of the whole project.
   const siteDir = path.resolve(/*turbopackIgnore: true*/ env.SITE_DIR ?? path.join(/*turbopackIgnore: true*/ process.cwd(), '../site'))
-  const buildsDir = path.resolve(/*turbopackIgnore: true*/ env.SITE_BUILDS_DIR ?? path.join(/*turbopackIgnore: true*/ siteDir, 'builds'))
+  const outDir = path.resolve(/*turbopackIgnore: true*/ env.SITE_OUT ?? path.join(/*turbopackIgnore: true*/ siteDir, 'live'))
+  const script = path.join(/*turbopackIgnore: true*/ siteDir, 'scripts/render.ts')
+  const worker = words(env.SITE_RENDER_COMMAND) ?? [script, '--worker']
   return {
     siteDir,
-    buildsDir,
-    cacheDir: path.join(buildsDir, '.cache'),
+    outDir,
     // Next sets PORT to the port it listens on.
     cmsUrl: (env.CMS_URL ?? `http://127.0.0.1:${env.PORT ?? 3000}`).replace(/\/+$/, ''),
+    siteUrl: env.SITE_URL,
     mediaDir: env.MEDIA_DIR,
+    workerCommand: worker,
+    fullCommand: words(env.SITE_FULL_RENDER_COMMAND) ?? [worker[0], '--full'],
+    holderId: env.SITE_RENDER_HOLDER ?? `${os.hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`,
+    fullAtStart: env.SITE_RENDER_FULL_AT_START === '1',
+    leaseMs: Number(env.SITE_RENDER_LEASE_MS ?? 15_000),
+    pollMs: Number(env.SITE_RENDER_POLL_MS ?? 100),
   }
 }

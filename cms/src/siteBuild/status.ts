@@ -1,46 +1,44 @@
-// The builder's state as a small JSON file beside the builds, so the admin (and `npm start`, and
-// the tests) can read it without a schema change. Written whole to a temp file and renamed over
-// the old one, so a reader never sees half a file. No relative imports: scripts/start-all.ts
-// (plain Node, type stripping) imports this file directly.
-import fs from 'node:fs'
-import path from 'node:path'
+// What 站点状态 and /api/health read about the portal: the latest change records, how many wait,
+// and who holds the render lease. All from the database, so every CMS instance sees the same.
+import type { Payload } from 'payload'
 
-export type SiteBuildState = 'idle' | 'building' | 'failed'
+import { readLease, type LeaseState } from './lease'
 
-export type SiteBuildStatus = {
-  state: SiteBuildState
-  /** Changes are waiting for a build (debouncing, or arrived during the running build). */
-  pending: boolean
-  /** The running build: its folder, when it started, and its process group (tests kill it to prove a killed build is harmless). */
-  buildId?: string
-  startedAt?: string
-  pid?: number
-  /** The last build that went live: when, how long it took, and its folder name. */
-  lastSuccessAt?: string
-  durationMs?: number
-  liveBuild?: string
-  /** The last failure, with a short reason, and when it will be tried again (absent: no more retries). */
-  lastFailureAt?: string
-  lastError?: string
-  failures?: number
-  nextRetryAt?: string
-  updatedAt: string
+export type ChangeSummary = {
+  id: number | string
+  reason: string
+  kind: string
+  state: 'pending' | 'rendering' | 'done' | 'failed'
+  createdAt: string
+  finishedAt?: string | null
+  pages?: number | null
+  removed?: number | null
+  ms?: number | null
+  error?: string | null
+  batch?: number | null
+  differences?: unknown
 }
 
-export const statusFileName = 'status.json'
+export type SiteStatusData = { recent: ChangeSummary[]; waiting: number; lease: LeaseState; now: Date }
 
-export function readSiteBuildStatus(buildsDir: string): SiteBuildStatus | undefined {
-  try {
-    return JSON.parse(fs.readFileSync(path.join(buildsDir, statusFileName), 'utf8')) as SiteBuildStatus
-  } catch {
-    return undefined
-  }
+export async function readSiteStatus(payload: Payload, limit = 12): Promise<SiteStatusData> {
+  const [{ docs }, waiting, lease] = await Promise.all([
+    payload.db.find<ChangeSummary>({ collection: 'site-changes', sort: '-id', limit, pagination: false }),
+    payload.db.count({ collection: 'site-changes', where: { state: { in: ['pending', 'rendering'] } } }),
+    readLease(payload),
+  ])
+  return { recent: docs, waiting: waiting.totalDocs, lease, now: new Date() }
 }
 
-export function writeSiteBuildStatus(buildsDir: string, status: SiteBuildStatus): void {
-  fs.mkdirSync(buildsDir, { recursive: true })
-  const file = path.join(buildsDir, statusFileName)
-  const temp = `${file}.${process.pid}.tmp`
-  fs.writeFileSync(temp, `${JSON.stringify(status, null, 2)}\n`)
-  fs.renameSync(temp, file)
+/** For /api/health: when the portal last changed, and whether the latest attempt failed. */
+export async function portalHealth(payload: Payload): Promise<{ lastRenderAt: string | null; state: 'failed' | 'ok' | null }> {
+  const { docs } = await payload.db.find<ChangeSummary>({
+    collection: 'site-changes',
+    where: { state: { in: ['done', 'failed'] } },
+    sort: '-finishedAt',
+    limit: 20,
+    pagination: false,
+  })
+  const lastDone = docs.find((d) => d.state === 'done')
+  return { lastRenderAt: lastDone?.finishedAt ?? null, state: docs[0] ? (docs[0].state === 'failed' ? 'failed' : 'ok') : null }
 }

@@ -34,6 +34,10 @@ export const News: CollectionConfig = {
   },
   defaultPopulate: { title: true, slug: true, summary: true, cover: true, column: true, publishedAt: true },
   defaultSort: '-publishedAt',
+  // Lists sort by publishedAt, then createdAt (Payload's tie-break): without an index in that order
+  // SQLite sorted every row, with its tags and relations, for each page (p95 139 ms at 10k news).
+  // The first serves the public (_status = published), the second staff, who see every item.
+  indexes: [{ fields: ['_status', 'publishedAt', 'createdAt'] }, { fields: ['publishedAt', 'createdAt'] }],
   fields: [
     { name: 'title', type: 'text', label: '标题', required: true, maxLength: 120 },
     { name: 'summary', type: 'textarea', label: '摘要', maxLength: 300 },

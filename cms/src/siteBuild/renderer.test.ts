@@ -1,0 +1,181 @@
+// The CMS side of publish → live: two CMS instances (two Payloads, two database connections) on
+// one SQLite file, each with a SiteRenderer, and a small real worker that speaks the render
+// protocol (testing/protocolWorker.ts) and logs what it was asked to render.
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { BasePayload, type Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { createDoc, sampleData } from '../testing/fixtures'
+import { startTestPayload, type TestPayload } from '../testing/testPayload'
+import { changeKey, type SiteChange } from './changes'
+import { describeSiteStatus } from './describeStatus'
+import { SiteRenderer } from './renderer'
+import { runNightlyCheck } from './nightly'
+import { siteRenderSettings } from './settings'
+import { readSiteStatus } from './status'
+
+const worker = path.join(path.dirname(fileURLToPath(import.meta.url)), 'testing/protocolWorker.ts')
+const quiet = { info: () => undefined, error: () => undefined }
+
+let test: TestPayload
+let first: Payload
+let second: Payload
+let outDir: string
+const renderers: SiteRenderer[] = []
+
+function renderer(payload: Payload, holderId: string): SiteRenderer {
+  const settings = {
+    ...siteRenderSettings({ SITE_OUT: outDir, SITE_RENDER_COMMAND: `${worker} --worker`, CMS_URL: 'http://127.0.0.1:1' }),
+    holderId,
+    leaseMs: 1_500,
+    pollMs: 20,
+  }
+  const r = new SiteRenderer(payload, settings, quiet)
+  renderers.push(r)
+  return r
+}
+
+type LogLine = { pid: number; seq?: number; full?: boolean; changes?: SiteChange[] }
+const log = (): LogLine[] => {
+  const file = path.join(outDir, 'render-log.jsonl')
+  return fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line)) : []
+}
+const renderedKeys = () => log().flatMap((line) => (line.changes ?? []).map(changeKey))
+const tune = (value: object) => fs.writeFileSync(path.join(outDir, 'test-worker.json'), JSON.stringify(value))
+
+/** Waits (without a time limit of its own: vitest's test timeout ends a hang) until `check` holds. */
+async function until(check: () => boolean | Promise<boolean>): Promise<void> {
+  while (!(await check())) await new Promise((resolve) => setTimeout(resolve, 25))
+}
+const unfinished = async () =>
+  (await first.db.count({ collection: 'site-changes', where: { state: { in: ['pending', 'rendering'] } } })).totalDocs
+
+beforeAll(async () => {
+  test = await startTestPayload()
+  first = test.payload
+  // A second CMS instance: its own Payload and database connection, the same database file.
+  second = await new BasePayload().init({ config: test.config })
+  outDir = path.join(test.dir, 'live')
+  await sampleData(first, 'news', 'setup')
+})
+
+afterAll(async () => {
+  for (const r of renderers) await r.stop()
+  await second?.destroy()
+  await test?.close()
+})
+
+describe('site renderer', () => {
+  it('renders a change queued while no renderer ran, after a full render at start (no manifest yet)', async () => {
+    const news = await createDoc(first, 'news', 'before any renderer', { status: 'published' })
+    expect(log()).toEqual([])
+
+    const a = renderer(first, 'instance-a')
+    a.start()
+    await until(async () => (await unfinished()) === 0 && log().length > 0)
+    // The full render covered everything queued before it; nothing was sent twice.
+    expect(log().filter((l) => l.full)).toHaveLength(1)
+    expect(fs.existsSync(path.join(outDir, 'manifest.json'))).toBe(true)
+
+    const later = await createDoc(first, 'news', 'after the full render', { status: 'published' })
+    await until(() => renderedKeys().includes(`doc:news:${later.id}`))
+    expect(renderedKeys()).not.toContain(`doc:news:${news.id}`)
+
+    // With a portal in place, a change made while no renderer runs is rendered when one starts.
+    await a.stop()
+    const offline = await createDoc(first, 'news', 'while no renderer ran', { status: 'published' })
+    const again = renderer(first, 'instance-a')
+    again.start()
+    await until(() => renderedKeys().includes(`doc:news:${offline.id}`))
+    expect(log().filter((l) => l.full)).toHaveLength(1)
+  })
+
+  it('with two CMS instances renders each change once, in the lease holder only; the other takes over', async () => {
+    const a = renderers[1]
+    const b = renderer(second, 'instance-b')
+    b.start()
+    const before = log().length
+
+    // Changes through both instances, in a burst.
+    const made = []
+    for (let i = 0; i < 3; i++) made.push(await createDoc(i % 2 ? first : second, 'news', `burst ${i}`, { status: 'published' }))
+    await second.updateGlobal({ slug: 'navigation', data: { items: [] } })
+    const expected = [...made.map((d) => `doc:news:${d.id}`), 'global:navigation']
+    await until(async () => (await unfinished()) === 0 && expected.every((k) => renderedKeys().includes(k)))
+
+    expect(a.isHolder).toBe(true)
+    expect(b.isHolder).toBe(false)
+    expect(b.workerPid).toBeUndefined()
+    const lines = log().slice(before)
+    const keys = lines.flatMap((l) => (l.changes ?? []).map(changeKey))
+    for (const key of expected) expect(keys.filter((k) => k === key)).toHaveLength(1)
+    expect(new Set(lines.map((l) => l.pid))).toEqual(new Set([a.workerPid]))
+
+    // The holder stops (a deploy, a crash): the other instance takes the lease and renders.
+    await a.stop()
+    const afterHandover = await createDoc(first, 'news', 'after handover', { status: 'published' })
+    await until(() => renderedKeys().includes(`doc:news:${afterHandover.id}`))
+    expect(b.isHolder).toBe(true)
+    expect(log().at(-1)!.pid).toBe(b.workerPid)
+  })
+
+  it('restarts a killed worker and still renders the change it had in flight', async () => {
+    const b = renderers[2]
+    tune({ delayMs: 1_000 })
+    const killedPid = b.workerPid!
+    const news = await createDoc(second, 'news', 'in flight when killed', { status: 'published' })
+    await until(async () => {
+      const { docs } = await second.db.find<{ state: string }>({ collection: 'site-changes', where: { key: { equals: `doc:news:${news.id}` } }, limit: 1 })
+      return docs[0]?.state === 'rendering'
+    })
+    process.kill(killedPid, 'SIGKILL')
+    tune({})
+    await until(() => renderedKeys().includes(`doc:news:${news.id}`))
+    expect(b.workerPid).not.toBe(killedPid)
+    const line = log().find((l) => l.changes?.some((c) => changeKey(c) === `doc:news:${news.id}`))!
+    expect(line.pid).not.toBe(killedPid)
+    await until(async () => (await unfinished()) === 0)
+  })
+
+  it('shows each change in 站点状态 with pages and time, and a failure with its reason and a retry', async () => {
+    tune({ fail: 'workstations' })
+    const station = await second.create({ collection: 'workstations', data: { ...(await sampleData(second, 'workstations', 'status')) } as never })
+    await until(async () => (await unfinished()) === 0)
+
+    const text = describeSiteStatus(await readSiteStatus(second))
+    expect(text.tone).toBe('error')
+    expect(text.headline).toMatch(/^门户更新失败/)
+    expect(text.details[0]).toBe('原因：渲染“workstations”页面时模板出错（测试）')
+    const failed = text.changes[0]
+    expect(failed.text).toMatch(new RegExp(`法官工作站 #${station.id} 已新增：更新失败$`))
+    expect(failed.retryable).toBe(true)
+    const done = text.changes.find((c) => c.tone === 'ok' && c.text.includes('已发布'))!
+    expect(done.text).toMatch(/：重新生成 1 页，用时 \d+ 毫秒$|：重新生成 1 页$/)
+
+    // 重试, once the cause is fixed: the same change renders.
+    tune({})
+    const { retryChangeEndpoint } = await import('./retry')
+    const editor = await second.create({ collection: 'users', data: { email: 'status-editor@example.com', password: 'test-Password-1', name: '编辑', role: 'editor' } as never })
+    const response = await retryChangeEndpoint.handler({ payload: second, user: { ...editor, collection: 'users' }, routeParams: { id: String(failed.id) }, headers: new Headers() } as never)
+    expect(response.status).toBe(200)
+    await until(() => renderedKeys().includes(`doc:workstations:${station.id}`))
+    await until(async () => (await unfinished()) === 0)
+    expect(describeSiteStatus(await readSiteStatus(second)).tone).toBe('ok')
+  })
+
+  it('nightly: renders afresh into a temp folder and reports pages that differ from the incremental state', async () => {
+    const live = fs.readFileSync(path.join(outDir, 'manifest.json'), 'utf8')
+    const settings = renderers[2].settings
+    const { differences } = await runNightlyCheck(second, { ...settings, fullCommand: [worker, '--full'] })
+    // The test worker's incremental manifest holds only its last batch's pages; the fresh one only '/'.
+    expect(differences.length).toBeGreaterThan(0)
+    expect(differences).toContainEqual({ url: '/', live: null, fresh: 'home.html' })
+    // The served portal is untouched.
+    expect(fs.readFileSync(path.join(outDir, 'manifest.json'), 'utf8')).toBe(live)
+    const text = describeSiteStatus(await readSiteStatus(second))
+    expect(text.changes[0].text).toMatch(/每夜全量校验：重新生成 1 页.*与增量结果有 \d+ 处不同$/)
+  })
+})

@@ -1,0 +1,68 @@
+// A small real render worker for the CMS side's tests: it speaks the renderer's protocol
+// (I12-CONTRACT part A) without rendering pages. Plain Node (type stripping): no imports of ours.
+//   --worker  prints {"ready":true}, answers each request line, appends what it rendered to
+//             <SITE_OUT>/render-log.jsonl and bumps manifest.json; exits when stdin closes.
+//   --full    writes manifest.json, logs {"full":true}, prints {"ok":true,"pages":N,"ms":T}.
+// <SITE_OUT>/test-worker.json tunes it per test: {"delayMs": n, "fail": "<collection>"}.
+import fs from 'node:fs'
+import path from 'node:path'
+import readline from 'node:readline'
+
+type Change = { kind: 'doc'; collection: string; id: number | string } | { kind: 'global'; slug: string }
+
+const out = process.env.SITE_OUT
+if (!out) {
+  process.stderr.write('SITE_OUT is not set\n')
+  process.exit(2)
+}
+fs.mkdirSync(out, { recursive: true })
+const logFile = path.join(out, 'render-log.jsonl')
+const manifestFile = path.join(out, 'manifest.json')
+
+function tuning(): { delayMs?: number; fail?: string } {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(out!, 'test-worker.json'), 'utf8'))
+  } catch {
+    return {}
+  }
+}
+
+const urlOf = (change: Change) => (change.kind === 'doc' ? `/${change.collection}/${change.id}/` : `/${change.slug}/`)
+
+function writeManifest(pages: Record<string, unknown>) {
+  let version = 0
+  try {
+    version = JSON.parse(fs.readFileSync(manifestFile, 'utf8')).version
+  } catch {
+    // first one
+  }
+  const temp = `${manifestFile}.${process.pid}.tmp`
+  fs.writeFileSync(temp, JSON.stringify({ version: version + 1, pages }))
+  fs.renameSync(temp, manifestFile)
+}
+
+if (process.argv.includes('--full')) {
+  const started = Date.now()
+  writeManifest({ '/': { object: 'home.html', type: 'text/html; charset=utf-8' } })
+  fs.appendFileSync(logFile, `${JSON.stringify({ full: true, pid: process.pid })}\n`)
+  process.stdout.write(`${JSON.stringify({ ok: true, pages: 1, ms: Date.now() - started })}\n`)
+} else {
+  process.stdout.write(`${JSON.stringify({ ready: true })}\n`)
+  const lines = readline.createInterface({ input: process.stdin })
+  lines.on('line', (line) => {
+    const request = JSON.parse(line) as { seq: number; changes: Change[] }
+    const { delayMs = 0, fail } = tuning()
+    setTimeout(() => {
+      const started = Date.now()
+      if (fail && request.changes.some((c) => c.kind === 'doc' && c.collection === fail)) {
+        process.stdout.write(`${JSON.stringify({ seq: request.seq, ok: false, error: `渲染“${fail}”页面时模板出错（测试）` })}\n`)
+        return
+      }
+      const urls = request.changes.map(urlOf)
+      fs.appendFileSync(logFile, `${JSON.stringify({ pid: process.pid, seq: request.seq, changes: request.changes })}\n`)
+      writeManifest(Object.fromEntries(urls.map((url) => [url, { object: 'x.html', type: 'text/html; charset=utf-8' }])))
+      process.stdout.write(`${JSON.stringify({ seq: request.seq, ok: true, rendered: urls.length, removed: 0, ms: Date.now() - started, urls })}\n`)
+    }, delayMs)
+  })
+  lines.on('close', () => process.exit(0))
+}
