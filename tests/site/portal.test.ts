@@ -150,7 +150,7 @@ describe('publishing', () => {
   })
 
   it('publishes no draft text anywhere: pages, sitemap, RSS, calendar files or search index', () => {
-    const index = path.join(site.outDir, 'search.sqlite')
+    const index = path.join(site.renderedDir!, 'search.sqlite')
     const files = [...publishedText(path.join(site.outDir, 'client')), { file: index, text: fs.readFileSync(index).toString('utf8') }]
     expect(files.some((f) => f.file.endsWith('search.sqlite') && f.text.includes('廉洁家风'))).toBe(true)
     expect(files.filter((f) => f.text.includes(DRAFT_MARK)).map((f) => f.file)).toEqual([])
