@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import type { CollectionSlug } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { computePoints, pointsYear } from '../collections/submissions/points'
+import { computePoints, pointsYear } from '../outsideMedia/points'
 import { startTestPayload, type TestPayload } from '../testing/testPayload'
 import { seed, type SeedResult } from './index'
 

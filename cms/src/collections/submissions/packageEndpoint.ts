@@ -3,20 +3,21 @@
 // Staff only; the item must (still) be published.
 import type { Endpoint } from 'payload'
 
-import { refuse, refuseUnlessStaff, respondWithPackage } from '../../exportPackage/respond'
+import { refuseUnlessStaffForPackage, respondWithPackage } from '../../exportPackage/respond'
+import { errorResponse } from '../../http'
 import type { Submission } from '../../payload-types'
 
 export const submissionPackageEndpoint: Endpoint = {
   path: '/:id/package',
   method: 'get',
   handler: async (req) => {
-    const refused = refuseUnlessStaff(req)
+    const refused = refuseUnlessStaffForPackage(req)
     if (refused) return refused
     const id = String(req.routeParams?.id ?? '')
     const submission = (await req.payload
       .findByID({ collection: 'submissions', id, depth: 1, overrideAccess: false, user: req.user, disableErrors: true })
       .catch(() => null)) as Submission | null // an id of the wrong shape for the database
-    if (!submission) return refuse(404, '报送记录不存在或已被删除。')
+    if (!submission) return errorResponse(404, '报送记录不存在或已被删除。')
 
     const { relationTo, value } = submission.item
     const itemId = typeof value === 'object' ? value.id : value

@@ -8,7 +8,7 @@ import React from 'react'
 
 import { roleOf } from '../../access'
 import { latestYearWithRecords, loadStats } from '../../outsideMedia/loadStats'
-import { beijingYear } from '../../outsideMedia/period'
+import { beijingYear } from '../../dates'
 import type { StatsRow, Tally } from '../../outsideMedia/stats'
 import type { NewMediaStats } from '../../outsideMedia/newMediaStats'
 import './dashboard.css'

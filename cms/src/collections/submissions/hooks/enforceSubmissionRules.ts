@@ -3,14 +3,14 @@
 // record's points are worked out from its year's 积分规则.
 import { APIError, type CollectionBeforeChangeHook, type PayloadRequest, ValidationError } from 'payload'
 
-import { beijingDay, beijingToday } from '../../../outsideMedia/period'
+import { beijingToday, formatDate as beijingDay } from '../../../dates'
 import type { Submission } from '../../../payload-types'
 import { idOf } from '../../../relations'
 import { type ReviewedCollection } from '../../signoffs'
-import { pointsOf, scoringLookups } from '../scoring'
-import { type SubmissionStatus, statusLabels } from '../statuses'
-import { refuseTransition } from '../transitions'
-import { refuseUnlessOffice } from '../whoMayRecord'
+import { pointsOf, scoringLookups } from '../../../outsideMedia/scoring'
+import { type SubmissionStatus, statusLabels } from '../../../outsideMedia/statuses'
+import { refuseTransition } from '../../../outsideMedia/statusPath'
+import { refuseUnlessOffice } from '../../../outsideMedia/whoMayRecord'
 import { roleOf } from '../../../access'
 
 type ItemRef = Submission['item']

@@ -3,9 +3,9 @@
 // records while they are 待报送; reviewers may also mark records as sent.
 import type { Access, Where } from 'payload'
 
-import { roleOf } from '../../access'
-import type { Submission } from '../../payload-types'
-import type { Role } from '../../roles'
+import { roleOf } from '../access'
+import type { Submission } from '../payload-types'
+import type { Role } from '../roles'
 import { isScored, type SubmissionStatus } from './statuses'
 
 const officeRoles: Role[] = ['editor', 'approver', 'admin']
