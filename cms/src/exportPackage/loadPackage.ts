@@ -9,7 +9,7 @@ import sharp from 'sharp'
 import { isReviewedCollection } from '../collections/signoffs/record'
 import type { ReviewedCollection } from '../collections/signoffs'
 import { formatDate } from '../dates'
-import type { Media, Submission, User } from '../payload-types'
+import type { Media, Submission } from '../payload-types'
 import { idOf } from '../relations'
 import { type Author, authorLabel, parseByline } from './authors'
 import type { PackageInput } from './buildPackage'
@@ -69,7 +69,7 @@ async function loadPhotos(payload: Payload, ids: Id[], fallbackCredit: string): 
 }
 
 async function userName(payload: Payload, value: unknown): Promise<string> {
-  if (value && typeof value === 'object' && 'name' in value) return String((value as User).name ?? '')
+  if (value && typeof value === 'object' && 'name' in value) return String(value.name ?? '')
   const id = idOf(value)
   if (id === undefined) return ''
   const user = await payload.findByID({ collection: 'users', id, depth: 0, overrideAccess: true, disableErrors: true }).catch(() => null)

@@ -10,7 +10,6 @@ import {
 import { checkBeforePublish, formatProblems } from '../checks'
 import type { ReviewedCollection } from '../collections/signoffs'
 import { idOf } from '../relations'
-import type { Role } from '../roles'
 import type { Grade, WorkflowAction, WorkflowState } from './states'
 import { decideTransition, regradeNote, type Step } from './transitions'
 
@@ -65,7 +64,7 @@ export const enforceWorkflow: CollectionBeforeChangeHook = async ({ collection, 
   delete data.workflowAction
   delete data.workflowComment
 
-  const user = req.user as { id: number | string; role?: Role; name?: string } | null | undefined
+  const { user } = req
   if (!user) {
     data.workflowState = data._status === 'published' ? 'published' : (data.workflowState ?? originalDoc?.workflowState ?? 'draft')
     return data
@@ -122,7 +121,7 @@ export const recordSignoff: CollectionAfterChangeHook = async ({ collection, doc
   const pending = req.context[key] as PendingStep | undefined
   if (!pending || !req.user) return doc
   delete req.context[key]
-  const user = req.user as { id: number; role?: Role; name?: string; email?: string }
+  const { user } = req
   await req.payload.create({
     collection: 'signoffs',
     data: {

@@ -35,12 +35,12 @@ export const enforceSubmissionRules: CollectionBeforeChangeHook<Submission> = as
   const before = operation === 'update' ? originalDoc : undefined
   const current = <K extends keyof Submission>(key: K): Submission[K] | undefined => (data[key] !== undefined ? data[key] : before?.[key])
 
-  // The status path (transitions.ts).
+  // The status path (outsideMedia/statusPath.ts).
   const from = before?.status as SubmissionStatus | undefined
   const to = (current('status') ?? 'pending') as SubmissionStatus
   const refusal = refuseTransition(from, to)
   if (refusal) throw new APIError(refusal, 400, undefined, true)
-  const notYours = refuseUnlessOffice(roleOf(req.user as never), data, before, from, to)
+  const notYours = refuseUnlessOffice(roleOf(req.user), data, before, from, to)
   if (notYours) throw new APIError(notYours, 403, undefined, true)
 
   // Only published items go out; the title defaults to the item's.
