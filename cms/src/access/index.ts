@@ -9,7 +9,7 @@ export const roleOf = (user: MaybeUser): Role | undefined => user?.role ?? undef
 export const hasRole =
   (...allowed: Role[]) =>
   ({ req: { user } }: AccessArgs): boolean => {
-    const role = roleOf(user as MaybeUser)
+    const role = roleOf(user)
     return role !== undefined && allowed.includes(role)
   }
 
@@ -40,24 +40,24 @@ const isPublishing = (data: unknown): boolean =>
 
 /** Anonymous readers see published documents only; contributors also their own; other staff all. */
 export const publishedOrStaff: Access = ({ req: { user } }): AccessResult => {
-  const role = roleOf(user as MaybeUser)
-  if (!role) return publishedOnly
-  if (role === 'contributor') return { or: [publishedOnly, ownedBy(user as NonNullable<MaybeUser>)] }
+  const role = roleOf(user)
+  if (!user || !role) return publishedOnly
+  if (role === 'contributor') return { or: [publishedOnly, ownedBy(user)] }
   return true
 }
 
 /** Draft versions are working material: never for anonymous readers. */
 export const versionsForStaff: Access = ({ req: { user } }): AccessResult => {
-  const role = roleOf(user as MaybeUser)
-  if (!role) return false
-  if (role === 'contributor') return { 'version.createdBy': { equals: (user as NonNullable<MaybeUser>).id } }
+  const role = roleOf(user)
+  if (!user || !role) return false
+  if (role === 'contributor') return { 'version.createdBy': { equals: user.id } }
   return true
 }
 
 /** Every staff member may write a draft; only approvers and admins may publish. */
 export const createDraftOrPublish: Access = ({ req: { user }, data }) => {
-  if (!roleOf(user as MaybeUser)) return false
-  return isPublishing(data) ? canPublish(user as MaybeUser) : true
+  if (!roleOf(user)) return false
+  return isPublishing(data) ? canPublish(user) : true
 }
 
 /**
@@ -65,11 +65,11 @@ export const createDraftOrPublish: Access = ({ req: { user }, data }) => {
  * publishing (or changing a published item) needs an approver or admin.
  */
 export const updateDraftOrPublish: Access = ({ req: { user }, data }): AccessResult => {
-  const role = roleOf(user as MaybeUser)
-  if (!role) return false
-  if (isPublishing(data) && !canPublish(user as MaybeUser)) return false
+  const role = roleOf(user)
+  if (!user || !role) return false
+  if (isPublishing(data) && !canPublish(user)) return false
   if (role === 'contributor') {
-    return { and: [ownedBy(user as NonNullable<MaybeUser>), { _status: { not_equals: 'published' } }] }
+    return { and: [ownedBy(user), { _status: { not_equals: 'published' } }] }
   }
   if (role === 'editor' || role === 'reviewer') return { _status: { not_equals: 'published' } }
   return true
@@ -77,10 +77,10 @@ export const updateDraftOrPublish: Access = ({ req: { user }, data }): AccessRes
 
 /** Items that never went public may be deleted by their author or an editor; published ones by approvers. */
 export const deleteDraftOrPublished: Access = ({ req: { user } }): AccessResult => {
-  const role = roleOf(user as MaybeUser)
-  if (!role || role === 'reviewer') return false
+  const role = roleOf(user)
+  if (!user || !role || role === 'reviewer') return false
   if (role === 'contributor') {
-    return { and: [ownedBy(user as NonNullable<MaybeUser>), { _status: { not_equals: 'published' } }] }
+    return { and: [ownedBy(user), { _status: { not_equals: 'published' } }] }
   }
   if (role === 'editor') return { _status: { not_equals: 'published' } }
   return true

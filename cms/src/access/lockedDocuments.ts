@@ -18,7 +18,7 @@ import { roleOf, staff } from '.'
 type Ref = { relationTo?: string; value?: unknown } | null | undefined
 type Lock = { document?: Ref; globalSlug?: string | null; user?: Ref }
 
-const isAdmin = (req: PayloadRequest) => roleOf(req.user as never) === 'admin'
+const isAdmin = (req: PayloadRequest) => roleOf(req.user) === 'admin'
 
 /** Whether the signed-in person may edit this document (its collection's update access). */
 async function mayEdit(req: PayloadRequest, lock: Lock): Promise<boolean> {
@@ -28,7 +28,7 @@ async function mayEdit(req: PayloadRequest, lock: Lock): Promise<boolean> {
     return Boolean(await global.access.update?.({ req, data: {} } as never))
   }
   const slug = lock.document?.relationTo
-  const id = idOf(lock.document?.value as never)
+  const id = idOf(lock.document?.value)
   const collection = slug ? req.payload.collections[slug as CollectionSlug] : undefined
   if (!collection || id === undefined) return false
   const result = await collection.config.access.update?.({ req, id, data: {} } as never)
@@ -41,7 +41,7 @@ async function mayEdit(req: PayloadRequest, lock: Lock): Promise<boolean> {
 const checkLock: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {
   if (!req.user) return data // the system's own writes
   const lock = { ...(originalDoc as Lock | undefined), ...(data as Lock) }
-  if (String(idOf(lock.user?.value as never)) !== String(req.user.id) || lock.user?.relationTo !== req.user.collection) {
+  if (String(idOf(lock.user?.value)) !== String(req.user.id) || lock.user?.relationTo !== req.user.collection) {
     throw new APIError('只能以自己的名义锁定文档。', 403, undefined, true)
   }
   if (!(await mayEdit(req, lock))) throw new APIError('您无权编辑该文档，不能锁定它。', 403, undefined, true)

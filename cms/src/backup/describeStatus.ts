@@ -1,5 +1,5 @@
 // What 站点状态 and /api/health say about backups, from status.json and the disk.
-import { beijingTime } from '../siteBuild/describeStatus'
+import { formatTimestamp as beijingTime } from '../dates'
 import type { BackupStatus } from './status'
 
 export const staleAfterHours = 48

@@ -33,8 +33,8 @@ export function PackageButton() {
     try {
       const response = await fetch(url, { credentials: 'include' })
       if (!response.ok) {
-        const body = (await response.json().catch(() => ({}))) as { message?: string }
-        toast.error(body.message ?? '报送材料包生成失败，请稍后重试。')
+        const body = (await response.json().catch(() => ({}))) as { errors?: { message?: string }[] }
+        toast.error(body.errors?.[0]?.message ?? '报送材料包生成失败，请稍后重试。')
         return
       }
       const blob = await response.blob()

@@ -29,8 +29,8 @@ export function SignoffTrail() {
     const controller = new AbortController()
     fetch(`${recordURL}?format=json`, { credentials: 'include', signal: controller.signal })
       .then(async (response) => {
-        const body = (await response.json()) as { rows?: RecordRow[]; message?: string }
-        setLoaded(response.ok && body.rows ? { status: 'ready', rows: body.rows } : { status: 'error', message: body.message ?? '审签记录加载失败。' })
+        const body = (await response.json()) as { rows?: RecordRow[]; errors?: { message?: string }[] }
+        setLoaded(response.ok && body.rows ? { status: 'ready', rows: body.rows } : { status: 'error', message: body.errors?.[0]?.message ?? '审签记录加载失败。' })
       })
       .catch((error: unknown) => {
         if ((error as Error).name !== 'AbortError') setLoaded({ status: 'error', message: '审签记录加载失败，请刷新页面重试。' })

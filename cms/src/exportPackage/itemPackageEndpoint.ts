@@ -2,13 +2,13 @@
 // no 外宣报送 record (the 报送单 leaves the outlet blank). Staff only.
 import type { Endpoint } from 'payload'
 
-import { refuseUnlessStaff, respondWithPackage } from './respond'
+import { refuseUnlessStaffForPackage, respondWithPackage } from './respond'
 
 export const itemPackageEndpoint: Endpoint = {
   path: '/:id/package',
   method: 'get',
   handler: async (req) => {
-    const refused = refuseUnlessStaff(req)
+    const refused = refuseUnlessStaffForPackage(req)
     if (refused) return refused
     const collection = String(req.routeParams?.collection ?? '')
     const id = String(req.routeParams?.id ?? '')

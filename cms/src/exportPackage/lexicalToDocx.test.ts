@@ -5,7 +5,7 @@ import { element, entryText, paragraphs, unzip } from '../testing/docx'
 import { buildArticleDocx } from './articleDocx'
 import { safeFileName } from './buildPackage'
 import { plainText, uploadIds } from './lexicalToDocx'
-import { contentDisposition, rfc5987 } from './respond'
+import { contentDisposition, rfc5987 } from '../http'
 
 const base = { format: '', indent: 0, version: 1, direction: 'ltr' }
 const text = (value: string, format = 0) => ({ type: 'text', text: value, format, style: '', mode: 'normal', detail: 0, version: 1 })

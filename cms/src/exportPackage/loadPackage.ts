@@ -67,7 +67,7 @@ async function loadPhotos(payload: Payload, ids: Id[], fallbackCredit: string): 
 }
 
 async function userName(payload: Payload, value: unknown): Promise<string> {
-  if (value && typeof value === 'object' && 'name' in value) return String((value as User).name ?? '')
+  if (value && typeof value === 'object' && 'name' in value) return String(value.name ?? '')
   const id = idOf(value)
   if (id === undefined) return ''
   const user = await foundOrNull(payload.findByID({ collection: 'users', id, depth: 0, overrideAccess: true, disableErrors: true }))

@@ -11,7 +11,7 @@ export const notContent = { notContent: true }
  * Only 签发 and 管理员 may tick; the pre-publish check asks for it when an item puts minors in a
  * case, and the confirmed photos are named in the 审签记录 of the publish step.
  */
-const signers: FieldAccess = ({ req }) => ['approver', 'admin'].includes(roleOf(req.user as never) ?? '')
+const signers: FieldAccess = ({ req }) => ['approver', 'admin'].includes(roleOf(req.user) ?? '')
 
 export const minorPhotosField: Field = {
   name: 'minorPhotosObscured',

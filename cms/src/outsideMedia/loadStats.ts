@@ -1,12 +1,12 @@
 // Reads a year's 外宣报送 records for the statistics, with the system's rights: callers decide who may see them.
 import type { Payload, PayloadRequest } from 'payload'
 
-import type { OutletLevel } from '../collections/outlets/levels'
-import type { SubmissionStatus } from '../collections/submissions/statuses'
+import { beijingYear, yearBounds } from '../dates'
 import { idOf } from '../relations'
-import { beijingYear, yearBounds } from './period'
+import type { OutletLevel } from './levels'
 import { type NewMediaRecord, summarizeNewMedia } from './newMediaStats'
 import { type OutsideMediaStats, type StatsRecord, summarize } from './stats'
+import type { SubmissionStatus } from './statuses'
 
 const shiftDays = (iso: string, days: number) => new Date(Date.parse(iso) + days * 86_400_000).toISOString()
 

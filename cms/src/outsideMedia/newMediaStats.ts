@@ -1,7 +1,7 @@
 // 新媒体发布 in the year's statistics: posts and reads on the court's own accounts, by channel and
 // month (in Beijing time, as the 外宣 figures). Pure: records in, table out.
-import { type NewMediaChannel, newMediaChannels } from '../collections/new-media-posts/channels'
-import { beijingMonth, beijingYear } from './period'
+import { beijingMonth, beijingYear } from '../dates'
+import { type NewMediaChannel, newMediaChannels } from './channels'
 
 export type NewMediaRecord = { channel: NewMediaChannel; postedAt: string; reads?: number | null }
 export type NewMediaRow = { key: string; label: string; posts: number; reads: number }

@@ -8,10 +8,10 @@
 // - 积分: the points each record shows, in that same month;
 // - by author: every author of a record is credited with the record in each count, and its points
 //   are shared equally among them, so the author table adds up to the year's total.
-import { type OutletLevel, outletLevels } from '../collections/outlets/levels'
-import { isScored, type SubmissionStatus } from '../collections/submissions/statuses'
+import { beijingMonth, beijingYear } from '../dates'
+import { type OutletLevel, outletLevels } from './levels'
 import type { NewMediaStats } from './newMediaStats'
-import { beijingMonth, beijingYear, quarterOf } from './period'
+import { isScored, type SubmissionStatus } from './statuses'
 
 export type StatsRecord = {
   status: SubmissionStatus
@@ -39,6 +39,8 @@ export type OutsideMediaStats = {
 export const unnamedAuthor = '（未署名）'
 export const unknownLevel = '（级别不明）'
 const quarterNames = ['第一季度', '第二季度', '第三季度', '第四季度']
+/** 1–4 for months 1–12. */
+const quarterOf = (month: number): number => Math.ceil(month / 3)
 
 const emptyTally = (): Tally => ({ submitted: 0, adopted: 0, published: 0, points: 0 })
 const row = (key: string, label: string): StatsRow => ({ key, label, ...emptyTally() })

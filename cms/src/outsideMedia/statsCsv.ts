@@ -1,5 +1,5 @@
 // The year's 外宣统计 as one table Excel opens: UTF-8 with a byte-order mark, CRLF lines, Chinese headers.
-import { csvCell } from '../collections/signoffs/recordFormats'
+import { toCsv } from '../csv'
 import type { OutsideMediaStats, StatsRow } from './stats'
 
 export const statsCsvHeader = ['统计类别', '项目', '报送数', '采用数', '刊发数', '积分'] as const
@@ -33,7 +33,5 @@ export function statsRows(stats: OutsideMediaStats): string[][] {
 }
 
 export function statsToCsv(stats: OutsideMediaStats): string {
-  return `\uFEFF${statsRows(stats)
-    .map((cells) => cells.map(csvCell).join(','))
-    .join('\r\n')}\r\n`
+  return toCsv(statsRows(stats))
 }

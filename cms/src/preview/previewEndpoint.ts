@@ -5,12 +5,9 @@
 // the preview, so it brings in nothing (a linked draft, say) that person may not read.
 import type { CollectionSlug, Endpoint } from 'payload'
 
+import { errorResponse as refuse, privateHeaders } from '../http'
 import { foundOrNull, unexpectedFailure } from '../lookup'
 import { previewSecret, verifyPreviewToken } from './previewToken'
-
-const noStore = { 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex' }
-
-const refuse = (status: number, message: string) => Response.json({ message }, { status, headers: noStore })
 
 export const previewEndpoint: Endpoint = {
   path: '/:id/preview-data',
@@ -47,6 +44,6 @@ export const previewEndpoint: Endpoint = {
     if (!doc || (doc as { createdAt?: string }).createdAt !== claims.v) return refuse(404, '内容不存在')
     // The site shows the text; who wrote it (a user record with an e-mail address) stays here.
     const { createdBy: _createdBy, ...rest } = doc as unknown as Record<string, unknown>
-    return Response.json(rest, { headers: noStore })
+    return Response.json(rest, { headers: privateHeaders })
   },
 }

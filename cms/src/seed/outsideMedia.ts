@@ -4,6 +4,7 @@
 // name, rules by year, records by item and outlet; a record left part-way is taken to its end.
 import type { Payload } from 'payload'
 
+import { beijingNoon } from '../dates'
 import type { Submission } from '../payload-types'
 import type { Role } from '../roles'
 import { outlets } from './data/outlets'
@@ -13,12 +14,9 @@ import type { SubmissionSeed, SubmissionStep } from './data/types'
 
 type Id = number
 
-/** A date-only value: noon in Beijing, as the hook stores 报送日期. */
-const day = (date: string) => new Date(`${date}T12:00:00+08:00`).toISOString()
-
 const stepData = (step: SubmissionStep): Partial<Submission> => {
   if (step.status === 'rejected') return { status: 'rejected' }
-  return step.status === 'submitted' ? { status: 'submitted', submittedAt: day(step.on) } : { status: step.status, publishedOn: day(step.on) }
+  return step.status === 'submitted' ? { status: 'submitted', submittedAt: beijingNoon(step.on) } : { status: step.status, publishedOn: beijingNoon(step.on) }
 }
 
 /** The steps still to take for a record now at `status` (all of them for a record 待报送). */

@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import type { CollectionSlug } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { computePoints, pointsYear } from '../collections/submissions/points'
+import { computePoints, pointsYear } from '../outsideMedia/points'
 import { startTestPayload, type TestPayload } from '../testing/testPayload'
 import { seed, type SeedResult } from './index'
 
@@ -32,11 +32,11 @@ const total = (collection: CollectionSlug, where = {}) =>
 describe('demo content', () => {
   it('has the report-sized set of everything', async () => {
     expect(await total('workstations')).toBe(15)
-    expect(await total('columns')).toBeGreaterThanOrEqual(7)
-    expect(await total('news', { _status: { equals: 'published' } })).toBeGreaterThanOrEqual(20)
-    expect(await total('events')).toBeGreaterThanOrEqual(10)
-    expect(await total('families')).toBeGreaterThanOrEqual(6)
-    expect(await total('stories')).toBeGreaterThanOrEqual(15)
+    expect(await total('columns')).toBe(7)
+    expect(await total('news', { _status: { equals: 'published' } })).toBe(36)
+    expect(await total('events')).toBe(15)
+    expect(await total('families')).toBe(9)
+    expect(await total('stories')).toBe(21)
   })
 
   it('gives every column at least five published articles of court-news length (600–1,500 characters)', async () => {
@@ -58,14 +58,14 @@ describe('demo content', () => {
     const newest = (await t.payload.find({ collection: 'news', where: { _status: { equals: 'published' } }, sort: '-publishedAt', limit: 1, depth: 0 })).docs[0]
     expect(now - Date.parse(newest.publishedAt!)).toBeLessThan(7 * day)
     expect(now - Date.parse(newest.publishedAt!)).toBeGreaterThan(0)
-    expect(await total('events', { _status: { equals: 'published' }, startAt: { greater_than: new Date(now).toISOString() } })).toBeGreaterThanOrEqual(3)
-    expect(await total('events', { _status: { equals: 'published' }, startAt: { less_than: new Date(now).toISOString() } })).toBeGreaterThanOrEqual(5)
+    expect(await total('events', { _status: { equals: 'published' }, startAt: { greater_than: new Date(now).toISOString() } })).toBe(3)
+    expect(await total('events', { _status: { equals: 'published' }, startAt: { less_than: new Date(now).toISOString() } })).toBe(8)
   })
 
   it('describes each demo picture as what it is (an abstract 示例配图), not as a scene', async () => {
     const { docs } = await t.payload.find({ collection: 'media', pagination: false, depth: 0 })
     const photos = docs.filter((doc) => !doc.filename?.startsWith('demo-'))
-    expect(photos.length).toBeGreaterThan(50)
+    expect(photos.length).toBe(100)
     for (const doc of photos) {
       expect(doc.alt).toMatch(/^示例配图：.*抽象图案，不是现场照片$/)
       expect(doc.caption).toMatch(/^示例配图（抽象图案，非现场照片）：/)
@@ -84,9 +84,10 @@ describe('demo content', () => {
   })
 
   it('leaves drafts and items awaiting review in every review-track collection', async () => {
-    for (const collection of ['news', 'stories', 'events', 'families'] as const) {
-      expect(await total(collection, { _status: { equals: 'draft' } }), collection).toBeGreaterThan(0)
-      expect(await total(collection, { workflowState: { equals: 'submitted' } }), collection).toBeGreaterThan(0)
+    const expected = { news: [4, 1], stories: [3, 1], events: [4, 1], families: [2, 1] }
+    for (const [collection, [drafts, submitted]] of Object.entries(expected) as [keyof typeof expected, number[]][]) {
+      expect(await total(collection, { _status: { equals: 'draft' } }), collection).toBe(drafts)
+      expect(await total(collection, { workflowState: { equals: 'submitted' } }), collection).toBe(submitted)
       // The anonymous view is smaller than the whole: drafts are really hidden.
       const anonymous = await t.payload.count({ collection, overrideAccess: false })
       expect(anonymous.totalDocs, collection).toBeLessThan(await total(collection))
@@ -111,7 +112,7 @@ describe('demo content', () => {
   it('generates the photos at seed time, with every size on disk', async () => {
     // Photos, not the small demo marks (emblem, 党政机关 mark), which are smaller than the larger sizes.
     const docs = (await t.payload.find({ collection: 'media', limit: 10, sort: 'id' })).docs.filter((doc) => !doc.filename?.startsWith('demo-')).slice(0, 5)
-    expect(docs.length).toBeGreaterThan(0)
+    expect(docs.length).toBe(5)
     for (const doc of docs) {
       expect(doc.alt).toBeTruthy()
       for (const file of [doc.filename, doc.sizes?.thumbnail?.filename, doc.sizes?.card?.filename]) {
@@ -121,7 +122,7 @@ describe('demo content', () => {
   })
 
   it('is idempotent: a second run adds nothing', () => {
-    expect(Object.values(first.created).reduce((a, b) => a + b, 0)).toBeGreaterThan(80)
+    expect(Object.values(first.created).reduce((a, b) => a + b, 0)).toBe(242)
     expect(second.created).toEqual({})
   })
 
@@ -133,7 +134,7 @@ describe('demo content', () => {
 describe('demo outside-media work', () => {
   it('has the outlets the report names, and rules for 2025 and 2026', async () => {
     const { docs } = await t.payload.find({ collection: 'outlets', pagination: false, depth: 0 })
-    expect(docs.length).toBeGreaterThanOrEqual(10)
+    expect(docs.length).toBe(13)
     const names = docs.map((outlet) => outlet.name)
     for (const name of ['新华网', '人民法院报', '中国法院网', '省高院信息简报', '县融媒体中心']) expect(names).toContain(name)
     const rules = await t.payload.find({ collection: 'scoring-rules', sort: 'year', depth: 0 })
@@ -142,7 +143,7 @@ describe('demo outside-media work', () => {
 
   it('has records in every status, each scored by its year’s rules through the hooks', async () => {
     const { docs } = await t.payload.find({ collection: 'submissions', pagination: false, depth: 1 })
-    expect(docs.length).toBeGreaterThanOrEqual(12)
+    expect(docs.length).toBe(20)
     expect(new Set(docs.map((doc) => doc.status))).toEqual(new Set(['pending', 'submitted', 'adopted', 'published', 'rejected']))
     const { docs: rules } = await t.payload.find({ collection: 'scoring-rules', depth: 0 })
     for (const doc of docs) {

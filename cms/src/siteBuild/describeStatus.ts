@@ -1,4 +1,5 @@
 // What the admin's 站点状态 says, in the staff's words, from the change records (status.ts).
+import { formatTimestamp as beijingTime } from '../dates'
 import type { ChangeSummary, SiteStatusData } from './status'
 
 export type ChangeLine = { id: number | string; text: string; tone: 'ok' | 'busy' | 'error'; error?: string; retryable: boolean }
@@ -11,23 +12,6 @@ export type SiteStatusText = {
   changes: ChangeLine[]
   /** Something is about to change: the admin refreshes the widget while this is true. */
   active: boolean
-}
-
-const clock = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-})
-
-/** 2026-11-24 20:31:05, Beijing time whatever zone the server runs in. */
-export function beijingTime(iso: string): string {
-  const p = Object.fromEntries(clock.formatToParts(new Date(iso)).map((part) => [part.type, part.value]))
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`
 }
 
 const duration = (ms: number) => (ms < 1000 ? `${Math.round(ms)} 毫秒` : `${(ms / 1000).toFixed(1)} 秒`)

@@ -7,7 +7,7 @@ import React, { useState } from 'react'
 
 import { fileNameFrom } from '../components/PackageButton'
 
-type Exported = { title: string; digest: string; html: string; portalUrl: string; message?: string }
+type Exported = { title: string; digest: string; html: string; portalUrl: string; errors?: { message?: string }[] }
 
 export function WechatButton() {
   const { id, collectionSlug, hasPublishedDoc } = useDocumentInfo()
@@ -21,7 +21,7 @@ export function WechatButton() {
     try {
       const response = await fetch(url, { credentials: 'include' })
       const answer = (await response.json().catch(() => ({}))) as Exported
-      if (!response.ok) return void toast.error(answer.message ?? '公众号图文生成失败，请稍后重试。')
+      if (!response.ok) return void toast.error(answer.errors?.[0]?.message ?? '公众号图文生成失败，请稍后重试。')
       const plain = new DOMParser().parseFromString(answer.html, 'text/html').body.textContent ?? ''
       await navigator.clipboard.write([
         new ClipboardItem({ 'text/html': new Blob([answer.html], { type: 'text/html' }), 'text/plain': new Blob([plain], { type: 'text/plain' }) }),
@@ -39,8 +39,8 @@ export function WechatButton() {
     try {
       const response = await fetch(`${url}?format=zip`, { credentials: 'include' })
       if (!response.ok) {
-        const answer = (await response.json().catch(() => ({}))) as { message?: string }
-        return void toast.error(answer.message ?? '公众号图文生成失败，请稍后重试。')
+        const answer = (await response.json().catch(() => ({}))) as { errors?: { message?: string }[] }
+        return void toast.error(answer.errors?.[0]?.message ?? '公众号图文生成失败，请稍后重试。')
       }
       const link = document.createElement('a')
       link.href = URL.createObjectURL(await response.blob())

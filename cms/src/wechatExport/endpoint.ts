@@ -2,18 +2,15 @@
 // (title, 摘要, HTML to paste, link) or with ?format=zip as a .zip. Staff only.
 import type { Endpoint } from 'payload'
 
-import { contentDisposition, refuse } from '../exportPackage/respond'
-import { roleOf } from '../access'
+import { download, errorResponse, privateHeaders, refuseUnlessStaff } from '../http'
 import { unexpectedFailure } from '../lookup'
-
-const privateHeaders = { 'Cache-Control': 'private, no-store', 'X-Robots-Tag': 'noindex', 'X-Content-Type-Options': 'nosniff' }
 
 export const wechatEndpoint: Endpoint = {
   path: '/:id/wechat',
   method: 'get',
   handler: async (req) => {
-    if (!req.user) return refuse(401, '请先登录后台，再导出公众号图文。')
-    if (!roleOf(req.user as never)) return refuse(403, '您的账号没有分配角色，不能导出公众号图文。')
+    const refused = refuseUnlessStaff(req, '导出公众号图文')
+    if (refused) return refused
     const collection = String(req.routeParams?.collection ?? '')
     const id = String(req.routeParams?.id ?? '')
     // Loaded on demand: sharp and the zip code stay out of every request's collection configs.
@@ -23,21 +20,14 @@ export const wechatEndpoint: Endpoint = {
       loaded = await loadWechatArticle(req.payload, { collection, id })
     } catch (error) {
       const failure = unexpectedFailure(req.payload, error, '读取要导出的稿件')
-      return refuse(failure.status, failure.message)
+      return errorResponse(failure.status, failure.message)
     }
-    if (!loaded.ok) return refuse(loaded.status, loaded.message)
+    if (!loaded.ok) return errorResponse(loaded.status, loaded.message)
     const { article } = loaded
 
     if (req.searchParams?.get('format') === 'zip') {
       const { fileName, zip } = buildWechatZip(article)
-      return new Response(new Uint8Array(zip), {
-        headers: {
-          ...privateHeaders,
-          'Content-Type': 'application/zip',
-          'Content-Length': String(zip.length),
-          'Content-Disposition': contentDisposition(fileName, `wechat-${collection}-${id}.zip`),
-        },
-      })
+      return download(zip, 'application/zip', fileName, `wechat-${collection}-${id}.zip`)
     }
     const origin = req.payload.config.serverURL || new URL(req.url ?? 'http://localhost:3000').origin
     const mediaUrl = (filename: string) => `${origin}${req.payload.config.routes.api}/media/file/${encodeURIComponent(filename)}`

@@ -180,13 +180,13 @@ describe('who may export', () => {
   it('refuses anonymous callers', async () => {
     const response = await raw(`/news/${newsId}/wechat`)
     expect(response.status).toBe(401)
-    expect(response.json().message).toContain('请先登录后台')
+    expect(response.json().errors[0].message).toContain('请先登录后台')
   })
 
   it('refuses an item that is not published, saying why', async () => {
     const response = await raw(`/news/${draftId}/wechat`, tokens.editor)
     expect(response.status).toBe(400)
-    expect(response.json().message).toContain('尚未发布')
+    expect(response.json().errors[0].message).toContain('尚未发布')
   })
 
   it('answers 404 for an item that does not exist', async () => {

@@ -3,11 +3,10 @@
 // { errors: [{ message }] } with nothing saved.
 import { APIError, type Endpoint } from 'payload'
 
+import { errorResponse as fail } from '../http'
 import { cleanFileName } from '../security/fileNames'
 import { importDocx } from './importDocx'
 import { MAX_DOCX_BYTES, refusals } from './messages'
-
-const fail = (status: number, message: string) => Response.json({ errors: [{ message }] }, { status })
 
 export const importDocxEndpoint: Endpoint = {
   path: '/import-docx',

@@ -65,7 +65,7 @@ export const enforceWorkflow: CollectionBeforeChangeHook = async ({ collection, 
   delete data.workflowAction
   delete data.workflowComment
 
-  const user = req.user as { id: number | string; role?: Role; name?: string } | null | undefined
+  const { user } = req
   if (!user) {
     data.workflowState = data._status === 'published' ? 'published' : (data.workflowState ?? originalDoc?.workflowState ?? 'draft')
     return data
@@ -122,7 +122,7 @@ export const recordSignoff: CollectionAfterChangeHook = async ({ collection, doc
   const pending = req.context[key] as PendingStep | undefined
   if (!pending || !req.user) return doc
   delete req.context[key]
-  const user = req.user as { id: number; role?: Role; name?: string; email?: string }
+  const { user } = req
   await req.payload.create({
     collection: 'signoffs',
     data: {

@@ -5,7 +5,7 @@ export const cmsUrl = () => (process.env.CMS_URL ?? 'http://localhost:3000').rep
 
 export class CmsUnavailableError extends Error {}
 
-async function getJson(path: string): Promise<any> {
+async function getJson<T>(path: string): Promise<T> {
   const url = `${cmsUrl()}/api/${path}`
   let response: Response
   try {
@@ -14,28 +14,28 @@ async function getJson(path: string): Promise<any> {
     throw new CmsUnavailableError(`无法连接内容管理系统 ${cmsUrl()}：${(error as Error).message}（请先启动 CMS，或设置 CMS_URL）`)
   }
   if (!response.ok) throw new CmsUnavailableError(`内容管理系统返回 ${response.status}：${url}`)
-  return response.json()
+  return (await response.json()) as T
 }
 
 /** Every published document of a collection, page by page (the CMS serves anonymous readers 100 at a time). */
-export async function fetchPublished(collection: string, { depth = 1, pageSize = 100 } = {}): Promise<any[]> {
-  const docs: any[] = []
+export async function fetchPublished<T>(collection: string, { depth = 1, pageSize = 100 } = {}): Promise<T[]> {
+  const docs: T[] = []
   for (let page = 1; ; page++) {
-    const result = await getJson(`${collection}?depth=${depth}&limit=${pageSize}&page=${page}&draft=false`)
+    const result = await getJson<{ docs: T[]; hasNextPage: boolean }>(`${collection}?depth=${depth}&limit=${pageSize}&page=${page}&draft=false`)
     docs.push(...result.docs)
     if (!result.hasNextPage) return docs
   }
 }
 
 /** The published documents among `ids` (the others are withdrawn, deleted or never were). */
-export async function fetchPublishedByIds(collection: string, ids: (string | number)[], { depth = 1 } = {}): Promise<any[]> {
-  const docs: any[] = []
+export async function fetchPublishedByIds<T>(collection: string, ids: (string | number)[], { depth = 1 } = {}): Promise<T[]> {
+  const docs: T[] = []
   for (let at = 0; at < ids.length; at += 100) {
     const batch = ids.slice(at, at + 100).map((id) => encodeURIComponent(String(id))).join(',')
-    const result = await getJson(`${collection}?depth=${depth}&limit=100&draft=false&where[id][in]=${batch}`)
+    const result = await getJson<{ docs: T[] }>(`${collection}?depth=${depth}&limit=100&draft=false&where[id][in]=${batch}`)
     docs.push(...result.docs)
   }
   return docs
 }
 
-export const fetchGlobal = (slug: string, depth = 1): Promise<any> => getJson(`globals/${slug}?depth=${depth}`)
+export const fetchGlobal = <T>(slug: string, depth = 1): Promise<T> => getJson<T>(`globals/${slug}?depth=${depth}`)

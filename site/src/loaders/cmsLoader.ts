@@ -2,17 +2,18 @@ import type { Loader } from 'astro/loaders'
 
 import { fetchGlobal, fetchPublished } from './cmsApi'
 
-type Mapper = (doc: any) => Record<string, unknown>
+/** A CMS document (typed by the mapper, from the CMS's generated types) to the site's entry data. */
+type Mapper<T> = (doc: T) => Record<string, unknown>
 
 /**
  * A content-layer loader for one CMS collection. Entries are keyed by slug; an entry whose CMS
  * document is unchanged (same digest) is left as it is, so rebuilds only redo what changed.
  */
-export function cmsCollection(collection: string, map: Mapper): Loader {
+export function cmsCollection<T extends { id: number | string; slug?: string | null }>(collection: string, map: Mapper<T>): Loader {
   return {
     name: `cms:${collection}`,
     load: async ({ store, parseData, generateDigest, logger }) => {
-      const docs = await fetchPublished(collection)
+      const docs = await fetchPublished<T>(collection)
       const published = new Set<string>()
       let changed = 0
       for (const doc of docs) {
@@ -31,11 +32,11 @@ export function cmsCollection(collection: string, map: Mapper): Loader {
 }
 
 /** A CMS global (site settings, navigation) as a one-entry collection. */
-export function cmsGlobal(slug: string, map: Mapper): Loader {
+export function cmsGlobal<T extends { id: number | string }>(slug: string, map: Mapper<T>): Loader {
   return {
     name: `cms:global:${slug}`,
     load: async ({ store, parseData, generateDigest }) => {
-      const doc = await fetchGlobal(slug)
+      const doc = await fetchGlobal<T>(slug)
       const digest = generateDigest(doc)
       if (store.get(slug)?.digest === digest) return
       store.clear()

@@ -43,8 +43,9 @@ const shapes = {
 export function draftForPreview(collection: string, doc: Record<string, any>): DraftForPreview {
   const shape = shapes[collection as keyof typeof shapes]
   if (!shape) return { ok: false, problem: '这类内容没有预览页面。' }
-  const [map, schema] = shape
-  const parsed = (schema as z.ZodType).safeParse(map(withStandIns(collection, doc)))
+  // The pair fits by construction; TypeScript cannot tie the mapper to its collection here.
+  const [map, schema] = shape as unknown as [(doc: Record<string, any>) => unknown, z.ZodType]
+  const parsed = schema.safeParse(map(withStandIns(collection, doc)))
   if (!parsed.success) {
     const fields = [...new Set(parsed.error.issues.map((issue) => issue.path.join('.')))].join('、')
     return { ok: false, problem: `以下内容的格式不正确：${fields}。请在内容管理后台检查后再预览。` }

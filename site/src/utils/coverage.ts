@@ -1,4 +1,5 @@
 // Outside-media coverage (媒体聚焦): which of our items outlets adopted or published.
+import { beijingYear } from './dates'
 import { docPath } from './paths'
 
 export type CoverageItem = { collection: 'news' | 'stories' | 'events' | 'families'; slug: string; title: string }
@@ -36,7 +37,7 @@ export function issueAndPage({ issue, page }: Pick<CoverageData, 'issue' | 'page
 export function byYear<T extends { data: CoverageData }>(entries: readonly T[]): [number | undefined, T[]][] {
   const groups = new Map<number | undefined, T[]>()
   for (const entry of entries) {
-    const year = entry.data.publishedOn ? Number(entry.data.publishedOn.toLocaleString('en', { year: 'numeric', timeZone: 'Asia/Shanghai' })) : undefined
+    const year = entry.data.publishedOn ? beijingYear(entry.data.publishedOn) : undefined
     groups.set(year, [...(groups.get(year) ?? []), entry])
   }
   return [...groups].sort(([a], [b]) => (b ?? 0) - (a ?? 0))

@@ -53,6 +53,9 @@ export function monthKey(date: Date): string {
   return `${p.year}-${p.month}`
 }
 
+/** 2025 for any moment of 2025 in Beijing. */
+export const beijingYear = (date: Date): number => Number(parts(date).year)
+
 /** 2025年6月 */
 export const monthLabel = (date: Date): string => monthFormat.format(date)
 

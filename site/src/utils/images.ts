@@ -17,7 +17,7 @@ type SizeDoc = { filename?: string | null; width?: number | null; height?: numbe
 type MediaDoc = SizeDoc & { alt?: string; caption?: string | null; credit?: string | null; sizes?: Record<string, SizeDoc> }
 type Size = { filename: string; width: number; height: number }
 
-const usable = (size: SizeDoc | undefined): size is Size => Boolean(size?.filename && size.width && size.height)
+const usable = <T extends SizeDoc>(size: T | undefined): size is T & Size => Boolean(size?.filename && size.width && size.height)
 
 const srcsetOf = (sizes: Size[]) => sizes.map((size) => `${mediaPath(size.filename)} ${size.width}w`).join(', ')
 

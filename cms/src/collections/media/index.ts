@@ -21,7 +21,7 @@ export const Media: CollectionConfig = {
     read: anyone,
     create: staff,
     update: ({ req }) => {
-      const role = roleOf(req.user as never)
+      const role = roleOf(req.user)
       if (!role) return false
       return role === 'contributor' ? { createdBy: { equals: req.user!.id } } : true
     },

@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { hasRole, staff } from '../../access'
 import { createdByField } from '../../fields/createdBy'
 import { reviewedCollections } from '../../workflow/reviewed'
-import { newMediaChannels } from './channels'
+import { newMediaChannels } from '../../outsideMedia/channels'
 
 /** 新媒体发布: an item posted on one of the court's own accounts, and how many read it. */
 export const NewMediaPosts: CollectionConfig = {

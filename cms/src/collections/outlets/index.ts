@@ -4,7 +4,7 @@ import { admins, anyone, signedIn, siteManagers } from '../../access'
 import { linkField } from '../../fields/url'
 import { rebuildSiteOnChange, rebuildSiteOnDelete } from '../../siteBuild/hooks'
 import { rescoreOutlet } from './hooks/rescoreOutlet'
-import { outletLevels } from './levels'
+import { outletLevels } from '../../outsideMedia/levels'
 
 /** 媒体与简报: where the office sends its stories. Names and levels are public (the 媒体聚焦 page shows them). */
 export const Outlets: CollectionConfig = {

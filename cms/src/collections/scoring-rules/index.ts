@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
 import { admins, staff } from '../../access'
-import { outletLevels } from '../outlets/levels'
-import { duplicateRules } from '../submissions/points'
+import { outletLevels } from '../../outsideMedia/levels'
+import { duplicateRules } from '../../outsideMedia/points'
 import { rescoreChangedYears, rescoreDeletedYear } from './hooks/rescoreYear'
 
 const levelLabels = Object.fromEntries(outletLevels.map(({ label, value }) => [value, label]))

@@ -107,14 +107,14 @@ describe('who may see a record', () => {
     expect(html.text).toContain('请先登录')
     const csv = await fetchRecord(`news/${contributorsItem}?format=csv`)
     expect(csv.status).toBe(401)
-    expect(JSON.parse(csv.text).message).toContain('请先登录')
+    expect(JSON.parse(csv.text).errors[0].message).toContain('请先登录')
   })
 
   it('lets contributors see their own items only', async () => {
     expect((await fetchRecord(`news/${contributorsItem}`, { token: tokens.contributor })).status).toBe(200)
     const other = await fetchRecord(`news/${editorsItem}?format=json`, { token: tokens.contributor })
     expect(other.status).toBe(403)
-    expect(JSON.parse(other.text).message).toBe('通讯员只能查看自己稿件的审签记录。')
+    expect(JSON.parse(other.text).errors[0].message).toBe('通讯员只能查看自己稿件的审签记录。')
     expect(other.text).not.toContain('editor-item')
   })
 
@@ -128,7 +128,7 @@ describe('who may see a record', () => {
     for (const url of ['news/999999', 'media/1', 'users/1', 'news/not-a-number']) {
       const response = await fetchRecord(`${url}?format=json`, { token: tokens.admin })
       expect(response.status, url).toBe(404)
-      expect(JSON.parse(response.text).message, url).toBe('稿件不存在或已被删除。')
+      expect(JSON.parse(response.text).errors[0].message, url).toBe('稿件不存在或已被删除。')
     }
   })
 

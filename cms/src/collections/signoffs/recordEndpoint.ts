@@ -3,8 +3,8 @@
 // Staff only; contributors only for items they entered.
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { roleOf } from '../../access'
 import { formatDateTime } from '../../dates'
+import { checkStaff, download, errorResponse, privateHeaders } from '../../http'
 import { unexpectedFailure } from '../../lookup'
 import type { Role } from '../../roles'
 import { isReviewedCollection } from '../../workflow/reviewed'
@@ -13,10 +13,8 @@ import { printPageCsp, recordToCsv, recordToHtml } from './recordFormats'
 
 type Format = 'html' | 'csv' | 'json'
 
-const privateHeaders = { 'Cache-Control': 'private, no-store', 'X-Robots-Tag': 'noindex', 'X-Content-Type-Options': 'nosniff' }
-
 function refuse(format: Format, status: number, message: string): Response {
-  if (format !== 'html') return Response.json({ message }, { status, headers: privateHeaders })
+  if (format !== 'html') return errorResponse(status, message)
   const page = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${message}</title></head><body><p>${message}</p></body></html>`
   return new Response(page, { status, headers: { ...privateHeaders, 'Content-Type': 'text/html; charset=utf-8' } })
 }
@@ -31,10 +29,9 @@ export const signoffRecordEndpoint: Endpoint = {
   method: 'get',
   handler: async (req) => {
     const format = formatOf(req)
-    const user = req.user as { id: number | string; role?: Role | null; name?: string | null; email?: string } | null
-    if (!user) return refuse(format, 401, '请先登录后台，再查看审签记录。')
-    const role = roleOf(user)
-    if (!role) return refuse(format, 403, '您的账号没有分配角色，不能查看审签记录。')
+    const staff = checkStaff(req, '查看审签记录')
+    if (!staff.ok) return refuse(format, staff.status, staff.message)
+    const { user, role } = staff
 
     const collection = String(req.routeParams?.docCollection ?? '')
     const id = String(req.routeParams?.docId ?? '')
@@ -52,14 +49,7 @@ export const signoffRecordEndpoint: Endpoint = {
 
     if (format === 'json') return Response.json(record, { headers: privateHeaders })
     if (format === 'csv') {
-      const name = `审签记录-${record.collectionLabel}-${record.id}.csv`
-      return new Response(recordToCsv(record), {
-        headers: {
-          ...privateHeaders,
-          'Content-Type': 'text/csv; charset=utf-8',
-          'Content-Disposition': `attachment; filename="signoffs-${record.collection}-${record.id}.csv"; filename*=UTF-8''${encodeURIComponent(name)}`,
-        },
-      })
+      return download(recordToCsv(record), 'text/csv; charset=utf-8', `审签记录-${record.collectionLabel}-${record.id}.csv`, `signoffs-${record.collection}-${record.id}.csv`)
     }
     const html = recordToHtml(record, { at: formatDateTime(new Date()), by: user.name || user.email || String(user.id) })
     return new Response(html, {

@@ -1,6 +1,7 @@
 // The 审签单 on paper (A4 HTML) and in Excel (CSV). Pure: a record in, text out.
 import { createHash } from 'node:crypto'
 
+import { toCsv } from '../../csv'
 import type { RecordRow, SignoffRecord } from './record'
 
 const escapeHtml = (text: string) =>
@@ -92,22 +93,9 @@ ${steps}
 
 export const csvHeader = ['序号', '时间', '操作', '原状态', '新状态', '操作人', '角色', '意见'] as const
 
-/**
- * A cell Excel reads as text: quoted when needed, and a leading = + - @ neutralised so a comment
- * can never run as a formula on the reader's machine.
- */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
-}
-
-/** UTF-8 with a byte-order mark and CRLF lines, which is what Excel needs to show Chinese. */
 export function recordToCsv(record: SignoffRecord): string {
-  const lines = [
-    csvHeader.join(','),
-    ...record.rows.map((row, index) =>
-      [String(index + 1), row.time, row.action, row.fromState, row.toState, row.actorName, row.actorRole, row.comment].map(csvCell).join(','),
-    ),
-  ]
-  return `\uFEFF${lines.join('\r\n')}\r\n`
+  return toCsv([
+    [...csvHeader],
+    ...record.rows.map((row, index) => [String(index + 1), row.time, row.action, row.fromState, row.toState, row.actorName, row.actorRole, row.comment]),
+  ])
 }

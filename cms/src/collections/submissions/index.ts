@@ -7,11 +7,9 @@ import { rebuildSiteOnCoverageChange, rebuildSiteOnCoverageDelete } from '../../
 import { reviewedCollections } from '../../workflow/reviewed'
 import { enforceSubmissionRules } from './hooks/enforceSubmissionRules'
 import { submissionPackageEndpoint } from './packageEndpoint'
-import { submissionStatsEndpoint } from './statsEndpoint'
-import { submissionStatuses } from './statuses'
-import { updateSubmission } from './whoMayRecord'
-
-export { type SubmissionStatus, submissionStatuses } from './statuses'
+import { submissionStatsEndpoint } from '../../outsideMedia/statsEndpoint'
+import { submissionStatuses } from '../../outsideMedia/statuses'
+import { updateSubmission } from '../../outsideMedia/whoMayRecord'
 
 /** Adopted or published coverage is public (the portal's 媒体聚焦); everything else is staff work. */
 const coverageOrStaff = ({ req }: { req: { user?: unknown } }) =>

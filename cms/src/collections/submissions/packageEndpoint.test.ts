@@ -80,7 +80,7 @@ describe('who may download', () => {
     for (const url of [`/submissions/${submissionId}/package`, `/news/${news.id}/package`]) {
       const response = await fetchPackage(url)
       expect(response.status, url).toBe(401)
-      expect(response.json().message).toBe('请先登录后台，再下载报送材料包。')
+      expect(response.json().errors[0].message).toBe('请先登录后台，再下载报送材料包。')
     }
   })
 
@@ -92,11 +92,11 @@ describe('who may download', () => {
   })
 
   it('answers 404 in Chinese for unknown records and items', async () => {
-    expect((await fetchPackage('/submissions/999999/package', tokens.editor)).json().message).toBe('报送记录不存在或已被删除。')
+    expect((await fetchPackage('/submissions/999999/package', tokens.editor)).json().errors[0].message).toBe('报送记录不存在或已被删除。')
     for (const url of ['/news/999999/package', '/news/not-a-number/package']) {
       const response = await fetchPackage(url, tokens.editor)
       expect(response.status, url).toBe(404)
-      expect(response.json().message, url).toBe('稿件不存在或已被删除。')
+      expect(response.json().errors[0].message, url).toBe('稿件不存在或已被删除。')
     }
   })
 })
@@ -105,13 +105,13 @@ describe('only published items are sent out', () => {
   it('refuses an item never published with 400', async () => {
     const response = await fetchPackage(`/news/${draftNewsId}/package`, tokens.editor)
     expect(response.status).toBe(400)
-    expect(response.json().message).toBe('《新闻 never-published》尚未发布。只有已发布的稿件才能报送，请签发后再下载报送材料包。')
+    expect(response.json().errors[0].message).toBe('《新闻 never-published》尚未发布。只有已发布的稿件才能报送，请签发后再下载报送材料包。')
   })
 
   it('refuses a submission whose item has been withdrawn with 400', async () => {
     const response = await fetchPackage(`/submissions/${withdrawnSubmissionId}/package`, tokens.editor)
     expect(response.status).toBe(400)
-    expect(response.json().message).toContain('尚未发布')
+    expect(response.json().errors[0].message).toContain('尚未发布')
   })
 })
 

@@ -3,7 +3,8 @@
 // Staff only; the item must (still) be published.
 import type { Endpoint } from 'payload'
 
-import { refuse, refuseUnlessStaff, respondWithPackage } from '../../exportPackage/respond'
+import { refuseUnlessStaffForPackage, respondWithPackage } from '../../exportPackage/respond'
+import { errorResponse } from '../../http'
 import { foundOrNull, unexpectedFailure } from '../../lookup'
 import type { Submission } from '../../payload-types'
 
@@ -11,7 +12,7 @@ export const submissionPackageEndpoint: Endpoint = {
   path: '/:id/package',
   method: 'get',
   handler: async (req) => {
-    const refused = refuseUnlessStaff(req)
+    const refused = refuseUnlessStaffForPackage(req)
     if (refused) return refused
     const id = String(req.routeParams?.id ?? '')
     let submission: Submission | null
@@ -21,9 +22,9 @@ export const submissionPackageEndpoint: Endpoint = {
       )) as Submission | null
     } catch (error) {
       const failure = unexpectedFailure(req.payload, error, '读取报送记录')
-      return refuse(failure.status, failure.message)
+      return errorResponse(failure.status, failure.message)
     }
-    if (!submission) return refuse(404, '报送记录不存在或已被删除。')
+    if (!submission) return errorResponse(404, '报送记录不存在或已被删除。')
 
     const { relationTo, value } = submission.item
     const itemId = typeof value === 'object' ? value.id : value

@@ -8,7 +8,7 @@ import React from 'react'
 
 import { roleOf } from '../../access'
 import { latestYearWithRecords, loadStats } from '../../outsideMedia/loadStats'
-import { beijingYear } from '../../outsideMedia/period'
+import { beijingYear } from '../../dates'
 import type { StatsRow, Tally } from '../../outsideMedia/stats'
 import type { NewMediaStats } from '../../outsideMedia/newMediaStats'
 import './dashboard.css'
@@ -116,7 +116,7 @@ const totals: { key: keyof Tally; label: string; unit: string }[] = [
 ]
 
 export async function OutsideMediaStats({ payload, user, searchParams }: ServerProps) {
-  if (!roleOf(user as Parameters<typeof roleOf>[0])) return null
+  if (!roleOf(user)) return null
   const thisYear = beijingYear(new Date())
   const year = yearFrom(searchParams?.mediaYear, thisYear)
   const stats = await loadStats(payload, year)

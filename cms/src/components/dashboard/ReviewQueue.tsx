@@ -5,7 +5,6 @@ import { formatAdminURL } from 'payload/shared'
 import React from 'react'
 
 import { formatDateTime } from '../../dates'
-import type { Role } from '../../roles'
 import { gradeLabels, stateLabels } from '../../workflow/states'
 import { loadReviewQueue, type QueueItem, type QueueSection } from './reviewQueue'
 import './dashboard.css'
@@ -40,9 +39,8 @@ function ItemRow({ item, href, returned }: { item: QueueItem; href: string; retu
 }
 
 export async function ReviewQueue({ payload, user }: ServerProps) {
-  const viewer = user as { id: number | string; role?: Role | null } | undefined
-  if (!viewer) return null
-  const sections = await loadReviewQueue(payload, viewer)
+  if (!user) return null
+  const sections = await loadReviewQueue(payload, user)
   if (!sections.length) return null
   const adminRoute = payload.config.routes.admin
   const editURL = (item: QueueItem) => formatAdminURL({ adminRoute, path: `/collections/${item.collection}/${item.id}`, relative: true })

@@ -2,8 +2,8 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
 import type { Outlet } from '../../../payload-types'
-import { rescoreSubmissions } from '../../submissions/scoring'
-import { scoredStatuses } from '../../submissions/statuses'
+import { rescoreSubmissions } from '../../../outsideMedia/scoring'
+import { scoredStatuses } from '../../../outsideMedia/statuses'
 
 export const rescoreOutlet: CollectionAfterChangeHook<Outlet> = async ({ doc, previousDoc, operation, req }) => {
   if (operation !== 'update' || previousDoc?.level === doc.level) return doc

@@ -3,7 +3,7 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
 
 import type { ScoringRule } from '../../../payload-types'
-import { rescoreSubmissions, scoredInYear } from '../../submissions/scoring'
+import { rescoreSubmissions, scoredInYear } from '../../../outsideMedia/scoring'
 
 export const rescoreChangedYears: CollectionAfterChangeHook<ScoringRule> = async ({ doc, previousDoc, req }) => {
   const years = new Set([doc.year, previousDoc?.year].filter((year): year is number => typeof year === 'number'))

@@ -3,14 +3,14 @@
 // record's points are worked out from its year's 积分规则.
 import { APIError, type CollectionBeforeChangeHook, type PayloadRequest, ValidationError } from 'payload'
 
-import { beijingDay, beijingToday } from '../../../outsideMedia/period'
+import { beijingToday, formatDate as beijingDay } from '../../../dates'
 import type { Submission } from '../../../payload-types'
 import { idOf } from '../../../relations'
 import { type ReviewedCollection, titleOf } from '../../../workflow/reviewed'
-import { pointsOf, scoringLookups } from '../scoring'
-import { type SubmissionStatus, statusLabels } from '../statuses'
-import { refuseTransition } from '../transitions'
-import { refuseUnlessOffice } from '../whoMayRecord'
+import { pointsOf, scoringLookups } from '../../../outsideMedia/scoring'
+import { type SubmissionStatus, statusLabels } from '../../../outsideMedia/statuses'
+import { refuseTransition } from '../../../outsideMedia/statusPath'
+import { refuseUnlessOffice } from '../../../outsideMedia/whoMayRecord'
 import { roleOf } from '../../../access'
 
 type ItemRef = Submission['item']
@@ -35,12 +35,12 @@ export const enforceSubmissionRules: CollectionBeforeChangeHook<Submission> = as
   const before = operation === 'update' ? originalDoc : undefined
   const current = <K extends keyof Submission>(key: K): Submission[K] | undefined => (data[key] !== undefined ? data[key] : before?.[key])
 
-  // The status path (transitions.ts).
+  // The status path (outsideMedia/statusPath.ts).
   const from = before?.status as SubmissionStatus | undefined
   const to = (current('status') ?? 'pending') as SubmissionStatus
   const refusal = refuseTransition(from, to)
   if (refusal) throw new APIError(refusal, 400, undefined, true)
-  const notYours = refuseUnlessOffice(roleOf(req.user as never), data, before, from, to)
+  const notYours = refuseUnlessOffice(roleOf(req.user), data, before, from, to)
   if (notYours) throw new APIError(notYours, 403, undefined, true)
 
   // Only published items go out; the title defaults to the item's.

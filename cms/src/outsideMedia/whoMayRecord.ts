@@ -3,19 +3,19 @@
 // records while they are 待报送; reviewers may also mark records as sent.
 import type { Access, Where } from 'payload'
 
-import { roleOf } from '../../access'
-import type { Submission } from '../../payload-types'
-import type { Role } from '../../roles'
+import { roleOf } from '../access'
+import type { Submission } from '../payload-types'
+import type { Role } from '../roles'
 import { isScored, type SubmissionStatus } from './statuses'
 
 const officeRoles: Role[] = ['editor', 'approver', 'admin']
 
 /** Contributors update only their own records that have not been sent; other staff all. */
 export const updateSubmission: Access = ({ req: { user } }) => {
-  const role = roleOf(user as never)
-  if (!role) return false
+  const role = roleOf(user)
+  if (!user || !role) return false
   if (role === 'contributor') {
-    const own: Where[] = [{ createdBy: { equals: user!.id } }, { status: { equals: 'pending' } }]
+    const own: Where[] = [{ createdBy: { equals: user.id } }, { status: { equals: 'pending' } }]
     return { and: own }
   }
   return true

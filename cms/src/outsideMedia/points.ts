@@ -1,8 +1,8 @@
 // 积分: what one 外宣报送 record is worth under its year's 积分规则. Pure, so every case is tested
-// without a database; the hook (hooks/enforceSubmissionRules.ts) gathers the facts.
-import { beijingYear } from '../../outsideMedia/period'
-import type { ScoringRule } from '../../payload-types'
-import type { OutletLevel } from '../outlets/levels'
+// without a database; the hook (collections/submissions/hooks/enforceSubmissionRules.ts) gathers the facts.
+import { beijingYear } from '../dates'
+import type { ScoringRule } from '../payload-types'
+import type { OutletLevel } from './levels'
 import { isScored, type SubmissionStatus } from './statuses'
 
 export type YearRules = Pick<ScoringRule, 'rules' | 'instructionBonus'>

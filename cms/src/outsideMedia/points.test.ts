@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 
 import { computePoints, duplicateRules, pointsYear, type YearRules } from './points'
 import type { SubmissionStatus } from './statuses'
-import { refuseTransition } from './transitions'
+import { refuseTransition } from './statusPath'
 
 const rules: YearRules = {
   rules: [

@@ -2,10 +2,10 @@
 // stored records when either changes, so a record always shows what the current rules give it.
 import type { PayloadRequest, Where } from 'payload'
 
-import { yearBounds } from '../../outsideMedia/period'
-import type { Submission } from '../../payload-types'
-import { idOf } from '../../relations'
-import type { OutletLevel } from '../outlets/levels'
+import { yearBounds } from '../dates'
+import type { Submission } from '../payload-types'
+import { idOf } from '../relations'
+import type { OutletLevel } from './levels'
 import { computePoints, pointsYear, type YearRules } from './points'
 import { isScored, scoredStatuses, type SubmissionStatus } from './statuses'
 
