@@ -3,6 +3,7 @@ import * as migration_20261124_194532_index_text_parents from './20261124_194532
 import * as migration_20261124_203539_workflow from './20261124_203539_workflow';
 import * as migration_20261124_204301_outside_media from './20261124_204301_outside_media';
 import * as migration_20261201_114252_security_ids_identity_backup_privacy from './20261201_114252_security_ids_identity_backup_privacy';
+import * as migration_20261201_131823_admin_import_notes from './20261201_131823_admin_import_notes';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261201_114252_security_ids_identity_backup_privacy.up,
     down: migration_20261201_114252_security_ids_identity_backup_privacy.down,
-    name: '20261201_114252_security_ids_identity_backup_privacy'
+    name: '20261201_114252_security_ids_identity_backup_privacy',
+  },
+  {
+    up: migration_20261201_131823_admin_import_notes.up,
+    down: migration_20261201_131823_admin_import_notes.down,
+    name: '20261201_131823_admin_import_notes'
   },
 ];
