@@ -16,9 +16,11 @@ const emptyText: Record<QueueSection['key'], string> = {
   review: '没有等待审核的稿件。',
   sign: '没有等待签发的稿件。',
   returned: '没有被退回的稿件。',
+  mine: '您还没有录入稿件。',
 }
 
-function ItemRow({ item, href, returned }: { item: QueueItem; href: string; returned: boolean }) {
+function ItemRow({ item, href, section }: { item: QueueItem; href: string; section: QueueSection['key'] }) {
+  const returned = section === 'returned'
   return (
     <tr>
       <td>{item.collectionLabel}</td>
@@ -34,6 +36,7 @@ function ItemRow({ item, href, returned }: { item: QueueItem; href: string; retu
       ) : (
         <td>{stateLabels[item.state]}</td>
       )}
+      {section === 'mine' && <td>{item.waitsFor}</td>}
       <td className={`${baseClass}__time`}>{formatDateTime(item.updatedAt)}</td>
     </tr>
   )
@@ -75,18 +78,19 @@ export async function ReviewQueue({ payload, user }: ServerProps) {
                     <th scope="col">类型</th>
                     <th scope="col">标题</th>
                     <th scope="col">{section.key === 'returned' ? '退回意见（退回人）' : '状态'}</th>
+                    {section.key === 'mine' && <th scope="col">等待</th>}
                     <th scope="col">更新时间</th>
                   </tr>
                 </thead>
                 <tbody>
                   {section.items.map((item) => (
-                    <ItemRow key={`${item.collection}-${item.id}`} item={item} href={editURL(item)} returned={section.key === 'returned'} />
+                    <ItemRow key={`${item.collection}-${item.id}`} item={item} href={editURL(item)} section={section.key} />
                   ))}
                 </tbody>
               </table>
               {section.total > section.items.length && (
                 <p className={`${baseClass}__muted`}>
-                  仅列出等待最久的 {section.items.length} 篇，共 {section.total} 篇。
+                  {section.key === 'mine' ? `仅列出最近的 ${section.items.length} 篇` : `仅列出等待最久的 ${section.items.length} 篇`}，共 {section.total} 篇。
                 </p>
               )}
             </div>

@@ -1,15 +1,17 @@
 // What waits for the signed-in person across the four reviewed collections: 待我审核, 待我签发,
-// 被退回. Only the sections their role acts on; only items they may act on.
+// 被退回, and 我的稿件 (everything they entered, with whom it waits for). Only the sections their
+// role acts on; only items they may act on.
 import type { Payload, Where } from 'payload'
 
 import type { ReviewedCollection } from '../../collections/signoffs'
 import { reviewedCollections } from '../../collections/signoffs'
 import { titleFieldOf } from '../../collections/signoffs/record'
 import { idOf } from '../../relations'
-import type { Role } from '../../roles'
+import { type Role, roleLabels } from '../../roles'
+import { scopesByRole } from '../../workflow/rights'
 import type { Grade, WorkflowState } from '../../workflow/states'
 
-export type QueueKey = 'review' | 'sign' | 'returned'
+export type QueueKey = 'review' | 'sign' | 'returned' | 'mine'
 
 export type QueueItem = {
   collection: ReviewedCollection
@@ -22,6 +24,8 @@ export type QueueItem = {
   /** For returned items: why, and who returned it (the latest 退回 step). */
   comment?: string
   returnedBy?: string
+  /** For the viewer's own items: who has to act next. */
+  waitsFor?: string
 }
 
 /** `total` counts every waiting item; `items` lists at most the first few per collection. */
@@ -29,20 +33,34 @@ export type QueueSection = { key: QueueKey; title: string; total: number; items:
 
 export type Viewer = { id: number | string; role?: Role | null }
 
-export const queueTitles: Record<QueueKey, string> = { review: '待我审核', sign: '待我签发', returned: '被退回' }
+export const queueTitles: Record<QueueKey, string> = { review: '待我审核', sign: '待我签发', returned: '被退回', mine: '我的稿件' }
+
+/**
+ * Who an author's item waits for in `state`, read off the rights (workflow/rights.ts): the roles,
+ * other than admin, that move it on from there.
+ */
+export function waitsFor(state: WorkflowState): string {
+  if (state === 'published') return '—（已发布）'
+  const movers = (['reviewer', 'approver'] as const).filter((role) =>
+    (['approve', 'sign', 'publish'] as const).some((step) => scopesByRole[role][step]?.states.includes(state)),
+  )
+  if (!movers.length) return '您：修改后提交审核'
+  const who = movers.map((role) => `${roleLabels[role]}人`).join('或')
+  return state === 'signed' ? `另一位${who}复签` : who
+}
 
 /** Which sections each role sees. Everyone may write, so everyone may have items returned. */
 export const sectionsFor = (role: Role | null | undefined): QueueKey[] => {
   switch (role) {
     case 'admin':
-      return ['review', 'sign', 'returned']
+      return ['review', 'sign', 'returned', 'mine']
     case 'reviewer':
-      return ['review', 'returned']
+      return ['review', 'returned', 'mine']
     case 'approver':
-      return ['sign', 'returned']
+      return ['sign', 'returned', 'mine']
     case 'contributor':
     case 'editor':
-      return ['returned']
+      return ['returned', 'mine']
     default:
       return []
   }
@@ -64,6 +82,8 @@ const sectionWhere = (key: QueueKey, viewer: Viewer): Where => {
       return { and: [{ workflowState: { in: ['reviewed', 'signed'] } }, notAuthoredBy(viewer)] }
     case 'returned':
       return { and: [{ workflowState: { equals: 'returned' } }, { createdBy: { equals: viewer.id } }] }
+    case 'mine':
+      return { createdBy: { equals: viewer.id } }
   }
 }
 
@@ -95,7 +115,8 @@ async function loadSection(payload: Payload, key: QueueKey, viewer: Viewer, limi
         collection,
         where: sectionWhere(key, viewer),
         draft: true,
-        sort: 'updatedAt',
+        // Work waiting: longest first. One's own items: latest first.
+        sort: key === 'mine' ? '-updatedAt' : 'updatedAt',
         limit: limitPerCollection,
         depth: 0,
         overrideAccess: true,
@@ -111,6 +132,7 @@ async function loadSection(payload: Payload, key: QueueKey, viewer: Viewer, limi
         state: doc.workflowState as WorkflowState,
         grade: (doc.grade as Grade | undefined) ?? 'normal',
         updatedAt: String(doc.updatedAt),
+        ...(key === 'mine' ? { waitsFor: waitsFor(doc.workflowState as WorkflowState) } : {}),
       }))
       if (key === 'sign') {
         // A sensitive item's second signature must come from someone else.
@@ -131,8 +153,10 @@ async function loadSection(payload: Payload, key: QueueKey, viewer: Viewer, limi
   )
   return {
     total: perCollection.reduce((sum, { total }) => sum + total, 0),
-    // Longest waiting first.
-    items: perCollection.flatMap(({ items }) => items).sort((a, b) => a.updatedAt.localeCompare(b.updatedAt)),
+    // Longest waiting first; one's own items latest first.
+    items: perCollection
+      .flatMap(({ items }) => items)
+      .sort((a, b) => (key === 'mine' ? b.updatedAt.localeCompare(a.updatedAt) : a.updatedAt.localeCompare(b.updatedAt))),
   }
 }
 
