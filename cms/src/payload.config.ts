@@ -23,7 +23,6 @@ import { Stories } from './collections/stories'
 import { Submissions } from './collections/submissions'
 import { NewMediaPosts } from './collections/new-media-posts'
 import { Users } from './collections/users'
-import { loginFailureTranslations } from './collections/users/loginFailure'
 import { Workstations } from './collections/workstations'
 import { databaseAdapter, isMongoUrl, migrations } from './database'
 import { editor } from './fields/editor'
@@ -35,6 +34,7 @@ import { payloadSecret } from './secret'
 import { withSecurityHooks } from './security/collectionHooks'
 import { graphQLLimits, maxAliasesRule, maxDepthRule } from './security/graphqlLimits'
 import { trustedOrigins } from './security/origins'
+import { translations } from './translations'
 import { requestSiteBuild } from './siteBuild/requestSiteBuild'
 import { uploadConfig } from './uploadLimit'
 
@@ -55,6 +55,8 @@ export default buildConfig({
     },
     components: {
       graphics: { Logo: '/components/Logo#Logo', Icon: '/components/Icon#Icon' },
+      // The "being edited by" dialog names the person and gives Beijing time (Payload shows an e-mail and a US date).
+      providers: ['/components/LockDialogWording#LockDialogWording'],
       beforeDashboard: [
         // The signed-in person's 审签 queue, then whether every 栏目 is kept up to date.
         '/components/dashboard/ReviewQueue#ReviewQueue',
@@ -72,8 +74,8 @@ export default buildConfig({
   i18n: {
     supportedLanguages: { zh, en },
     fallbackLanguage: 'zh',
-    // A locked account answers like a wrong password, so a login form does not reveal who has an account.
-    translations: loginFailureTranslations,
+    // Our wording over Payload's, in one place (translations.ts).
+    translations,
   },
   collections: [News, Stories, Events, Families, Media, Columns, Workstations, Signoffs, Submissions, NewMediaPosts, Outlets, ScoringRules, Proofs, Users].map(withSecurityHooks),
   globals: [SiteSettings, SitePages, Navigation, PublishChecks],
