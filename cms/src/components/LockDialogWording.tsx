@@ -8,14 +8,18 @@ import { formatDateTime } from '../dates'
 
 const names = new Map<string, Promise<string | undefined>>()
 
-function nameFor(email: string): Promise<string | undefined> {
-  let found = names.get(email)
+/** Payload shows the e-mail, or "用户: <id>" when it has only the id. */
+function nameFor(shown: string): Promise<string | undefined> {
+  let found = names.get(shown)
   if (!found) {
-    const query = new URLSearchParams({ 'where[email][equals]': email, limit: '1', depth: '0' })
+    const id = shown.match(/(\d+)\s*$/)?.[1]
+    const query = new URLSearchParams(shown.includes('@') ? { 'where[email][equals]': shown } : { 'where[id][equals]': id ?? '' })
+    query.set('limit', '1')
+    query.set('depth', '0')
     found = fetch(`/api/users?${query}`, { credentials: 'include' })
       .then(async (response) => (response.ok ? ((await response.json()) as { docs?: { name?: string }[] }).docs?.[0]?.name : undefined))
       .catch(() => undefined)
-    names.set(email, found)
+    names.set(shown, found)
   }
   return found
 }
@@ -28,9 +32,9 @@ function reword(dialog: Element) {
   const shown = since.textContent?.trim()
   const at = shown ? new Date(shown) : undefined
   if (at && !Number.isNaN(at.getTime())) since.textContent = `${formatDateTime(at)}（北京时间）`
-  const email = who.textContent?.trim() ?? ''
-  if (email.includes('@')) {
-    void nameFor(email).then((name) => {
+  const shownWho = who.textContent?.trim() ?? ''
+  if (shownWho) {
+    void nameFor(shownWho).then((name) => {
       if (name) who.textContent = name
     })
   }

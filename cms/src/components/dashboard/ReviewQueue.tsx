@@ -23,21 +23,21 @@ function ItemRow({ item, href, section }: { item: QueueItem; href: string; secti
   const returned = section === 'returned'
   return (
     <tr>
-      <td>{item.collectionLabel}</td>
-      <td>
+      <td data-label="类型">{item.collectionLabel}</td>
+      <td data-label="标题" className={`${baseClass}__item-title`}>
         <Link href={href}>{item.title}</Link>
         {item.grade !== 'normal' && <span className={`${baseClass}__badge ${baseClass}__badge--${item.grade}`}>{gradeLabels[item.grade]}</span>}
       </td>
       {returned ? (
-        <td className={`${baseClass}__comment`}>
+        <td data-label="退回意见" className={`${baseClass}__comment`}>
           {item.comment ?? '—'}
           {item.returnedBy && <span className={`${baseClass}__muted`}>（{item.returnedBy}）</span>}
         </td>
       ) : (
-        <td>{stateLabels[item.state]}</td>
+        <td data-label="状态">{stateLabels[item.state]}</td>
       )}
-      {section === 'mine' && <td>{item.waitsFor}</td>}
-      <td className={`${baseClass}__time`}>{formatDateTime(item.updatedAt)}</td>
+      {section === 'mine' && <td data-label="等待">{item.waitsFor}</td>}
+      <td data-label="更新时间" className={`${baseClass}__time`}>{formatDateTime(item.updatedAt)}</td>
     </tr>
   )
 }
@@ -72,7 +72,7 @@ export async function ReviewQueue({ payload, user }: ServerProps) {
             <p className={`${baseClass}__muted`}>{emptyText[section.key]}</p>
           ) : (
             <div className={`${baseClass}__scroll`}>
-              <table className={`${baseClass}__table`}>
+              <table className={`${baseClass}__table ${baseClass}__table--cards`}>
                 <thead>
                   <tr>
                     <th scope="col">类型</th>

@@ -120,7 +120,7 @@ describe('the 审签 queue', () => {
     const mine = section(await loadReviewQueue(t.payload, viewer('contributor')), 'mine')
     expect(mine?.items.length).toBeGreaterThan(1)
     expect(mine?.items.every((item) => item.waitsFor)).toBe(true)
-    expect(mine?.items.find((item) => item.id === ids.returnedNews)).toMatchObject({ state: 'returned', waitsFor: '您：修改后提交审核' })
+    expect(mine?.items.find((item) => item.id === ids.returnedNews)).toMatchObject({ state: 'returned', waitsFor: '您：按退回意见修改后重新提交' })
     expect(waitsFor('submitted')).toBe('审核人')
     expect(waitsFor('reviewed')).toBe('签发人')
     expect(waitsFor('signed')).toBe('另一位签发人复签')

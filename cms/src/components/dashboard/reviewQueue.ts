@@ -35,6 +35,15 @@ export type Viewer = { id: number | string; role?: Role | null }
 
 export const queueTitles: Record<QueueKey, string> = { review: '待我审核', sign: '待我签发', returned: '被退回', mine: '我的稿件' }
 
+const authorNext: Partial<Record<WorkflowState, string>> = {
+  draft: '您：写好后提交审核',
+  returned: '您：按退回意见修改后重新提交',
+  withdrawn: '您：修改后可重新提交',
+}
+
+/** How many of one's own items the dashboard lists (latest first); the count says how many in all. */
+const mineListed = 10
+
 /**
  * Who an author's item waits for in `state`, read off the rights (workflow/rights.ts): the roles,
  * other than admin, that move it on from there.
@@ -44,7 +53,7 @@ export function waitsFor(state: WorkflowState): string {
   const movers = (['reviewer', 'approver'] as const).filter((role) =>
     (['approve', 'sign', 'publish'] as const).some((step) => scopesByRole[role][step]?.states.includes(state)),
   )
-  if (!movers.length) return '您：修改后提交审核'
+  if (!movers.length) return authorNext[state] ?? '您：修改后提交审核'
   const who = movers.map((role) => `${roleLabels[role]}人`).join('或')
   return state === 'signed' ? `另一位${who}复签` : who
 }
@@ -153,10 +162,14 @@ async function loadSection(payload: Payload, key: QueueKey, viewer: Viewer, limi
   )
   return {
     total: perCollection.reduce((sum, { total }) => sum + total, 0),
-    // Longest waiting first; one's own items latest first.
-    items: perCollection
-      .flatMap(({ items }) => items)
-      .sort((a, b) => (key === 'mine' ? b.updatedAt.localeCompare(a.updatedAt) : a.updatedAt.localeCompare(b.updatedAt))),
+    // Longest waiting first; one's own items latest first, only the latest few.
+    items:
+      key === 'mine'
+        ? perCollection
+            .flatMap(({ items }) => items)
+            .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+            .slice(0, mineListed)
+        : perCollection.flatMap(({ items }) => items).sort((a, b) => a.updatedAt.localeCompare(b.updatedAt)),
   }
 }
 

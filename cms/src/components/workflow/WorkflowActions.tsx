@@ -115,7 +115,8 @@ export function WorkflowActions() {
           <Button
             key={button.step}
             id={`workflow-step-${button.step}`}
-            buttonStyle={button.primary ? 'primary' : button.danger ? 'error' : 'secondary'}
+            buttonStyle={button.primary ? 'primary' : 'secondary'}
+            className={button.danger ? `${baseClass}__danger` : undefined}
             size="medium"
             type="button"
             disabled={busy || (button.step === 'edit' && id !== undefined && !modified)}
@@ -135,7 +136,7 @@ export function WorkflowActions() {
           <label htmlFor="workflow-reason">{asking.reason.label}</label>
           <textarea id="workflow-reason" rows={3} value={reason} onChange={(event) => setReason(event.target.value)} />
           <div className={`${baseClass}__ask-buttons`}>
-            <Button buttonStyle="error" size="small" type="button" disabled={busy} onClick={() => (reason.trim() ? void take(asking, reason.trim()) : toast.error(`请填写${asking.reason!.label.replace(/（.*）/, '')}。`))}>
+            <Button buttonStyle="primary" size="small" type="button" disabled={busy} onClick={() => (reason.trim() ? void take(asking, reason.trim()) : toast.error(`请填写${asking.reason!.label.replace(/（.*）/, '')}。`))}>
               {asking.reason.confirm}
             </Button>
             <Button buttonStyle="secondary" size="small" type="button" onClick={() => setAsking(null)}>
