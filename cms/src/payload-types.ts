@@ -205,7 +205,7 @@ export interface News {
    */
   slug?: string | null;
   /**
-   * 发布前必须填写，门户按此时间排序。
+   * 不填则以签发时刻为发布时间；门户按此时间排序。
    */
   publishedAt?: string | null;
   workflowState?: ('draft' | 'returned' | 'submitted' | 'reviewed' | 'signed' | 'published' | 'withdrawn') | null;
@@ -213,14 +213,17 @@ export interface News {
    * 敏感稿件须经两位签发人签发。
    */
   grade: 'normal' | 'important' | 'sensitive';
-  /**
-   * 选择操作后保存：提交审核、审核通过、签发、退回或撤稿。
-   */
   workflowAction?: ('submit' | 'approve' | 'sign' | 'return' | 'withdraw') | null;
-  /**
-   * 退回和撤稿时必填，会记入审签记录并告知作者。
-   */
   workflowComment?: string | null;
+  importNotes?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   /**
    * 稿件涉及未成年人时，签发人须逐张查看封面图、图片和正文中的图片，确认面部和学校、住址等可识别身份的信息已遮挡后，在此选中该图片。
    */
@@ -381,13 +384,7 @@ export interface Story {
    * 敏感稿件须经两位签发人签发。
    */
   grade: 'normal' | 'important' | 'sensitive';
-  /**
-   * 选择操作后保存：提交审核、审核通过、签发、退回或撤稿。
-   */
   workflowAction?: ('submit' | 'approve' | 'sign' | 'return' | 'withdraw') | null;
-  /**
-   * 退回和撤稿时必填，会记入审签记录并告知作者。
-   */
   workflowComment?: string | null;
   /**
    * 稿件涉及未成年人时，签发人须逐张查看封面图、图片和正文中的图片，确认面部和学校、住址等可识别身份的信息已遮挡后，在此选中该图片。
@@ -490,13 +487,7 @@ export interface Event {
    * 敏感稿件须经两位签发人签发。
    */
   grade: 'normal' | 'important' | 'sensitive';
-  /**
-   * 选择操作后保存：提交审核、审核通过、签发、退回或撤稿。
-   */
   workflowAction?: ('submit' | 'approve' | 'sign' | 'return' | 'withdraw') | null;
-  /**
-   * 退回和撤稿时必填，会记入审签记录并告知作者。
-   */
   workflowComment?: string | null;
   /**
    * 稿件涉及未成年人时，签发人须逐张查看封面图、图片和正文中的图片，确认面部和学校、住址等可识别身份的信息已遮挡后，在此选中该图片。
@@ -550,13 +541,7 @@ export interface Family {
    * 敏感稿件须经两位签发人签发。
    */
   grade: 'normal' | 'important' | 'sensitive';
-  /**
-   * 选择操作后保存：提交审核、审核通过、签发、退回或撤稿。
-   */
   workflowAction?: ('submit' | 'approve' | 'sign' | 'return' | 'withdraw') | null;
-  /**
-   * 退回和撤稿时必填，会记入审签记录并告知作者。
-   */
   workflowComment?: string | null;
   /**
    * 稿件涉及未成年人时，签发人须逐张查看封面图、图片和正文中的图片，确认面部和学校、住址等可识别身份的信息已遮挡后，在此选中该图片。
@@ -1075,6 +1060,7 @@ export interface NewsSelect<T extends boolean = true> {
   grade?: T;
   workflowAction?: T;
   workflowComment?: T;
+  importNotes?: T;
   minorPhotosObscured?: T;
   createdBy?: T;
   updatedAt?: T;

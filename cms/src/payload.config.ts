@@ -25,7 +25,6 @@ import { Stories } from './collections/stories'
 import { Submissions } from './collections/submissions'
 import { NewMediaPosts } from './collections/new-media-posts'
 import { Users } from './collections/users'
-import { loginFailureTranslations } from './collections/users/loginFailure'
 import { Workstations } from './collections/workstations'
 import { databaseAdapter, isMongoUrl, migrations } from './database'
 import { editor } from './fields/editor'
@@ -38,6 +37,7 @@ import { withSecurityHooks } from './security/collectionHooks'
 import { nightlyRenderTask, siteQueue } from './siteBuild/nightly'
 import { graphQLLimits, maxAliasesRule, maxDepthRule } from './security/graphqlLimits'
 import { trustedOrigins } from './security/origins'
+import { translations } from './translations'
 import { uploadConfig } from './uploadLimit'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -57,6 +57,8 @@ export default buildConfig({
     },
     components: {
       graphics: { Logo: '/components/Logo#Logo', Icon: '/components/Icon#Icon' },
+      // The "being edited by" dialog names the person and gives Beijing time (Payload shows an e-mail and a US date).
+      providers: ['/components/LockDialogWording#LockDialogWording'],
       beforeDashboard: [
         // The signed-in person's 审签 queue, then whether every 栏目 is kept up to date.
         '/components/dashboard/ReviewQueue#ReviewQueue',
@@ -74,8 +76,8 @@ export default buildConfig({
   i18n: {
     supportedLanguages: { zh, en },
     fallbackLanguage: 'zh',
-    // A locked account answers like a wrong password, so a login form does not reveal who has an account.
-    translations: loginFailureTranslations,
+    // Our wording over Payload's, in one place (translations.ts).
+    translations,
   },
   collections: [News, Stories, Events, Families, Media, Columns, Workstations, Signoffs, Submissions, NewMediaPosts, Outlets, ScoringRules, Proofs, Users, SiteChanges, SiteRenderLease].map(withSecurityHooks),
   globals: [SiteSettings, SitePages, Navigation, PublishChecks],

@@ -129,7 +129,9 @@ describe('images', () => {
     const image = await uploadImage('  ', 'no-alt-cover.png')
     const { errors } = await check(newsItem({ cover: image.id }))
     expect(image.filename).toMatch(/^no-alt-cover\./)
-    expect(errors).toEqual([{ code: 'image-alt', where: '封面图', message: `图片“${image.filename}”没有替代文字，请在图片库中为它填写` }])
+    expect(errors).toEqual([
+      { code: 'image-alt', where: '封面图', media: { id: image.id, name: image.filename }, message: `图片“${image.filename}”没有替代文字，请在图片库中为它填写` },
+    ])
   })
 
   it('reports photos and images in the body without alt text, and checks captions too', async () => {

@@ -37,10 +37,11 @@ export async function checkImages(images: ImageRef[], req: PayloadRequest): Prom
       problems.push({ code: 'image-missing', where, message: `图片（编号 ${id}）已从图片库删除，请重新选择或移除` })
       continue
     }
+    const about = { id, name: media.filename ?? String(id) }
     if (!media.alt?.trim()) {
-      problems.push({ code: 'image-alt', where, message: `图片“${media.filename ?? id}”没有替代文字，请在图片库中为它填写` })
+      problems.push({ code: 'image-alt', where, media: about, message: `图片“${about.name}”没有替代文字，请在图片库中为它填写` })
     } else if (isPendingAlt(media.alt)) {
-      problems.push({ code: 'image-alt', where, message: `图片“${media.filename ?? id}”的替代文字尚待补充，请在图片库中为它填写` })
+      problems.push({ code: 'image-alt', where, media: about, message: `图片“${about.name}”的替代文字尚待补充，请在图片库中为它填写` })
     } else {
       segments.push({ where: `${where}的替代文字`, text: media.alt })
     }

@@ -1,5 +1,11 @@
 /** One thing found in a document: `where` names the place the editor will look (标题, 正文第3段 …). */
-export type Problem = { code: string; message: string; where: string }
+export type Problem = {
+  code: string
+  message: string
+  where: string
+  /** The media item a problem is about, so the editor can be sent to it. */
+  media?: { id: number | string; name: string }
+}
 
 export type CheckReport = { errors: Problem[]; warnings: Problem[] }
 

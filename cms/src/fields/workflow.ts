@@ -16,7 +16,8 @@ export const workflowFields: Field[] = [
     options: toOptions(stateLabels, workflowStates),
     defaultValue: 'draft',
     index: true,
-    admin: { position: 'sidebar', readOnly: true },
+    // Shown once, in the header (components/workflow/WorkflowStatus), beside 已发布 / 有未发布修改.
+    admin: { position: 'sidebar', readOnly: true, hidden: true },
   },
   {
     name: 'grade',
@@ -33,15 +34,15 @@ export const workflowFields: Field[] = [
     label: '审签操作',
     virtual: true,
     options: toOptions(actionLabels, workflowActions),
-    // Virtual fields are read-only in the admin unless told otherwise; this one is how people act.
-    admin: { position: 'sidebar', readOnly: false, description: '选择操作后保存：提交审核、审核通过、签发、退回或撤稿。' },
+    // The API's way to take a step; the admin takes it with the step buttons (components/workflow/).
+    admin: { hidden: true },
   },
   {
     name: 'workflowComment',
     type: 'textarea',
     label: '审签意见',
     virtual: true,
-    admin: { position: 'sidebar', readOnly: false, description: '退回和撤稿时必填，会记入审签记录并告知作者。' },
+    admin: { hidden: true },
   },
   {
     // The 审签记录 of this item, read from the signoffs collection.
@@ -51,3 +52,23 @@ export const workflowFields: Field[] = [
     admin: { components: { Field: '/components/SignoffTrail#SignoffTrail' } },
   },
 ]
+
+/**
+ * At the top of every reviewed item: why it was returned, the pre-publish problems and the Word
+ * import's notes, each kept on screen until dealt with (components/workflow/WorkflowNotices).
+ */
+export const workflowNoticesField: Field = {
+  name: 'workflowNotices',
+  type: 'ui',
+  label: '稿件提示',
+  admin: { components: { Field: '/components/workflow/WorkflowNotices#WorkflowNotices' } },
+}
+
+/** What the Word import noted about an item, kept until someone clears it (wordImport/importDocx). */
+export const importNotesField: Field = {
+  name: 'importNotes',
+  type: 'json',
+  label: '导入提示',
+  admin: { hidden: true },
+  custom: { notContent: true },
+}

@@ -4,6 +4,7 @@ import * as migration_20261124_203539_workflow from './20261124_203539_workflow'
 import * as migration_20261124_204301_outside_media from './20261124_204301_outside_media';
 import * as migration_20261201_114252_security_ids_identity_backup_privacy from './20261201_114252_security_ids_identity_backup_privacy';
 import * as migration_20261201_131435_site_render_queue from './20261201_131435_site_render_queue';
+import * as migration_20261201_131823_admin_import_notes from './20261201_131823_admin_import_notes';
 import * as migration_20261201_132843_news_list_indexes from './20261201_132843_news_list_indexes';
 
 export const migrations = [
@@ -36,6 +37,11 @@ export const migrations = [
     up: migration_20261201_131435_site_render_queue.up,
     down: migration_20261201_131435_site_render_queue.down,
     name: '20261201_131435_site_render_queue',
+  },
+  {
+    up: migration_20261201_131823_admin_import_notes.up,
+    down: migration_20261201_131823_admin_import_notes.down,
+    name: '20261201_131823_admin_import_notes',
   },
   {
     up: migration_20261201_132843_news_list_indexes.up,

@@ -171,8 +171,13 @@ describe('what converts', () => {
     const media = await Promise.all(result.images.map(({ mediaId }) => t.payload.findByID({ collection: 'media', id: mediaId })))
     expect(media.map((m) => m.alt)).toEqual(['法官在村委会调解邻里纠纷', '（待补充：导入的图片 2，请填写替代文字）', '（待补充：导入的图片 3，请填写替代文字）'])
     expect(media.every((m) => m.createdBy && (typeof m.createdBy === 'object' ? m.createdBy.id : m.createdBy) === staff.editor.id)).toBe(true)
-    expect(result.warnings).toContain(`第 2 张图片没有替代文字，已填入占位文字，请在图片库（编号 ${media[1].id}）中为它填写；发布前检查会拦下占位文字。`)
+    expect(result.warnings).toContain(`第 2 张图片“${media[1].filename}”没有替代文字，已填入占位文字，请在图片库中为它填写；发布前检查会拦下占位文字。`)
     expect(result.warnings).toContain('第 1 张图片的替代文字取自 Word，请核对是否准确描述了图片内容。')
+    // The first picture is offered as cover; the notes about pictures keep a link to the picture.
+    const news = await t.payload.findByID({ collection: 'news', id: result.id, draft: true, depth: 0 })
+    expect(news.cover).toBe(result.images[0].mediaId)
+    expect(result.warnings).toContain('已将第 1 张图片设为封面图，请确认或更换。')
+    expect(news.importNotes).toContainEqual({ text: result.warnings.find((w) => w.startsWith('第 2 张图片')), media: { id: media[1].id, name: media[1].filename } })
     // The BMP (or anything the web cannot show) is left out, with its number and reason.
     expect(result.warnings.some((w) => w.startsWith('第 4 张图片未能导入：图片格式为 BMP'))).toBe(true)
   })
@@ -258,10 +263,13 @@ describe('who may import', () => {
     const { status, json } = await post(bytes, '来稿.docx', tokens.contributor, String(column.id))
     expect(status).toBe(201)
     expect(json).toMatchObject({ title: '通讯员来稿', column: { id: column.id, title: '六善文化' } })
-    expect(json.warnings).toEqual([])
+    expect(json.warnings).toEqual(['已用正文第一段生成摘要，请核对修改。'])
 
     const { json: doc } = await rest.get(`/news/${json.id}?draft=true&depth=0`, { token: tokens.contributor })
     expect(doc).toMatchObject({ createdBy: staff.contributor.id, workflowState: 'draft', _status: 'draft', column: column.id })
+    // The summary is proposed from the first paragraph, and the note stays on the item.
+    expect(doc.summary).toBe('村里来了法官。')
+    expect(doc.importNotes).toEqual([{ text: '已用正文第一段生成摘要，请核对修改。' }])
     expect(blocksOf(doc.body)).toEqual([{ kind: 'paragraph', text: '村里来了法官。' }])
   })
 

@@ -25,6 +25,7 @@ import type { Media } from '../payload-types'
 import { convertInWorker } from './convertInWorker'
 import type { EmbeddedImage } from './docxToHtml'
 import { htmlToLexical } from './htmlToLexical'
+import { readRichText } from '../checks/lexical'
 import { refusals, warnings as say } from './messages'
 import { DocxRefused } from './readPackage'
 import { type HtmlDocument, parseHtml, placeImages } from './shapeBody'
@@ -33,6 +34,12 @@ import { type HtmlDocument, parseHtml, placeImages } from './shapeBody'
 export const defaultColumnTitle = '审判动态'
 
 export type ImportedImage = { n: number; mediaId: number; altPending: boolean }
+
+/** A note kept on the imported item (its 导入提示 panel), pointing at an image where it is about one. */
+export type ImportNote = { text: string; media?: { id: number; name: string } }
+
+/** The longest summary the news collection takes. */
+const summaryMax = 300
 
 export type ImportDocxResult = {
   id: number
@@ -65,7 +72,7 @@ export async function importDocx({ payload, user: givenUser, req: givenReq, file
     // Everything that can refuse the file runs before anything is written, off the event loop.
     const converted = await convertInWorker(file ?? Buffer.alloc(0))
     if (!converted.hasText && !converted.images.length) throw refuse(refusals.noText)
-    const notes: string[] = []
+    const notes: (string | ImportNote)[] = []
     const title = titleFor(payload, converted.title, filename, notes)
     if (converted.tables) notes.push(say.tables(converted.tables))
     if (converted.footnotes) notes.push(say.footnotes)
@@ -88,9 +95,15 @@ export async function importDocx({ payload, user: givenUser, req: givenReq, file
         html: document.body.innerHTML,
         mediaIds: images.flatMap(({ mediaId }) => (mediaId === null ? [] : [mediaId])),
       })
+      // Offered, not imposed: the first picture as cover, the first paragraph as summary; both noted.
+      const cover = images.find((image) => image.mediaId !== null)
+      if (cover) notes.push(say.coverOffered(cover.n))
+      const summary = firstParagraph(bodyState, title)
+      if (summary) notes.push(say.summaryProposed)
+      const importNotes: ImportNote[] = [...notes, ...converted.warnings].map((note) => (typeof note === 'string' ? { text: note } : note))
       const news = await payload.create({
         collection: 'news',
-        data: { title, body: bodyState, column: target.id, _status: 'draft' },
+        data: { title, body: bodyState, column: target.id, cover: cover?.mediaId ?? undefined, summary, importNotes, _status: 'draft' },
         draft: true,
         overrideAccess: false,
         req,
@@ -101,7 +114,7 @@ export async function importDocx({ payload, user: givenUser, req: givenReq, file
         title: news.title,
         column: { id: target.id, title: target.title },
         images: images.flatMap((image) => (image.mediaId === null ? [] : [image as ImportedImage])),
-        warnings: [...notes, ...converted.warnings],
+        warnings: importNotes.map((note) => note.text),
       }
     } catch (error) {
       await undo(payload, req, inTransaction, created)
@@ -117,7 +130,7 @@ export async function importDocx({ payload, user: givenUser, req: givenReq, file
   }
 }
 
-function titleFor(payload: Payload, found: string | undefined, filename: string, notes: string[]): string {
+function titleFor(payload: Payload, found: string | undefined, filename: string, notes: (string | ImportNote)[]): string {
   let title = found
   if (!title) {
     title = path.basename(filename).replace(/\.docx$/i, '').trim() || '从 Word 导入的稿件'
@@ -157,7 +170,7 @@ async function createImages(
   req: PayloadRequest,
   images: EmbeddedImage[],
   created: Media[],
-  notes: string[],
+  notes: (string | ImportNote)[],
 ): Promise<{ n: number; mediaId: number | null; altPending: boolean }[]> {
   const results: { n: number; mediaId: number | null; altPending: boolean }[] = []
   for (const image of images) {
@@ -180,7 +193,8 @@ async function createImages(
       req,
     })
     created.push(media)
-    notes.push(alt ? say.altFromWord(image.n) : say.altPending(image.n, media.id))
+    const about = { id: media.id, name: media.filename ?? `word-image-${image.n}` }
+    notes.push({ text: alt ? say.altFromWord(image.n) : say.altPending(image.n, about.name), media: about })
     results.push({ n: image.n, mediaId: media.id, altPending: !alt })
   }
   return results
@@ -245,4 +259,11 @@ async function undo(payload: Payload, req: PayloadRequest, inTransaction: boolea
       payload.logger.error({ err: error, msg: `could not remove media #${media.id} after a failed Word import` })
     })
   }
+}
+
+/** The body's first paragraph that is not the title, cut to the summary's length. */
+function firstParagraph(body: unknown, title: string): string | undefined {
+  const text = readRichText(body, '正文').paragraphs.map((p) => p.text.trim()).find((t) => t && t !== title.trim())
+  if (!text) return undefined
+  return text.length > summaryMax ? `${text.slice(0, summaryMax - 1)}…` : text
 }

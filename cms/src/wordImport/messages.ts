@@ -40,8 +40,10 @@ export const warnings = {
   titleFromFilename: (title: string) => `文档中没有找到标题（“标题”样式或开头的标题段落），已暂用文件名“${title}”作为标题，请修改。`,
   titleCut: (max: number) => `标题超过 ${max} 字，已截断，请修改。`,
   defaultColumn: (column: string) => `未选择栏目，已放入“${column}”栏目，请在编辑页确认或更改。`,
-  altPending: (n: number, mediaId: number | string) =>
-    `第 ${n} 张图片没有替代文字，已填入占位文字，请在图片库（编号 ${mediaId}）中为它填写；发布前检查会拦下占位文字。`,
+  altPending: (n: number, name: string) =>
+    `第 ${n} 张图片“${name}”没有替代文字，已填入占位文字，请在图片库中为它填写；发布前检查会拦下占位文字。`,
+  coverOffered: (n: number) => `已将第 ${n} 张图片设为封面图，请确认或更换。`,
+  summaryProposed: '已用正文第一段生成摘要，请核对修改。',
   altFromWord: (n: number) => `第 ${n} 张图片的替代文字取自 Word，请核对是否准确描述了图片内容。`,
   imageSkipped: (n: number, reason: string) => `第 ${n} 张图片未能导入：${reason} 请在编辑页重新插入。`,
   imageFormat: (format: string) => `图片格式为 ${format}，网页无法显示。`,

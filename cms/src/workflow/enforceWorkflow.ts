@@ -8,6 +8,7 @@ import {
 } from 'payload'
 
 import { checkBeforePublish, formatProblems } from '../checks'
+import { signFillsPublishedAt } from '../fields/publishedAt'
 import { idOf } from '../relations'
 import type { Role } from '../roles'
 import { type ReviewedCollection, titleOf } from './reviewed'
@@ -96,6 +97,12 @@ export const enforceWorkflow: CollectionBeforeChangeHook = async ({ collection, 
   if (verdict.status) data._status = verdict.status
 
   let notes = verdict.step === 'regrade' ? regradeNote(storedGrade, data.grade as Grade, comment) : comment
+  const signing = verdict.step === 'publish' || verdict.step === 'sign'
+  const hasPublishedAt = collection.flattenedFields.some((field) => field.name === 'publishedAt')
+  const publishedAt = 'publishedAt' in data ? data.publishedAt : originalDoc?.publishedAt
+  if (verdict.to === 'published' && signing && hasPublishedAt && !publishedAt && signFillsPublishedAt(req)) {
+    data.publishedAt = new Date().toISOString()
+  }
   if (verdict.to === 'published') {
     const report = await checkBeforePublish({
       collection: collection.slug as ReviewedCollection,

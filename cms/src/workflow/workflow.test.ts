@@ -258,6 +258,24 @@ describe('typography warnings', () => {
   })
 })
 
+describe('发布时间 at 签发', () => {
+  it('an empty 发布时间 becomes the moment of 签发; one filled in is kept', async () => {
+    const undated = await item('news', 'undated', 'reviewed')
+    await t.payload.update({ collection: 'news', id: undated.id, data: { publishedAt: null }, draft: true })
+    const before = Date.now()
+    const { status, json } = await rest.patch(`/news/${undated.id}`, { body: { _status: 'published' }, token: tokens.approver })
+    expect(status, JSON.stringify(json)).toBe(200)
+    const signedAt = new Date(String((await latest('news', undated.id)).publishedAt)).getTime()
+    expect(signedAt).toBeGreaterThanOrEqual(before - 1000)
+    expect(signedAt).toBeLessThanOrEqual(Date.now() + 1000)
+
+    const dated = await item('news', 'dated', 'reviewed')
+    const chosen = (await latest('news', dated.id)).publishedAt
+    await rest.patch(`/news/${dated.id}`, { body: { _status: 'published' }, token: tokens.approver })
+    expect((await latest('news', dated.id)).publishedAt).toBe(chosen)
+  })
+})
+
 describe('scheduled publishing (定时发布)', () => {
   it('an approved item scheduled by a signer is published by the job runner, as that signer', async () => {
     const doc = await item('news', 'scheduled', 'reviewed')
@@ -270,6 +288,18 @@ describe('scheduled publishing (定时发布)', () => {
     await t.payload.jobs.run()
     expect((await rest.get(`/news/${doc.id}`)).status).toBe(200)
     expect((await trail('news', doc.id)).map((r) => [r.action, r.actorRole])).toEqual([['publish', 'approver']])
+  })
+
+  it('a scheduled item without a 发布时间 is still stopped by the pre-publish check', async () => {
+    const doc = await item('news', 'scheduled-undated', 'reviewed')
+    await t.payload.update({ collection: 'news', id: doc.id, data: { publishedAt: null }, draft: true })
+    await t.payload.jobs.queue({
+      task: 'schedulePublish',
+      input: { type: 'publish', doc: { relationTo: 'news', value: String(doc.id) }, user: { relationTo: 'users', value: staff.approver.id } },
+      waitUntil: new Date(Date.now() - 1000),
+    } as never)
+    await t.payload.jobs.run()
+    expect((await latest('news', doc.id))._status).toBe('draft')
   })
 
   it('a scheduled item that was not approved stays unpublished', async () => {

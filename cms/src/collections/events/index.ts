@@ -6,11 +6,13 @@ import { minorPhotosField } from '../../fields/minorPhotos'
 import { createdByField } from '../../fields/createdBy'
 import { photosField } from '../../fields/photos'
 import { slugField } from '../../fields/slug'
-import { workflowFields } from '../../fields/workflow'
+import { workflowFields, workflowNoticesField } from '../../fields/workflow'
 import { previewEndpoint } from '../../preview/previewEndpoint'
 import { previewUrl } from '../../preview/previewToken'
+import { publishCheckEndpoint } from '../../checks/checkEndpoint'
 import { draftable } from '../draftable'
 import { reviewedTypes } from '../../workflow/reviewed'
+import { reviewedEditComponents } from '../reviewedEdit'
 
 export const venueKinds = [
   { label: '社区', value: 'community' },
@@ -34,7 +36,7 @@ export const Events: CollectionConfig = {
   slug: 'events',
   labels: { singular: reviewedTypes.events.label, plural: reviewedTypes.events.label },
   ...draftable,
-  endpoints: [previewEndpoint, itemPackageEndpoint, wechatEndpoint],
+  endpoints: [previewEndpoint, itemPackageEndpoint, wechatEndpoint, publishCheckEndpoint],
   admin: {
     preview: (doc, { req }) => previewUrl('events', doc, req.user?.id),
     group: '内容',
@@ -42,11 +44,12 @@ export const Events: CollectionConfig = {
     defaultColumns: ['title', 'startAt', 'venueKind', 'format', '_status'],
     description: '法官进社区、进乡村、进校园开展的法律咨询、法治讲座、民法典宣传等活动。',
     // “下载报送材料包” once published: GET /api/events/<id>/package
-    components: { edit: { beforeDocumentControls: ['/components/PackageButton#PackageButton', '/wechatExport/WechatButton#WechatButton'] } },
+    components: { edit: reviewedEditComponents },
   },
   defaultPopulate: { title: true, slug: true, startAt: true, endAt: true, venue: true, format: true },
   defaultSort: '-startAt',
   fields: [
+    workflowNoticesField,
     { name: 'title', type: 'text', label: '活动名称', required: true, maxLength: 120 },
     { name: 'startAt', type: 'date', label: '开始时间', required: true, index: true, admin: dayAndTime },
     {

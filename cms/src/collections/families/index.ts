@@ -6,17 +6,19 @@ import { minorPhotosField } from '../../fields/minorPhotos'
 import { createdByField } from '../../fields/createdBy'
 import { photosField } from '../../fields/photos'
 import { slugField } from '../../fields/slug'
-import { workflowFields } from '../../fields/workflow'
+import { workflowFields, workflowNoticesField } from '../../fields/workflow'
 import { previewEndpoint } from '../../preview/previewEndpoint'
 import { previewUrl } from '../../preview/previewToken'
+import { publishCheckEndpoint } from '../../checks/checkEndpoint'
 import { draftable } from '../draftable'
 import { reviewedTypes } from '../../workflow/reviewed'
+import { reviewedEditComponents } from '../reviewedEdit'
 
 export const Families: CollectionConfig = {
   slug: 'families',
   labels: { singular: reviewedTypes.families.label, plural: reviewedTypes.families.label },
   ...draftable,
-  endpoints: [previewEndpoint, itemPackageEndpoint, wechatEndpoint],
+  endpoints: [previewEndpoint, itemPackageEndpoint, wechatEndpoint, publishCheckEndpoint],
   admin: {
     preview: (doc, { req }) => previewUrl('families', doc, req.user?.id),
     group: '内容',
@@ -24,11 +26,12 @@ export const Families: CollectionConfig = {
     defaultColumns: ['familyName', 'relation', 'year', '_status'],
     description: '家庭助廉机制评选出的廉洁家风示范户。',
     // “下载报送材料包” once published: GET /api/families/<id>/package
-    components: { edit: { beforeDocumentControls: ['/components/PackageButton#PackageButton', '/wechatExport/WechatButton#WechatButton'] } },
+    components: { edit: reviewedEditComponents },
   },
   defaultPopulate: { familyName: true, slug: true, year: true, motto: true },
   defaultSort: '-year',
   fields: [
+    workflowNoticesField,
     {
       name: 'familyName',
       type: 'text',

@@ -30,7 +30,8 @@ export const Media: CollectionConfig = {
   admin: {
     group: '内容',
     useAsTitle: 'alt',
-    defaultColumns: ['filename', 'alt', 'credit', 'createdAt'],
+    // The 编号 first: notes and checks may name an image by it.
+    defaultColumns: ['id', 'filename', 'alt', 'credit', 'createdAt'],
     description: '新闻、工作站、活动与家风示范户的照片。上传前请确认已获得当事人同意并已做必要的遮挡。',
   },
   hooks: { beforeOperation: [refuseBadImages], afterChange: [rebuildSiteOnChange], afterDelete: [rebuildSiteOnDelete] },

@@ -6,19 +6,21 @@ import { minorPhotosField } from '../../fields/minorPhotos'
 import { createdByField } from '../../fields/createdBy'
 import { publishedAtField } from '../../fields/publishedAt'
 import { slugField } from '../../fields/slug'
-import { workflowFields } from '../../fields/workflow'
+import { importNotesField, workflowFields, workflowNoticesField } from '../../fields/workflow'
 import { previewEndpoint } from '../../preview/previewEndpoint'
 import { previewUrl } from '../../preview/previewToken'
 import { importDocxEndpoint } from '../../wordImport/importEndpoint'
+import { publishCheckEndpoint } from '../../checks/checkEndpoint'
 import { draftable } from '../draftable'
 import { reviewedTypes } from '../../workflow/reviewed'
+import { reviewedEditComponents } from '../reviewedEdit'
 
 export const News: CollectionConfig = {
   slug: 'news',
   labels: { singular: reviewedTypes.news.label, plural: reviewedTypes.news.label },
   graphQL: { singularName: 'NewsItem', pluralName: 'News' },
   ...draftable,
-  endpoints: [previewEndpoint, itemPackageEndpoint, wechatEndpoint, importDocxEndpoint],
+  endpoints: [previewEndpoint, itemPackageEndpoint, wechatEndpoint, importDocxEndpoint, publishCheckEndpoint],
   admin: {
     preview: (doc, { req }) => previewUrl('news', doc, req.user?.id),
     group: '内容',
@@ -27,7 +29,7 @@ export const News: CollectionConfig = {
     description: '法院新闻、“六善”文化与各栏目稿件。',
     // “下载报送材料包” once published: GET /api/news/<id>/package
     components: {
-      edit: { beforeDocumentControls: ['/components/PackageButton#PackageButton', '/wechatExport/WechatButton#WechatButton'] },
+      edit: reviewedEditComponents,
       // “从 Word 导入” above the list: a .docx becomes a draft (wordImport/).
       beforeList: ['/wordImport/ImportFromWord#ImportFromWord'],
     },
@@ -39,6 +41,7 @@ export const News: CollectionConfig = {
   // The first serves the public (_status = published), the second staff, who see every item.
   indexes: [{ fields: ['_status', 'publishedAt', 'createdAt'] }, { fields: ['publishedAt', 'createdAt'] }],
   fields: [
+    workflowNoticesField,
     { name: 'title', type: 'text', label: '标题', required: true, maxLength: 120 },
     { name: 'summary', type: 'textarea', label: '摘要', maxLength: 300 },
     { name: 'body', type: 'richText', label: '正文' },
@@ -58,6 +61,7 @@ export const News: CollectionConfig = {
     slugField(),
     publishedAtField,
     ...workflowFields,
+    importNotesField,
     minorPhotosField,
     createdByField,
   ],

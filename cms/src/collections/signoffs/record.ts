@@ -30,6 +30,19 @@ export type SignoffRecord = {
   state: string
   authorId: number | string | undefined
   rows: RecordRow[]
+  /** The facts the edit view offers steps from (workflow/rights.ts) and shows at the top. */
+  workflow: WorkflowFacts
+}
+
+export type WorkflowFacts = {
+  state: WorkflowState
+  grade: Grade
+  /** Whether a version of the item is public now. */
+  published: boolean
+  /** Who gave a sensitive item's first signature (state 待复签). */
+  firstSignerId: number | string | undefined
+  /** The latest 退回: why, by whom and when (Beijing time). */
+  lastReturn: { comment: string; by: string; time: string } | undefined
 }
 
 const label = <T extends string>(labels: Record<T, string>, value: T | null | undefined, fallback = '—') =>
@@ -58,7 +71,7 @@ export async function loadSignoffRecord(payload: Payload, collection: ReviewedCo
   )) as Record<string, unknown> | null
   if (!doc) return null
 
-  const [{ docs }, settings] = await Promise.all([
+  const [{ docs }, settings, publicDoc] = await Promise.all([
     payload.find({
       collection: 'signoffs',
       where: { docCollection: { equals: collection }, docId: { equals: String(doc.id) } },
@@ -68,7 +81,11 @@ export async function loadSignoffRecord(payload: Payload, collection: ReviewedCo
       overrideAccess: true,
     }),
     payload.findGlobal({ slug: 'site-settings', depth: 0, overrideAccess: true }).catch(() => null),
+    payload.db.findOne({ collection, where: { id: { equals: doc.id } } }) as Promise<{ _status?: string } | null>,
   ])
+  const state = (doc.workflowState as WorkflowState | undefined) ?? 'draft'
+  const latest = (toState: WorkflowState) => [...docs].reverse().find((step) => step.toState === toState)
+  const lastReturn = state === 'returned' ? latest('returned') : undefined
 
   return {
     courtName: settings?.courtName || '湖西县人民法院',
@@ -80,5 +97,12 @@ export async function loadSignoffRecord(payload: Payload, collection: ReviewedCo
     state: label(stateLabels, (doc.workflowState as WorkflowState | undefined) ?? 'draft'),
     authorId: idOf(doc.createdBy),
     rows: docs.map(toRecordRow),
+    workflow: {
+      state,
+      grade: (doc.grade as Grade | undefined) ?? 'normal',
+      published: publicDoc?._status === 'published',
+      firstSignerId: state === 'signed' ? idOf(latest('signed')?.actor) : undefined,
+      lastReturn: lastReturn && { comment: lastReturn.comment ?? '', by: lastReturn.actorName || '—', time: formatDateTime(lastReturn.createdAt) },
+    },
   }
 }

@@ -16,6 +16,7 @@ const record: SignoffRecord = {
     { time: '2025-05-01 09:00', action: '提交审核', fromState: '草稿', toState: '待审核', actorName: '张三', actorRole: '通讯员', comment: '' },
     { time: '2025-05-01 10:00', action: '退回', fromState: '待审核', toState: '已退回', actorName: '李四', actorRole: '审核', comment: '=HYPERLINK("x"),\n第二行' },
   ],
+  workflow: { state: 'returned', grade: 'sensitive', published: false, firstSignerId: undefined, lastReturn: undefined },
 }
 
 describe('审签单 HTML', () => {
@@ -26,6 +27,17 @@ describe('审签单 HTML', () => {
     expect(html).toContain('审签记录（共 2 条）')
     expect(html).toContain('李四（审核）')
     expect(html).toContain('@page { size: A4')
+  })
+
+  it('has a box per stage, 初审 复审 终审, each with signature and date lines', () => {
+    const approved = { ...record, rows: [...record.rows, { time: '2025-05-03 11:00', action: '审核通过', fromState: '待审核', toState: '待签发', actorName: '赵六', actorRole: '审核', comment: '' }] }
+    const html = recordToHtml(approved, { at: '', by: '' })
+    const stages = html.slice(html.indexOf('三审签署'), html.indexOf('<table class="steps">'))
+    expect([...stages.matchAll(/<th scope="row">(.{2})<br>/g)].map((m) => m[1])).toEqual(['初审', '复审', '终审'])
+    expect(stages.match(/签名：/g)).toHaveLength(3)
+    expect(stages).toContain('系统记录：张三（通讯员）于 2025-05-01 09:00 提交审核')
+    expect(stages).toContain('系统记录：赵六（审核）于 2025-05-03 11:00 审核通过')
+    expect(stages).toContain('尚未进行')
   })
 
   it('says so when there are no steps yet', () => {

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto'
 
 import { toCsv } from '../../csv'
 import type { RecordRow, SignoffRecord } from './record'
+import { stageRows } from './stages'
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string)
@@ -31,6 +32,12 @@ caption { text-align: left; font-weight: bold; padding-bottom: 1mm; }
 .footer { margin-top: 5mm; font-size: 9pt; color: #333; display: flex; justify-content: space-between; }
 .toolbar { text-align: right; margin-bottom: 4mm; }
 .toolbar button { font: inherit; font-size: 12pt; padding: 1mm 6mm; cursor: pointer; }
+.stages { margin-top: 5mm; }
+.stages th { width: 16%; text-align: center; vertical-align: middle; font-size: 12pt; }
+.stages td { height: 30mm; }
+.stages .opinion { white-space: pre-wrap; min-height: 14mm; }
+.stages .done { color: #333; font-size: 9.5pt; }
+.stages .sign { margin-top: 4mm; display: flex; justify-content: space-between; }
 @media print { .toolbar { display: none; } body { padding: 0; } th { background: none; } }
 `
 
@@ -54,7 +61,17 @@ const stepRow = (row: RecordRow, index: number) => `<tr>
 <td class="comment">${escapeHtml(row.comment)}</td>
 </tr>`
 
-/** A printable 审签单: the item's particulars, then every step, oldest first. */
+/** One stage's box: what the system recorded, and lines for the handwritten signature and date. */
+const stageRow = ({ stage, row }: ReturnType<typeof stageRows>[number]) => `<tr>
+<th scope="row">${escapeHtml(stage.name)}<br><span class="done">（${escapeHtml(stage.role)}）</span></th>
+<td>
+<div class="opinion">意见：${row ? escapeHtml(row.comment || '同意') : ''}</div>
+<div class="done">${row ? `系统记录：${escapeHtml(row.actorName)}${row.actorRole ? `（${escapeHtml(row.actorRole)}）` : ''}于 ${escapeHtml(row.time)} ${escapeHtml(row.action)}` : '尚未进行'}</div>
+<div class="sign"><span>签名：＿＿＿＿＿＿＿＿</span><span>日期：＿＿＿＿年＿＿月＿＿日</span></div>
+</td>
+</tr>`
+
+/** A printable 审签单: the item's particulars, the three stages with signature lines, then every step, oldest first. */
 export function recordToHtml(record: SignoffRecord, printed: { at: string; by: string }): string {
   const title = `${record.collectionLabel}审签单`
   const steps = record.rows.length
@@ -76,6 +93,12 @@ export function recordToHtml(record: SignoffRecord, printed: { at: string; by: s
 <tr><th scope="row">稿件标题</th><td colspan="3">${escapeHtml(record.title)}</td></tr>
 <tr><th scope="row">稿件类型</th><td>${escapeHtml(record.collectionLabel)}</td><th scope="row">稿件编号</th><td>${escapeHtml(record.id)}</td></tr>
 <tr><th scope="row">稿件等级</th><td>${escapeHtml(record.grade)}</td><th scope="row">当前状态</th><td>${escapeHtml(record.state)}</td></tr>
+</table>
+<table class="stages">
+<caption>三审签署</caption>
+<tbody>
+${stageRows(record.rows).map(stageRow).join('\n')}
+</tbody>
 </table>
 <table class="steps">
 <caption>审签记录（共 ${record.rows.length} 条）</caption>

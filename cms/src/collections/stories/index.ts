@@ -6,11 +6,13 @@ import { minorPhotosField } from '../../fields/minorPhotos'
 import { createdByField } from '../../fields/createdBy'
 import { photosField } from '../../fields/photos'
 import { slugField } from '../../fields/slug'
-import { workflowFields } from '../../fields/workflow'
+import { workflowFields, workflowNoticesField } from '../../fields/workflow'
 import { previewEndpoint } from '../../preview/previewEndpoint'
 import { previewUrl } from '../../preview/previewToken'
+import { publishCheckEndpoint } from '../../checks/checkEndpoint'
 import { draftable } from '../draftable'
 import { reviewedTypes } from '../../workflow/reviewed'
+import { reviewedEditComponents } from '../reviewedEdit'
 
 export const storyKinds = [
   { label: '诉前调解', value: 'mediation' },
@@ -24,7 +26,7 @@ export const Stories: CollectionConfig = {
   slug: 'stories',
   labels: { singular: reviewedTypes.stories.label, plural: reviewedTypes.stories.label },
   ...draftable,
-  endpoints: [previewEndpoint, itemPackageEndpoint, wechatEndpoint],
+  endpoints: [previewEndpoint, itemPackageEndpoint, wechatEndpoint, publishCheckEndpoint],
   admin: {
     preview: (doc, { req }) => previewUrl('stories', doc, req.user?.id),
     group: '内容',
@@ -32,11 +34,12 @@ export const Stories: CollectionConfig = {
     defaultColumns: ['title', 'workstation', 'kind', 'date', '_status'],
     description: '法官工作站的调解、巡回审判和普法故事。',
     // “下载报送材料包” once published: GET /api/stories/<id>/package
-    components: { edit: { beforeDocumentControls: ['/components/PackageButton#PackageButton', '/wechatExport/WechatButton#WechatButton'] } },
+    components: { edit: reviewedEditComponents },
   },
   defaultPopulate: { title: true, slug: true, workstation: true, kind: true, date: true },
   defaultSort: '-date',
   fields: [
+    workflowNoticesField,
     { name: 'title', type: 'text', label: '标题', required: true, maxLength: 120 },
     { name: 'workstation', type: 'relationship', relationTo: 'workstations', label: '法官工作站', required: true, index: true },
     { name: 'kind', type: 'select', label: '类型', required: true, options: storyKinds },

@@ -15,25 +15,28 @@ const emptyText: Record<QueueSection['key'], string> = {
   review: '没有等待审核的稿件。',
   sign: '没有等待签发的稿件。',
   returned: '没有被退回的稿件。',
+  mine: '您还没有录入稿件。',
 }
 
-function ItemRow({ item, href, returned }: { item: QueueItem; href: string; returned: boolean }) {
+function ItemRow({ item, href, section }: { item: QueueItem; href: string; section: QueueSection['key'] }) {
+  const returned = section === 'returned'
   return (
     <tr>
-      <td>{item.collectionLabel}</td>
-      <td>
+      <td data-label="类型">{item.collectionLabel}</td>
+      <td data-label="标题" className={`${baseClass}__item-title`}>
         <Link href={href}>{item.title}</Link>
         {item.grade !== 'normal' && <span className={`${baseClass}__badge ${baseClass}__badge--${item.grade}`}>{gradeLabels[item.grade]}</span>}
       </td>
       {returned ? (
-        <td className={`${baseClass}__comment`}>
+        <td data-label="退回意见" className={`${baseClass}__comment`}>
           {item.comment ?? '—'}
           {item.returnedBy && <span className={`${baseClass}__muted`}>（{item.returnedBy}）</span>}
         </td>
       ) : (
-        <td>{stateLabels[item.state]}</td>
+        <td data-label="状态">{stateLabels[item.state]}</td>
       )}
-      <td className={`${baseClass}__time`}>{formatDateTime(item.updatedAt)}</td>
+      {section === 'mine' && <td data-label="等待">{item.waitsFor}</td>}
+      <td data-label="更新时间" className={`${baseClass}__time`}>{formatDateTime(item.updatedAt)}</td>
     </tr>
   )
 }
@@ -67,24 +70,25 @@ export async function ReviewQueue({ payload, user }: ServerProps) {
             <p className={`${baseClass}__muted`}>{emptyText[section.key]}</p>
           ) : (
             <div className={`${baseClass}__scroll`}>
-              <table className={`${baseClass}__table`}>
+              <table className={`${baseClass}__table ${baseClass}__table--cards`}>
                 <thead>
                   <tr>
                     <th scope="col">类型</th>
                     <th scope="col">标题</th>
                     <th scope="col">{section.key === 'returned' ? '退回意见（退回人）' : '状态'}</th>
+                    {section.key === 'mine' && <th scope="col">等待</th>}
                     <th scope="col">更新时间</th>
                   </tr>
                 </thead>
                 <tbody>
                   {section.items.map((item) => (
-                    <ItemRow key={`${item.collection}-${item.id}`} item={item} href={editURL(item)} returned={section.key === 'returned'} />
+                    <ItemRow key={`${item.collection}-${item.id}`} item={item} href={editURL(item)} section={section.key} />
                   ))}
                 </tbody>
               </table>
               {section.total > section.items.length && (
                 <p className={`${baseClass}__muted`}>
-                  仅列出等待最久的 {section.items.length} 篇，共 {section.total} 篇。
+                  {section.key === 'mine' ? `仅列出最近的 ${section.items.length} 篇` : `仅列出等待最久的 ${section.items.length} 篇`}，共 {section.total} 篇。
                 </p>
               )}
             </div>

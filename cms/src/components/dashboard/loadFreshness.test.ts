@@ -48,6 +48,9 @@ describe('freshness facts', () => {
     // The newest item overall is a story, dated as the portal shows it.
     await item(p, 'stories', 'f-story', { status: 'published', extra: { date: daysBefore(1) } })
     await item(p, 'events', 'f-event-draft', { extra: { startAt: daysBefore(0) } })
+    // An upcoming event and a news item dated ahead are not updates yet.
+    await item(p, 'events', 'f-event-upcoming', { status: 'published', extra: { startAt: daysBefore(-100) } })
+    await news('f-future', empty, -60)
   })
   afterAll(() => f?.close())
 
@@ -65,7 +68,7 @@ describe('freshness facts', () => {
     expect(home.last).toMatchObject({ title: '故事 f-story', typeLabel: '工作站故事' })
     expect(home.daysSince).toBe(1)
     expect(home.warning).toBeUndefined()
-    // 党建引领, 媒体聚焦, and the fixtures' own 测试栏目 (created empty by sampleData).
+    // 党建引领, 媒体聚焦 (its only item is dated ahead), and the fixtures' own 测试栏目 (created empty by sampleData).
     expect(warningCount).toBe(3)
   })
 

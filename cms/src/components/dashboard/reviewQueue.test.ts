@@ -6,7 +6,7 @@ import type { ReviewedCollection } from '../../workflow/reviewed'
 import { createStaff, sampleData, type Staff } from '../../testing/fixtures'
 import { startTestPayload, type TestPayload } from '../../testing/testPayload'
 import type { WorkflowState } from '../../workflow/states'
-import { loadReviewQueue, type QueueSection, type Viewer } from './reviewQueue'
+import { waitsFor, loadReviewQueue, type QueueSection, type Viewer } from './reviewQueue'
 
 let t: TestPayload
 let staff: Staff
@@ -77,11 +77,11 @@ describe('the 审签 queue', () => {
 
   it('shows each role only the sections it acts on', async () => {
     const keys = async (v: Viewer) => (await loadReviewQueue(t.payload, v)).map((s) => s.key)
-    expect(await keys(viewer('contributor'))).toEqual(['returned'])
-    expect(await keys(viewer('editor'))).toEqual(['returned'])
-    expect(await keys(viewer('reviewer'))).toEqual(['review', 'returned'])
-    expect(await keys(viewer('approver'))).toEqual(['sign', 'returned'])
-    expect(await keys(viewer('admin'))).toEqual(['review', 'sign', 'returned'])
+    expect(await keys(viewer('contributor'))).toEqual(['returned', 'mine'])
+    expect(await keys(viewer('editor'))).toEqual(['returned', 'mine'])
+    expect(await keys(viewer('reviewer'))).toEqual(['review', 'returned', 'mine'])
+    expect(await keys(viewer('approver'))).toEqual(['sign', 'returned', 'mine'])
+    expect(await keys(viewer('admin'))).toEqual(['review', 'sign', 'returned', 'mine'])
     expect(await keys({ id: 999, role: null })).toEqual([])
   })
 
@@ -114,6 +114,16 @@ describe('the 审签 queue', () => {
     })
     expect(titles(section(await loadReviewQueue(t.payload, viewer('editor')), 'returned'))).toEqual(['故事 q-editors-returned'])
     expect(section(await loadReviewQueue(t.payload, viewer('admin')), 'returned')?.total).toBe(0)
+  })
+
+  it('我的稿件: all the viewer’s own items, with their state and whom they wait for', async () => {
+    const mine = section(await loadReviewQueue(t.payload, viewer('contributor')), 'mine')
+    expect(mine?.items.length).toBeGreaterThan(1)
+    expect(mine?.items.every((item) => item.waitsFor)).toBe(true)
+    expect(mine?.items.find((item) => item.id === ids.returnedNews)).toMatchObject({ state: 'returned', waitsFor: '您：按退回意见修改后重新提交' })
+    expect(waitsFor('submitted')).toBe('审核人')
+    expect(waitsFor('reviewed')).toBe('签发人')
+    expect(waitsFor('signed')).toBe('另一位签发人复签')
   })
 
   it('counts everything but lists at most the first few per collection', async () => {

@@ -1,14 +1,15 @@
 // What waits for the signed-in person across the four reviewed collections: 待我审核, 待我签发,
-// 被退回. Only the sections their role acts on; only items they may act on.
+// 被退回, and 我的稿件 (everything they entered, with whom it waits for). Only the sections their
+// role acts on; only items they may act on.
 import type { Payload, Where } from 'payload'
 
 import { idOf } from '../../relations'
-import type { Role } from '../../roles'
+import { type Role, roleLabels } from '../../roles'
 import { type ReviewedCollection, reviewedCollections, reviewedTypes, titleOf } from '../../workflow/reviewed'
 import { type AllowedStep, scopesByRole, stepsAllowed, type StepScope } from '../../workflow/rights'
 import type { Grade, WorkflowState } from '../../workflow/states'
 
-export type QueueKey = 'review' | 'sign' | 'returned'
+export type QueueKey = 'review' | 'sign' | 'returned' | 'mine'
 
 export type QueueItem = {
   collection: ReviewedCollection
@@ -21,6 +22,8 @@ export type QueueItem = {
   /** For returned items: why, and who returned it (the latest 退回 step). */
   comment?: string
   returnedBy?: string
+  /** For the viewer's own items: who has to act next. */
+  waitsFor?: string
 }
 
 /** `total` counts every waiting item; `items` lists at most the first few per collection. */
@@ -28,7 +31,30 @@ export type QueueSection = { key: QueueKey; title: string; total: number; items:
 
 export type Viewer = { id: number | string; role?: Role | null }
 
-export const queueTitles: Record<QueueKey, string> = { review: '待我审核', sign: '待我签发', returned: '被退回' }
+export const queueTitles: Record<QueueKey, string> = { review: '待我审核', sign: '待我签发', returned: '被退回', mine: '我的稿件' }
+
+const authorNext: Partial<Record<WorkflowState, string>> = {
+  draft: '您：写好后提交审核',
+  returned: '您：按退回意见修改后重新提交',
+  withdrawn: '您：修改后可重新提交',
+}
+
+/** How many of one's own items the dashboard lists (latest first); the count says how many in all. */
+const mineListed = 10
+
+/**
+ * Who an author's item waits for in `state`, read off the rights (workflow/rights.ts): the roles,
+ * other than admin, that move it on from there.
+ */
+export function waitsFor(state: WorkflowState): string {
+  if (state === 'published') return '—（已发布）'
+  const movers = (['reviewer', 'approver'] as const).filter((role) =>
+    (['approve', 'sign', 'publish'] as const).some((step) => scopesByRole[role][step]?.states.includes(state)),
+  )
+  if (!movers.length) return authorNext[state] ?? '您：修改后提交审核'
+  const who = movers.map((role) => `${roleLabels[role]}人`).join('或')
+  return state === 'signed' ? `另一位${who}复签` : who
+}
 
 /** The workflow steps behind the sections of things to act on: 审核通过; 签发 or 发布. */
 const sectionSteps: Record<'review' | 'sign', AllowedStep[]> = { review: ['approve'], sign: ['sign', 'publish'] }
@@ -41,11 +67,16 @@ function sectionScope(key: 'review' | 'sign', role: Role): StepScope | undefined
   return { states, ownItems: scopes.every((scope) => scope.ownItems) }
 }
 
-/** Which sections each role sees: those whose steps it may take, and 被退回 for everyone who may work on a returned item. */
+/**
+ * Which sections each role sees: those whose steps it may take, 被退回 for everyone who may work on
+ * a returned item, and 我的稿件 for everyone who may write.
+ */
 export const sectionsFor = (role: Role | null | undefined): QueueKey[] => {
   if (!role) return []
   const keys: QueueKey[] = (['review', 'sign'] as const).filter((key) => sectionScope(key, role))
-  return scopesByRole[role].edit?.states.includes('returned') ? [...keys, 'returned'] : keys
+  if (scopesByRole[role].edit?.states.includes('returned')) keys.push('returned')
+  if (scopesByRole[role].edit?.states.includes('draft')) keys.push('mine')
+  return keys
 }
 
 /** Items nobody entered (seeded, imported) count as someone else's. */
@@ -99,6 +130,7 @@ async function signedFirstBy(payload: Payload, collection: ReviewedCollection, v
 /** The items of one collection waiting in a section, as a query: states from the workflow, the viewer's exclusions. */
 async function sectionWhere(payload: Payload, collection: ReviewedCollection, key: QueueKey, viewer: Viewer, role: Role): Promise<Where> {
   if (key === 'returned') return { and: [{ workflowState: { equals: 'returned' } }, { createdBy: { equals: viewer.id } }] }
+  if (key === 'mine') return { createdBy: { equals: viewer.id } }
   const scope = sectionScope(key, role)!
   const where: Where[] = [{ workflowState: { in: scope.states } }]
   if (!scope.ownItems) where.push(notAuthoredBy(viewer))
@@ -118,7 +150,8 @@ async function loadSection(payload: Payload, key: QueueKey, viewer: Viewer, role
         collection,
         where: await sectionWhere(payload, collection, key, viewer, role),
         draft: true,
-        sort: 'updatedAt',
+        // Work waiting: longest first. One's own items: latest first.
+        sort: key === 'mine' ? '-updatedAt' : 'updatedAt',
         limit: limitPerCollection,
         depth: 0,
         overrideAccess: true,
@@ -132,6 +165,7 @@ async function loadSection(payload: Payload, key: QueueKey, viewer: Viewer, role
         state: doc.workflowState as WorkflowState,
         grade: (doc.grade as Grade | undefined) ?? 'normal',
         updatedAt: String(doc.updatedAt),
+        ...(key === 'mine' ? { waitsFor: waitsFor(doc.workflowState as WorkflowState) } : {}),
       }))
       if (key === 'returned') {
         const returns = await latestSteps(payload, collection, items.map((item) => item.id), 'returned')
@@ -145,8 +179,14 @@ async function loadSection(payload: Payload, key: QueueKey, viewer: Viewer, role
   )
   return {
     total: perCollection.reduce((sum, { total }) => sum + total, 0),
-    // Longest waiting first.
-    items: perCollection.flatMap(({ items }) => items).sort((a, b) => a.updatedAt.localeCompare(b.updatedAt)),
+    // Longest waiting first; one's own items latest first, only the latest few.
+    items:
+      key === 'mine'
+        ? perCollection
+            .flatMap(({ items }) => items)
+            .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+            .slice(0, mineListed)
+        : perCollection.flatMap(({ items }) => items).sort((a, b) => a.updatedAt.localeCompare(b.updatedAt)),
   }
 }
 
