@@ -4,6 +4,8 @@
 import type { Endpoint, Field } from 'payload'
 import { fieldAffectsData } from 'payload/shared'
 
+import { errorResponse, privateHeaders } from '../http'
+import { foundOrNull, unexpectedFailure } from '../lookup'
 import type { ReviewedCollection } from '../workflow/reviewed'
 import { labelOf } from './document'
 import { checkBeforePublish, type Problem } from './index'
@@ -26,21 +28,25 @@ export const publishCheckEndpoint: Endpoint = {
   path: '/publish-check',
   method: 'post',
   handler: async (req) => {
-    if (!req.user) return Response.json({ message: '请先登录后台。' }, { status: 401 })
+    if (!req.user) return errorResponse(401, '请先登录后台。')
     const slug = req.routeParams?.collection as ReviewedCollection
     const body = (await req.json?.().catch(() => null)) as { id?: number | string; data?: Record<string, unknown> } | null
     const data = body?.data && typeof body.data === 'object' ? body.data : {}
     let saved: Record<string, unknown> = {}
     if (body?.id !== undefined && body.id !== null) {
-      const found = await req.payload
-        .findByID({ collection: slug, id: body.id, draft: true, depth: 0, overrideAccess: false, req, disableErrors: true })
-        .catch(() => null)
-      if (!found) return Response.json({ message: '稿件不存在或您无权查看。' }, { status: 404 })
+      let found: unknown
+      try {
+        found = await foundOrNull(req.payload.findByID({ collection: slug, id: body.id, draft: true, depth: 0, overrideAccess: false, req, disableErrors: true }))
+      } catch (error) {
+        const failure = unexpectedFailure(req.payload, error, '读取要检查的稿件')
+        return errorResponse(failure.status, failure.message)
+      }
+      if (!found) return errorResponse(404, '稿件不存在或您无权查看。')
       saved = found as unknown as Record<string, unknown>
     }
     const report = await checkBeforePublish({ collection: slug, doc: { ...saved, ...data, id: saved.id }, req })
     const fields = req.payload.collections[slug].config.fields
     const locate = (problem: Problem): LocatedProblem => ({ ...problem, field: fieldOfPlace(fields, problem.where) })
-    return Response.json({ errors: report.errors.map(locate), warnings: report.warnings.map(locate) }, { headers: { 'Cache-Control': 'private, no-store' } })
+    return Response.json({ errors: report.errors.map(locate), warnings: report.warnings.map(locate) }, { headers: privateHeaders })
   },
 }
