@@ -1,13 +1,12 @@
 // The portal as `npm start` runs it: the CMS renders it by itself (its SiteRenderer, holding the
 // render lease) into an output folder (objects/ + manifest.json), and site/scripts/serve.ts
 // serves that folder.
-import { spawn, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
 import { binDir, siteDir } from './paths'
-import type { RunningSite } from './portal'
-import { freePort, waitForHttp } from './server'
+import { serveRendered } from './renderedSite'
 
 /** Server env that makes the CMS render the portal into `outDir`, in full at start, then per change. */
 export const renderEnv = (outDir: string, extra: Record<string, string> = {}): Record<string, string> => ({
@@ -52,32 +51,8 @@ export async function waitForManifest(outDir: string, since: number, timeoutMs: 
 }
 
 /** site/scripts/serve.ts on `port` (a free one by default), serving `outDir` (SITE_OUT) with the site/dist bundle. */
-export async function serveLiveSite(outDir: string, extraEnv: Record<string, string> = {}, port?: number): Promise<RunningSite & { output: () => string }> {
-  port ??= await freePort()
-  let log = ''
-  const child = spawn(process.execPath, [path.join(siteDir, 'scripts/serve.ts')], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SITE_OUT: outDir, ...extraEnv },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  child.stdout!.on('data', (chunk) => (log += chunk))
-  child.stderr!.on('data', (chunk) => (log += chunk))
-  const url = `http://127.0.0.1:${port}`
-  try {
-    await waitForHttp(`${url}/`, 60_000, child)
-  } catch (error) {
-    child.kill('SIGKILL')
-    throw new Error(`${(error as Error).message}\n${log}`)
-  }
-  return {
-    url,
-    output: () => log,
-    stop: async () => {
-      if (child.exitCode !== null) return
-      child.kill('SIGTERM')
-      await new Promise((resolve) => child.once('exit', resolve))
-    },
-  }
-}
+export const serveLiveSite = (outDir: string, extraEnv: Record<string, string> = {}, port?: number) =>
+  serveRendered(outDir, path.join(siteDir, 'dist'), extraEnv, port)
 
 /** Removes an output (or builds) folder. */
 export const removeBuilds = (dir: string) => fs.rmSync(dir, { recursive: true, force: true })

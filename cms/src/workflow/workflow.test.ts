@@ -290,26 +290,26 @@ describe('scheduled publishing (定时发布)', () => {
     expect((await trail('news', doc.id)).map((r) => [r.action, r.actorRole])).toEqual([['publish', 'approver']])
   })
 
-  it('a scheduled item without a 发布时间 is still stopped by the pre-publish check', async () => {
-    const doc = await item('news', 'scheduled-undated', 'reviewed')
-    await t.payload.update({ collection: 'news', id: doc.id, data: { publishedAt: null }, draft: true })
+  /** Payload's own scheduled-publish job for `id`, due now, run as the approver who scheduled it. */
+  const runScheduledPublish = async (id: number | string) => {
     await t.payload.jobs.queue({
       task: 'schedulePublish',
-      input: { type: 'publish', doc: { relationTo: 'news', value: String(doc.id) }, user: { relationTo: 'users', value: staff.approver.id } },
+      input: { type: 'publish', doc: { relationTo: 'news', value: String(id) }, user: { relationTo: 'users', value: staff.approver.id } },
       waitUntil: new Date(Date.now() - 1000),
     } as never)
     await t.payload.jobs.run()
+  }
+
+  it('a scheduled item without a 发布时间 is still stopped by the pre-publish check', async () => {
+    const doc = await item('news', 'scheduled-undated', 'reviewed')
+    await t.payload.update({ collection: 'news', id: doc.id, data: { publishedAt: null }, draft: true })
+    await runScheduledPublish(doc.id)
     expect((await latest('news', doc.id))._status).toBe('draft')
   })
 
   it('a scheduled item that was not approved stays unpublished', async () => {
     const doc = await item('news', 'scheduled-unreviewed', 'submitted')
-    await t.payload.jobs.queue({
-      task: 'schedulePublish',
-      input: { type: 'publish', doc: { relationTo: 'news', value: String(doc.id) }, user: { relationTo: 'users', value: staff.approver.id } },
-      waitUntil: new Date(Date.now() - 1000),
-    } as never)
-    await t.payload.jobs.run()
+    await runScheduledPublish(doc.id)
     expect((await latest('news', doc.id))._status).toBe('draft')
   })
 })
