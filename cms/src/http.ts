@@ -1,7 +1,7 @@
 // How the custom endpoints answer: staff-only data is never cached or indexed, downloads carry
 // their Chinese file name, and every refusal has one shape, { errors: [{ message }] }, like
 // Payload's own REST errors, so the admin reads them all the same way.
-import type { PayloadRequest } from 'payload'
+import type { AfterErrorHook, PayloadRequest } from 'payload'
 
 import { roleOf } from './access'
 import type { Role } from './roles'
@@ -54,4 +54,18 @@ export function download(body: Uint8Array | string, type: string, fileName: stri
       'Content-Disposition': contentDisposition(fileName, asciiFallback),
     },
   })
+}
+
+/**
+ * Payload words an error by its class (formatErrors). In the Next build the error may come from
+ * another chunk's copy of that class, with its name minified away, and a public message such as
+ * the upload limit's would reach the editor as "An unknown error occurred.". Keep the message of
+ * every public error (4xx): what the editor reads must be the Chinese reason.
+ */
+export const keepPublicErrorMessages: AfterErrorHook = ({ error, result }) => {
+  const { isPublic, status, message, data } = error as Error & { isPublic?: boolean; status?: number; data?: Record<string, unknown> }
+  if (!isPublic || !status || status >= 500 || !message || !result) return
+  const errors = result.errors ?? []
+  if (errors.length !== 1 || errors[0]?.message === message) return
+  return { response: { ...result, errors: [{ ...errors[0], ...(data && !errors[0].data ? { data } : {}), message }] } }
 }

@@ -37,6 +37,7 @@ import { withSecurityHooks } from './security/collectionHooks'
 import { nightlyRenderTask, siteQueue } from './siteBuild/nightly'
 import { graphQLLimits, maxAliasesRule, maxDepthRule } from './security/graphqlLimits'
 import { trustedOrigins } from './security/origins'
+import { keepPublicErrorMessages } from './http'
 import { translations } from './translations'
 import { uploadConfig } from './uploadLimit'
 
@@ -99,6 +100,7 @@ export default buildConfig({
     access: { queue: admins, run: admins, cancel: admins },
   },
   endpoints: [healthEndpoint],
+  hooks: { afterError: [keepPublicErrorMessages] },
   editor,
   secret: payloadSecret(),
   db: databaseAdapter(),
