@@ -61,12 +61,12 @@ describe('not found is 404, a failing database is 500', () => {
   it.each(Object.entries(endpoints))('%s: a missing item is 404; with the table gone, 500 in Chinese, logged', async (_, url) => {
     const notFound = await w.rest.get(url(missing), { token: w.tokens.admin })
     expect(notFound.status).toBe(404)
-    expect(notFound.json.message).toContain('不存在')
+    expect(notFound.json.errors?.[0]?.message).toContain('不存在')
 
     const before = logged.length
     const outage = await withoutTable('news', () => w.rest.get(url(published.id), { token: w.tokens.admin }))
     expect(outage.status).toBe(500)
-    expect(outage.json.message).toMatch(/时系统出错，请稍后重试/)
+    expect(outage.json.errors?.[0]?.message).toMatch(/时系统出错，请稍后重试/)
     expect(logged.length).toBeGreaterThan(before)
     // The item is there again, and found.
     expect(await w.status('get', url(published.id), w.tokens.admin)).toBe(200)
@@ -76,7 +76,7 @@ describe('not found is 404, a failing database is 500', () => {
     expect((await w.rest.get(`/submissions/${missing}/package`, { token: w.tokens.admin })).status).toBe(404)
     const outage = await withoutTable('submissions', () => w.rest.get(`/submissions/${submissionId}/package`, { token: w.tokens.admin }))
     expect(outage.status).toBe(500)
-    expect(outage.json.message).toMatch(/读取报送记录时系统出错/)
+    expect(outage.json.errors?.[0]?.message).toMatch(/读取报送记录时系统出错/)
     expect(await w.status('get', `/submissions/${submissionId}/package`, w.tokens.admin)).toBe(200)
   })
 
@@ -85,7 +85,7 @@ describe('not found is 404, a failing database is 500', () => {
     const url = `/news/${published.id}/preview-data?token=${previewToken(published.id, published.createdAt)}`
     const outage = await withoutTable('news', () => w.rest.get(url))
     expect(outage.status).toBe(500)
-    expect(outage.json.message).toMatch(/读取预览内容时系统出错/)
+    expect(outage.json.errors?.[0]?.message).toMatch(/读取预览内容时系统出错/)
     expect((await w.rest.get(url)).status).toBe(200)
   })
 
