@@ -38,6 +38,11 @@ const calls: Record<string, [Call, Row]> = {
   'POST /news/import-docx (no file)':       [{ method: 'post', url: () => '/news/import-docx', body: () => ({}) }, [N, N, N, N, N, N]],
   'GET /payload-jobs/run':                  [{ method: 'get', url: () => '/payload-jobs/run' },              [N, N, N, N, N, Y]],
   'GET /payload-jobs':                      [{ method: 'get', url: () => '/payload-jobs' },                  [N, N, N, N, N, N]],
+  // The portal's change queue and render lease: read by staff (站点状态) and admins; written by the CMS itself only.
+  'GET /site-changes':                      [{ method: 'get', url: () => '/site-changes' },                  [N, Y, Y, Y, Y, Y]],
+  'POST /site-changes':                     [{ method: 'post', url: () => '/site-changes', body: () => ({ kind: 'full', reason: '伪造' }) }, [N, N, N, N, N, N]],
+  'GET /site-render-lease':                 [{ method: 'get', url: () => '/site-render-lease' },             [N, N, N, N, N, Y]],
+  'POST /site-render-lease':                [{ method: 'post', url: () => '/site-render-lease', body: () => ({ name: 'portal', holder: 'evil', expiresAt: '2099-01-01T00:00:00Z' }) }, [N, N, N, N, N, N]],
   'POST /payload-jobs':                     [{ method: 'post', url: () => '/payload-jobs', body: () => ({ taskSlug: 'schedulePublish', input: {} }) }, [N, N, N, N, N, N]],
   'POST /users/unlock':                     [{ method: 'post', url: () => '/users/unlock', body: () => ({ email: 'writer@test.example' }) }, [N, N, N, N, N, Y]],
   'GET /payload-locked-documents':          [{ method: 'get', url: () => '/payload-locked-documents' },      [N, Y, Y, Y, Y, Y]],
