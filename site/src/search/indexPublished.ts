@@ -18,7 +18,7 @@ export async function indexPublished(file: string): Promise<number> {
   for (const collection of searchableCollections) for (const doc of await fetchPublished(collection)) docs.push(cmsDocToSearchDoc(collection, doc))
   const index = openSearchIndex(file)
   try {
-    index.rebuild(docs)
+    await index.rebuild(docs)
   } finally {
     index.close()
   }

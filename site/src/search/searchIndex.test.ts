@@ -5,6 +5,7 @@ import path from 'node:path'
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
+import { searchReader } from './reader'
 import { openSearchIndex } from './searchIndex'
 import { toSearchDoc } from './searchDoc'
 import { cutText } from './segment'
@@ -16,11 +17,11 @@ let file: string
 let index: SearchIndex
 const seedDocs = () => seedItems().map(toSearchDoc)
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'liushan-search-'))
   file = path.join(dir, 'search.sqlite')
   index = openSearchIndex(file)
-  index.rebuild(seedDocs())
+  await index.rebuild(seedDocs())
 })
 afterEach(() => {
   index.close()
@@ -150,34 +151,60 @@ describe('updates', () => {
     index.remove('news:does-not-exist')
   })
 
-  it('keeps what it holds across reopening, and a rebuild replaces everything', () => {
+  it('keeps what it holds across reopening, and a rebuild replaces everything', async () => {
     index.upsert(article({ text: '本院举办青蛙跳水比赛。' }))
     index.close()
     index = openSearchIndex(file)
     expect(urls('青蛙跳水')).toEqual(['/news/test-9001/'])
-    index.rebuild([article({ key: 'news:1', url: '/news/only/', text: '唯一的稿件。' })])
+    await index.rebuild([article({ key: 'news:1', url: '/news/only/', text: '唯一的稿件。' })])
     expect(urls('稿件')).toEqual(['/news/only/'])
     expect(index.query('调解').total).toBe(0)
   })
 
-  it('lets a reader read the whole old index while a rebuild is being written, and the new one after', () => {
-    const reader = openSearchIndex(file, { readOnly: true })
-    try {
-      const before = reader.query('廉洁家风', { perPage: 100 }).total
-      const seen: number[] = []
-      function* newDocs() {
-        for (const [i, doc] of seedDocs().entries()) {
-          // Halfway through the write transaction, a reader queries the same file.
-          if (i % 20 === 0) seen.push(reader.query('廉洁家风', { perPage: 100 }).total)
-          if (!doc.key.startsWith('families:')) yield doc
-        }
+  it('lets the server read the whole old index while a rebuild is being written, and the new one after', async () => {
+    // As the /search/ page reads it: reopened when the file behind the name changes.
+    const read = () => searchReader(file)!.query('廉洁家风', { perPage: 100 }).total
+    const before = read()
+    const seen: number[] = []
+    const docs = seedDocs()
+    function* newDocs() {
+      for (const [i, doc] of docs.entries()) {
+        // While the new file is being written, a reader queries the index.
+        if (i % 20 === 0) seen.push(read())
+        if (!doc.key.startsWith('families:')) yield doc
       }
-      index.rebuild(newDocs())
-      expect(seen.length).toBeGreaterThan(3)
-      expect(seen.every((total) => total === before)).toBe(true)
-      expect(reader.query('廉洁家风', { perPage: 100 }).total).toBe(before - 9)
-    } finally {
-      reader.close()
+      // Every document read, the new file not yet in place.
+      seen.push(read())
     }
+    await index.rebuild(newDocs())
+    expect(seen.length).toBeGreaterThan(3)
+    expect(seen.every((total) => total === before)).toBe(true)
+    expect(read()).toBe(before - 9)
+    // Only the live generation is left beside the name.
+    expect(fs.readdirSync(dir).filter((name) => !/-(wal|shm)$/.test(name))).toHaveLength(2)
+  })
+
+  it('rebuilds with segmenter threads to the same index as without', async () => {
+    // Enough copies of the seed for several batches on each thread.
+    const docs = Array.from({ length: 8 }, (_, copy) => seedDocs().map((doc) => ({ ...doc, key: `${doc.key}-${copy}`, url: `${doc.url}${copy}/` }))).flat()
+    const queries = ['调解', '廉洁家风', '法官工作站', '民法典', '六善文化', '诉源治理']
+    const answers = () => queries.map((q) => index.query(q, { perPage: 100 }))
+    await index.rebuild(docs, { threads: 0 })
+    const expected = answers()
+    expect(expected.every((answer) => answer.total > 0)).toBe(true)
+    await index.rebuild(docs, { threads: 2 })
+    expect(answers()).toEqual(expected)
+  })
+
+  it('keeps the old index when a rebuild fails', async () => {
+    const before = urls('廉洁家风')
+    function* failing() {
+      yield article()
+      throw new Error('内容读取失败')
+    }
+    await expect(index.rebuild(failing())).rejects.toThrow('内容读取失败')
+    expect(urls('廉洁家风')).toEqual(before)
+    expect(searchReader(file)!.query('廉洁家风', { perPage: 100 }).hits.map((hit) => hit.url)).toEqual(before)
+    expect(fs.readdirSync(dir).filter((name) => !/-(wal|shm)$/.test(name))).toHaveLength(2)
   })
 })

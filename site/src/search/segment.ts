@@ -5,19 +5,23 @@ import { Jieba } from '@node-rs/jieba'
 import { dict } from '@node-rs/jieba/dict.js'
 
 let jieba: Jieba | undefined
-/** Loading the dictionary takes a moment: once per process. */
+/** Loading the dictionary takes a moment: once per process (and once per segmenter thread). */
 const segmenter = () => (jieba ??= Jieba.withDict(dict))
-
-/** A token worth indexing or searching: it has a letter or digit (no punctuation, no space). */
-const isWord = (token: string) => /[\p{L}\p{N}]/u.test(token)
 
 /**
  * The words of a text for the index, separated by spaces. Search mode: a compound also yields its
- * parts (民法典 → 民法 法典 民法典), so a query for a part finds it.
+ * parts (民法典 → 民法 法典 民法典), so a query for a part finds it. Punctuation tokens stay in:
+ * FTS5's unicode61 tokenizer drops them as separators, cheaper than filtering them here.
+ *
+ * Kept as source text, because the segmenter threads (segmentThreads.ts) run the very same code.
  */
-export function indexWords(text: string): string {
-  return segmenter().cutForSearch(text.normalize('NFKC'), true).filter(isWord).join(' ')
-}
+export const INDEX_WORDS_SOURCE = `(jieba, text) => jieba.cutForSearch(text.normalize('NFKC'), true).join(' ')`
+const indexWordsWith = new Function(`return ${INDEX_WORDS_SOURCE}`)() as (jieba: Jieba, text: string) => string
+
+export const indexWords = (text: string): string => indexWordsWith(segmenter(), text)
+
+/** A token worth searching: it has a letter or digit (no punctuation, no space). */
+const isWord = (token: string) => /[\p{L}\p{N}]/u.test(token)
 
 /** The words of a query, each once, in order (廉洁家风 → 廉洁, 家风). */
 export function queryWords(query: string): string[] {

@@ -13,24 +13,25 @@ type Changed = { collection: string; id: string; published: boolean }
 const searchable = (collection: string): collection is SearchableItem['collection'] =>
   (searchableCollections as string[]).includes(collection)
 
-function withIndex(work: (index: ReturnType<typeof openSearchIndex>) => void) {
+async function withIndex(work: (index: ReturnType<typeof openSearchIndex>) => unknown) {
   const index = openSearchIndex(searchIndexPath())
   try {
-    work(index)
+    await work(index)
   } finally {
     index.close()
   }
 }
 
-export function rebuildSearch(content: RawContent) {
+/** Resolves when the new index is in place (segmentation runs in threads meanwhile). */
+export async function rebuildSearch(content: RawContent) {
   const docs = searchableCollections.flatMap((collection) => (content.collections[collection] ?? []).map((doc) => cmsDocToSearchDoc(collection, doc)))
-  withIndex((index) => index.rebuild(docs))
+  await withIndex((index) => index.rebuild(docs))
 }
 
-export function updateSearch(content: RawContent, changed: Changed[]) {
+export async function updateSearch(content: RawContent, changed: Changed[]) {
   const relevant = changed.filter((doc) => searchable(doc.collection))
   if (!relevant.length) return
-  withIndex((index) => {
+  await withIndex((index) => {
     for (const { collection, id, published } of relevant) {
       const doc = published ? content.collections[collection]?.find((d) => String(d.id) === id) : undefined
       if (doc && searchable(collection)) index.upsert(cmsDocToSearchDoc(collection, doc))

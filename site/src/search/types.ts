@@ -27,7 +27,11 @@ export type SearchResult = { total: number; hits: SearchHit[] }
 export type SearchIndex = {
   upsert(doc: SearchDoc): void
   remove(key: string): void
-  rebuild(docs: Iterable<SearchDoc>): void
+  /**
+   * Replaces everything with `docs`, written into a new file that takes the index's name when finished.
+   * `threads`: segmenter threads (default: none for a few documents, else one per core).
+   */
+  rebuild(docs: Iterable<SearchDoc>, opts?: { threads?: number }): Promise<void>
   query(q: string, opts?: { page?: number; perPage?: number }): SearchResult
   close(): void
 }
