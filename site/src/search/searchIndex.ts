@@ -127,7 +127,7 @@ async function buildGeneration(file: string, docs: Iterable<SearchDoc>, threads:
   const db = new DatabaseSync(generation)
   try {
     // A file nobody reads until it is finished: no journal, no syncs; a failed build is deleted.
-    db.exec('PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536')
+    db.exec('PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF')
     db.exec(SCHEMA)
     db.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`)
     // No merging while loading: the words go out as one segment at the end.
