@@ -194,7 +194,7 @@ describe('updates', () => {
     expect(expected.every((answer) => answer.total > 0)).toBe(true)
     await index.rebuild(docs, { threads: 2 })
     expect(answers()).toEqual(expected)
-  })
+  }, 60_000) // two rebuilds and two threads loading jieba's dictionary, on a shared machine
 
   it('keeps the old index when a rebuild fails', async () => {
     const before = urls('廉洁家风')
