@@ -9,7 +9,7 @@
 import { type Bundle, NOT_FOUND_PROBE, openBundle, type Rendered } from './bundle.ts'
 import crypto from 'node:crypto'
 
-import { applyChanges, type Change, loadContent } from './content.ts'
+import { applyChanges, type Change, cmsSource, type ContentSource, loadContent } from './content.ts'
 import { copyReferencedMedia } from './media.ts'
 import { type Deps, type Manifest, type ManifestPage, Output } from './output.ts'
 import type { RawContent } from '../src/content/cmsSources.ts'
@@ -28,6 +28,9 @@ const KIND: Record<string, string> = {
 export type Summary = { rendered: number; removed: number; ms: number; urls: string[] }
 
 export class RenderError extends Error {}
+
+/** Where the last full or incremental render spent its time (benchmarks, RENDER_TIMINGS). */
+export type Timings = { loadMs?: number; fetchMs?: number; analysisMs?: number; renderMs: number; publishMs: number; searchMs: number; pages: number }
 
 const GLOBAL_KINDS = new Set(['settings', 'pages', 'navigation'])
 
@@ -91,9 +94,12 @@ export class Renderer {
   private media = new Set<string>()
 
   private search?: SearchSink
+  lastTimings?: Timings
+  private source: ContentSource
 
-  private constructor(bundle: Bundle, output: Output, mediaDir: string, search?: SearchSink) {
+  private constructor(bundle: Bundle, output: Output, mediaDir: string, source: ContentSource, search?: SearchSink) {
     this.search = search
+    this.source = source
     this.bundle = bundle
     this.output = output
     this.mediaDir = mediaDir
@@ -102,9 +108,9 @@ export class Renderer {
     if (this.deps) this.reindex()
   }
 
-  static async open(options: { buildDir: string; outDir: string; mediaDir: string; search?: SearchSink }) {
+  static async open(options: { buildDir: string; outDir: string; mediaDir: string; source?: ContentSource; search?: SearchSink }) {
     const bundle = await openBundle(options.buildDir)
-    return new Renderer(bundle, new Output(options.outDir), options.mediaDir, options.search ?? bundle.search)
+    return new Renderer(bundle, new Output(options.outDir), options.mediaDir, options.source ?? cmsSource, options.search ?? bundle.search)
   }
 
   /** Whether the last render's dependency record matches what is served (else: render in full). */
@@ -113,7 +119,7 @@ export class Renderer {
   }
 
   async loadContent() {
-    this.content = await loadContent()
+    this.content = await loadContent(this.source)
     this.bundle.setContent(this.content)
   }
 
@@ -165,14 +171,18 @@ export class Renderer {
   async full(): Promise<Summary> {
     const started = Date.now()
     await this.loadContent()
+    const loaded = Date.now()
     const urls = [...this.bundle.routes(), NOT_FOUND_KEY]
     const rendered = await this.renderAll(urls)
+    const renderedAt = Date.now()
     const pages = rendered.map((page) => [page.url, page.stored] as const)
     const previous = this.manifest
     this.publish(Object.fromEntries(pages), Object.fromEntries(rendered.map((page) => [page.url, page.tags])))
     // Incremental renders only add objects; a full render (deploys, nightly) clears out the old ones.
     this.output.prune([this.manifest, previous])
+    const published = Date.now()
     await this.indexSearch(() => this.search?.rebuild(this.content!))
+    this.lastTimings = { loadMs: loaded - started, renderMs: renderedAt - loaded, publishMs: published - renderedAt, searchMs: Date.now() - published, pages: rendered.length }
     return { rendered: rendered.length, removed: 0, ms: Date.now() - started, urls: urls.slice(0, 50) }
   }
 
@@ -181,10 +191,13 @@ export class Renderer {
     if (!this.content) await this.loadContent()
     if (!this.incrementalReady) return this.full()
     const fetched = Date.now()
-    const { content } = await applyChanges(this.content!, changes)
-    if (process.env.RENDER_TIMINGS) console.error(`[渲染] 读取更改 ${Date.now() - fetched} ms`)
+    const { content } = await applyChanges(this.content!, changes, this.source)
+    const fetchMs = Date.now() - fetched
+    if (process.env.RENDER_TIMINGS) console.error(`[渲染] 读取更改 ${fetchMs} ms`)
     const named = new Set(changes.map((change) => (change.kind === 'doc' ? `${change.collection}:${change.id}` : `${change.slug}:${change.slug}`)))
-    return this.rerender(content, named)
+    const summary = await this.rerender(content, named)
+    if (this.lastTimings) this.lastTimings.fetchMs = fetchMs
+    return summary
   }
 
   /**
@@ -230,8 +243,10 @@ export class Renderer {
         delete tags[url]
       }
       this.publish(pages, tags)
-      if (process.env.RENDER_TIMINGS) console.error(`[渲染] 分析 ${planned - started} ms，生成 ${urls.length} 页 ${renderedAt - planned} ms，写入清单 ${Date.now() - renderedAt} ms`)
+      const published = Date.now()
+      if (process.env.RENDER_TIMINGS) console.error(`[渲染] 分析 ${planned - started} ms，生成 ${urls.length} 页 ${renderedAt - planned} ms，写入清单 ${published - renderedAt} ms`)
       if (changedDocs.length) await this.indexSearch(() => this.search?.update(content, changedDocs))
+      this.lastTimings = { analysisMs: planned - started, renderMs: renderedAt - planned, publishMs: published - renderedAt, searchMs: Date.now() - published, pages: urls.length }
       return { rendered: rendered.length, removed: removed.length, ms: Date.now() - started, urls: urls.slice(0, 50) }
     } catch (error) {
       // The served version and the recorded state stay as they were; the change can be sent again.
