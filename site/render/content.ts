@@ -38,22 +38,46 @@ export async function loadContent(source: ContentSource = cmsSource): Promise<Ra
     ...cmsCollections.map(async (slug) => (collections[slug] = canonical(await source.fetchAll(slug)))),
     ...cmsGlobals.map(async (slug) => (globals[slug] = await source.fetchGlobal(slug))),
   ])
+  // Walked now, at load, rather than on the first change.
+  for (const docs of Object.values(collections)) for (const doc of docs) references(doc)
   return { version: 1, collections, globals }
 }
 
 /**
- * Whether a raw document points at (collection, id): a populated relation (an object with that
- * id, at any depth: fields, arrays, rich-text uploads and links), or a polymorphic one
- * ({ relationTo, value }) whose value is that id, populated or bare (an unreadable target).
+ * What a raw document points at: the id of every populated relation (an object with an id, at any
+ * depth: fields, arrays, rich-text uploads and links), and "collection:id" of every polymorphic
+ * one ({ relationTo, value }) whose value is bare (an unreadable target). Ids alone, whatever the
+ * collection: a superset, so a change never misses a document that shows it.
  */
-function refersTo(value: unknown, collection: string, id: string, depth = 0): boolean {
-  if (value === null || typeof value !== 'object' || depth > 16) return false
-  if (Array.isArray(value)) return value.some((item) => refersTo(item, collection, id, depth + 1))
+type References = { ids: Set<string>; bare: Set<string> }
+
+function collectReferences(value: unknown, found: References, depth: number) {
+  if (value === null || typeof value !== 'object' || depth > 16) return
+  if (Array.isArray(value)) {
+    for (const item of value) collectReferences(item, found, depth + 1)
+    return
+  }
   const object = value as Record<string, unknown>
-  if (depth > 0 && object.id !== undefined && String(object.id) === id) return true
-  if (object.relationTo === collection && object.value !== null && typeof object.value !== 'object' && String(object.value) === id) return true
-  for (const key in object) if (refersTo(object[key], collection, id, depth + 1)) return true
-  return false
+  if (depth > 0 && object.id !== undefined) found.ids.add(String(object.id))
+  if (typeof object.relationTo === 'string' && object.value !== null && typeof object.value !== 'object') found.bare.add(`${object.relationTo}:${object.value}`)
+  for (const key in object) collectReferences(object[key], found, depth + 1)
+}
+
+// Documents are never mutated (a change replaces the object), so each one is walked once.
+const referencesOf = new WeakMap<object, References>()
+function references(doc: object): References {
+  let found = referencesOf.get(doc)
+  if (!found) {
+    found = { ids: new Set(), bare: new Set() }
+    collectReferences(doc, found, 0)
+    referencesOf.set(doc, found)
+  }
+  return found
+}
+
+const refersTo = (doc: object, collection: string, id: string) => {
+  const { ids, bare } = references(doc)
+  return ids.has(id) || bare.has(`${collection}:${id}`)
 }
 
 /**

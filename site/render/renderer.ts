@@ -6,7 +6,7 @@
 // (an article's neighbours and related items, one archive page) whose value differs; `routes`
 // when URLs come or go. Pages tagged with any of these in the last render are re-rendered, as are
 // added URLs; removed URLs leave the manifest.
-import { type Bundle, NOT_FOUND_PROBE, openBundle, type Rendered } from './bundle.ts'
+import { type Bundle, NOT_FOUND_PROBE, openBundle } from './bundle.ts'
 import crypto from 'node:crypto'
 
 import { applyChanges, type Change, cmsSource, type ContentSource, loadContent } from './content.ts'
@@ -16,7 +16,7 @@ import type { RawContent } from '../src/content/cmsSources.ts'
 
 /** The manifest key of the 404 page (rendered from NOT_FOUND_PROBE, served for unknown URLs). */
 export const NOT_FOUND_KEY = '/404.html'
-/** Pages in flight at once (one thread renders; compression runs on libuv's four threads meanwhile). */
+/** Pages in flight at once (this thread renders; the compression thread stores the ones rendered meanwhile). */
 const PARALLEL = 8
 
 /** CMS collection or global → the site's content kind (src/content/schemas.ts). */
@@ -83,6 +83,8 @@ export type ChangedDoc = { collection: string; id: string; published: boolean }
  */
 export type SearchSink = { rebuild(content: RawContent): void | Promise<void>; update(content: RawContent, changed: ChangedDoc[]): void | Promise<void> }
 
+type StoredPage = { url: string; tags: string[]; stored: ManifestPage }
+
 export class Renderer {
   private bundle: Bundle
   private output: Output
@@ -125,17 +127,21 @@ export class Renderer {
 
   private reindex() {
     this.index.clear()
-    for (const [url, tags] of Object.entries(this.deps!.pages)) {
-      for (const tag of tags) {
-        const urls = this.index.get(tag) ?? new Set<string>()
-        this.index.set(tag, urls.add(url))
-      }
+    for (const [url, tags] of Object.entries(this.deps!.pages)) this.retag(url, [], tags)
+  }
+
+  /** Moves `url` in the tag index from the tags it read before to those it reads now. */
+  private retag(url: string, before: string[], now: string[]) {
+    for (const tag of before) this.index.get(tag)?.delete(url)
+    for (const tag of now) {
+      const urls = this.index.get(tag) ?? new Set<string>()
+      this.index.set(tag, urls.add(url))
     }
   }
 
-  /** Renders and stores each URL; several in flight, so compressing one overlaps rendering the next. */
-  private async renderAll(urls: string[]): Promise<(Rendered & { stored: ManifestPage })[]> {
-    const results: (Rendered & { stored: ManifestPage })[] = []
+  /** Renders and stores each URL; several in flight, so storing one overlaps rendering the next. */
+  private async renderAll(urls: string[]): Promise<StoredPage[]> {
+    const results: StoredPage[] = []
     let next = 0
     const work = async () => {
       while (next < urls.length) {
@@ -143,28 +149,36 @@ export class Renderer {
         const rendered = await this.bundle.render(url === NOT_FOUND_KEY ? NOT_FOUND_PROBE : url)
         const expected = url === NOT_FOUND_KEY ? 404 : 200
         if (rendered.status !== expected) throw new RenderError(`页面 ${url} 生成失败：站点程序返回 ${rendered.status}`)
-        const stored = await this.output.store(rendered.body, rendered.type)
         if (rendered.type.startsWith('text/html')) {
           const missing = copyReferencedMedia(rendered.body.toString('utf8'), this.mediaDir, this.output.mediaDir, this.media)
           for (const name of missing) console.error(`[渲染] 未找到图片 ${name}（${url}）`)
         }
-        results.push({ ...rendered, url, stored })
+        // The body moves to the compression thread; only its object name is kept (all bodies at once would be GBs at 50k news).
+        const stored = await this.output.store(rendered.body, rendered.type)
+        results.push({ url, tags: rendered.tags, stored })
       }
     }
     await Promise.all(Array.from({ length: PARALLEL }, work))
     return results
   }
 
-  private publish(pages: Record<string, ManifestPage>, tags: Record<string, string[]>) {
+  /**
+   * Writes the new version. `changed` lists the URLs whose tags may differ from the last version
+   * (re-rendered or removed), so the tag index is patched rather than rebuilt; none: rebuild.
+   */
+  private publish(pages: Record<string, ManifestPage>, tags: Record<string, string[]>, known?: { views: Map<string, string>; docs: DocDigests; changed: string[] }) {
     const version = Math.max(this.manifest?.version ?? 0, this.deps?.version ?? 0) + 1
     const sorted = <T>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
     const manifest: Manifest = { version, pages: sorted(pages) }
-    const deps: Deps = { version, pages: sorted(tags), views: Object.fromEntries(this.bundle.viewDigests()), docs: docDigests(this.content!) }
+    const views = known?.views ?? this.bundle.viewDigests()
+    const deps: Deps = { version, pages: sorted(tags), views: Object.fromEntries(views), docs: known?.docs ?? docDigests(this.content!) }
     const frame = { version, collections: { columns: this.content!.collections.columns ?? [] }, globals: this.content!.globals }
     this.output.publish(manifest, deps, frame)
+    const before = this.deps
     this.manifest = manifest
     this.deps = deps
-    this.reindex()
+    if (known && before) for (const url of known.changed) this.retag(url, before.pages[url] ?? [], deps.pages[url] ?? [])
+    else this.reindex()
   }
 
   /** Loads everything from the CMS and renders every URL. */
@@ -213,7 +227,8 @@ export class Renderer {
   private async rerender(content: RawContent, named: Set<string>): Promise<Summary> {
     const started = Date.now()
     const before = this.content!
-    const { tags: touched, docs: changedDocs } = touchedDocs(this.deps!.docs ?? {}, docDigests(content), named)
+    const nowDocs = docDigests(content)
+    const { tags: touched, docs: changedDocs } = touchedDocs(this.deps!.docs ?? {}, nowDocs, named)
     this.content = content
     this.bundle.setContent(content)
     try {
@@ -242,7 +257,7 @@ export class Renderer {
         delete pages[url]
         delete tags[url]
       }
-      this.publish(pages, tags)
+      this.publish(pages, tags, { views: newViews, docs: nowDocs, changed: [...urls, ...removed] })
       const published = Date.now()
       if (process.env.RENDER_TIMINGS) console.error(`[渲染] 分析 ${planned - started} ms，生成 ${urls.length} 页 ${renderedAt - planned} ms，写入清单 ${published - renderedAt} ms`)
       if (changedDocs.length) await this.indexSearch(() => this.search?.update(content, changedDocs))
@@ -265,7 +280,8 @@ export class Renderer {
     }
   }
 
-  close() {
-    return this.bundle.close()
+  async close() {
+    await this.output.close()
+    await this.bundle.close()
   }
 }
