@@ -63,7 +63,7 @@ export async function benchRender(log: Log): Promise<RenderResults> {
 }
 
 /** The demo seed as an anonymous reader gets it from the REST API, and its photos. */
-async function dumpSeed(file: string, mediaTarget: string) {
+export async function dumpSeed(file: string, mediaTarget: string) {
   // Imported here: the render child must not load Payload (its RSS is the renderer's own).
   const [{ seed }, { restClient }, { startTestPayload }] = await Promise.all([
     import('../../cms/src/seed/index'), import('../../cms/src/testing/restClient'), import('../../cms/src/testing/testPayload'),
