@@ -65,10 +65,19 @@ export async function openBundle(buildDir: string): Promise<Bundle> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   let next = 0
+  // A kept-alive connection the server closed while this thread was busy (a long search rebuild
+  // blocks it for seconds) fails the next request with ECONNRESET; a GET is safe to send again.
+  const requestOnce = async (url: string, id: string) => {
+    try {
+      return await fetch(url, { headers: { 'x-render-id': id }, redirect: 'manual' })
+    } catch {
+      return fetch(url, { headers: { 'x-render-id': id }, redirect: 'manual' })
+    }
+  }
 
   const render = async (url: string): Promise<Rendered> => {
     const id = String(next++)
-    const response = await fetch(origin + url, { headers: { 'x-render-id': id }, redirect: 'manual' })
+    const response = await requestOnce(origin + url, id)
     let body: Buffer = Buffer.from(await response.arrayBuffer())
     let type = response.headers.get('content-type') ?? 'application/octet-stream'
     if (type === 'text/html') type = 'text/html; charset=utf-8'

@@ -5,6 +5,24 @@ import { cmsCollections, cmsGlobals, type RawContent } from '../src/content/cmsS
 
 export type Change = { kind: 'doc'; collection: string; id: string | number } | { kind: 'global'; slug: string }
 
+/**
+ * Where the renderer reads published content: the CMS's anonymous REST API in production
+ * (cmsSource); benchmarks hand it an in-memory one, so the render path is measured without a CMS.
+ */
+export type ContentSource = {
+  /** Every published document of a collection (any order). */
+  fetchAll(collection: string): Promise<any[]>
+  /** The published documents among `ids` (absent: withdrawn, deleted or never were). */
+  fetchByIds(collection: string, ids: string[]): Promise<any[]>
+  fetchGlobal(slug: string): Promise<any>
+}
+
+export const cmsSource: ContentSource = {
+  fetchAll: (collection) => fetchPublished(collection),
+  fetchByIds: (collection, ids) => fetchPublishedByIds(collection, ids),
+  fetchGlobal: (slug) => fetchGlobal(slug),
+}
+
 const byIdDescending = (a: any, b: any) => {
   const [x, y] = [Number(a.id), Number(b.id)]
   return Number.isNaN(x) || Number.isNaN(y) ? String(b.id).localeCompare(String(a.id)) : y - x
@@ -13,29 +31,53 @@ const byIdDescending = (a: any, b: any) => {
 /** One canonical order (newest id first, as the CMS lists them), so a patched state equals a fresh load. */
 const canonical = (docs: any[]) => docs.sort(byIdDescending)
 
-export async function loadContent(): Promise<RawContent> {
+export async function loadContent(source: ContentSource = cmsSource): Promise<RawContent> {
   const collections: Record<string, any[]> = {}
   const globals: Record<string, any> = {}
   await Promise.all([
-    ...cmsCollections.map(async (slug) => (collections[slug] = canonical(await fetchPublished(slug)))),
-    ...cmsGlobals.map(async (slug) => (globals[slug] = await fetchGlobal(slug))),
+    ...cmsCollections.map(async (slug) => (collections[slug] = canonical(await source.fetchAll(slug)))),
+    ...cmsGlobals.map(async (slug) => (globals[slug] = await source.fetchGlobal(slug))),
   ])
+  // Walked now, at load, rather than on the first change.
+  for (const docs of Object.values(collections)) for (const doc of docs) references(doc)
   return { version: 1, collections, globals }
 }
 
 /**
- * Whether a raw document points at (collection, id): a populated relation (an object with that
- * id, at any depth: fields, arrays, rich-text uploads and links), or a polymorphic one
- * ({ relationTo, value }) whose value is that id, populated or bare (an unreadable target).
+ * What a raw document points at: the id of every populated relation (an object with an id, at any
+ * depth: fields, arrays, rich-text uploads and links), and "collection:id" of every polymorphic
+ * one ({ relationTo, value }) whose value is bare (an unreadable target). Ids alone, whatever the
+ * collection: a superset, so a change never misses a document that shows it.
  */
-function refersTo(value: unknown, collection: string, id: string, depth = 0): boolean {
-  if (value === null || typeof value !== 'object' || depth > 16) return false
-  if (Array.isArray(value)) return value.some((item) => refersTo(item, collection, id, depth + 1))
+type References = { ids: Set<string>; bare: Set<string> }
+
+function collectReferences(value: unknown, found: References, depth: number) {
+  if (value === null || typeof value !== 'object' || depth > 16) return
+  if (Array.isArray(value)) {
+    for (const item of value) collectReferences(item, found, depth + 1)
+    return
+  }
   const object = value as Record<string, unknown>
-  if (depth > 0 && object.id !== undefined && String(object.id) === id) return true
-  if (object.relationTo === collection && object.value !== null && typeof object.value !== 'object' && String(object.value) === id) return true
-  for (const key in object) if (refersTo(object[key], collection, id, depth + 1)) return true
-  return false
+  if (depth > 0 && object.id !== undefined) found.ids.add(String(object.id))
+  if (typeof object.relationTo === 'string' && object.value !== null && typeof object.value !== 'object') found.bare.add(`${object.relationTo}:${object.value}`)
+  for (const key in object) collectReferences(object[key], found, depth + 1)
+}
+
+// Documents are never mutated (a change replaces the object), so each one is walked once.
+const referencesOf = new WeakMap<object, References>()
+function references(doc: object): References {
+  let found = referencesOf.get(doc)
+  if (!found) {
+    found = { ids: new Set(), bare: new Set() }
+    collectReferences(doc, found, 0)
+    referencesOf.set(doc, found)
+  }
+  return found
+}
+
+const refersTo = (doc: object, collection: string, id: string) => {
+  const { ids, bare } = references(doc)
+  return ids.has(id) || bare.has(`${collection}:${id}`)
 }
 
 /**
@@ -44,7 +86,7 @@ function refersTo(value: unknown, collection: string, id: string, depth = 0): bo
  * carry their column's title, coverage its item, pages their photos). Candidates are found by id
  * alone, a superset: fetching one too many costs a request, never a wrong page.
  */
-export async function applyChanges(content: RawContent, changes: Change[]): Promise<{ content: RawContent }> {
+export async function applyChanges(content: RawContent, changes: Change[], source: ContentSource = cmsSource): Promise<{ content: RawContent }> {
   const collections = { ...content.collections }
   const globals = { ...content.globals }
   const refetch = new Map<string, Set<string>>()
@@ -57,7 +99,7 @@ export async function applyChanges(content: RawContent, changes: Change[]): Prom
   for (const change of changes) {
     if (change.kind === 'global') {
       if (!(cmsGlobals as readonly string[]).includes(change.slug)) continue
-      globals[change.slug] = await fetchGlobal(change.slug)
+      globals[change.slug] = await source.fetchGlobal(change.slug)
       continue
     }
     const id = String(change.id)
@@ -71,7 +113,7 @@ export async function applyChanges(content: RawContent, changes: Change[]): Prom
   }
 
   for (const [collection, ids] of refetch) {
-    const fresh = new Map((await fetchPublishedByIds(collection, [...ids])).map((doc) => [String(doc.id), doc]))
+    const fresh = new Map((await source.fetchByIds(collection, [...ids])).map((doc) => [String(doc.id), doc]))
     const before = new Map((collections[collection] ?? []).filter((doc) => ids.has(String(doc.id))).map((doc) => [String(doc.id), doc]))
     const kept = (collections[collection] ?? []).filter((doc) => !ids.has(String(doc.id)))
     for (const id of ids) {

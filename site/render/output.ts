@@ -2,16 +2,13 @@
 // manifest (URL → object) renamed into place in one step, so readers see one version or the next,
 // never a mix. deps.json beside it holds each page's dependency tags and the views' digests, for
 // the next incremental render (also after a restart).
-import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { promisify } from 'node:util'
-import zlib from 'node:zlib'
 
-const brotli = promisify(zlib.brotliCompress)
-const gzip = promisify(zlib.gzip)
+import { type ManifestPage, writeAtomically } from './objects.ts'
+import { startStoreThread } from './storeThread.ts'
 
-export type ManifestPage = { object: string; type: string; encodings?: ('br' | 'gz')[] }
+export type { ManifestPage }
 export type Manifest = { version: number; pages: Record<string, ManifestPage> }
 export type Deps = {
   version: number
@@ -21,22 +18,6 @@ export type Deps = {
   views: Record<string, string>
   /** "collection:id" → [digest, slug] of each document the render saw. */
   docs?: Record<string, [string, string]>
-}
-
-const COMPRESSIBLE = /^(text\/|application\/(xml|rss\+xml|json|javascript))/
-/** Below this, headers outweigh the savings. */
-const MIN_BYTES = 512
-
-const EXTENSIONS: [RegExp, string][] = [
-  [/^text\/html/, 'html'], [/rss\+xml|^application\/xml|^text\/xml/, 'xml'], [/^text\/plain/, 'txt'],
-  [/^text\/calendar/, 'ics'], [/^image\/png/, 'png'], [/^image\/svg/, 'svg'], [/json/, 'json'],
-]
-const extensionOf = (type: string) => EXTENSIONS.find(([pattern]) => pattern.test(type))?.[1] ?? 'bin'
-
-function writeAtomically(file: string, data: Buffer | string) {
-  const temp = `${file}.${process.pid}.tmp`
-  fs.writeFileSync(temp, data)
-  fs.renameSync(temp, file)
 }
 
 /**
@@ -60,31 +41,17 @@ export class Output {
     fs.mkdirSync(this.mediaDir, { recursive: true })
   }
 
-  /** Stores a body under its hash (with brotli and gzip copies) unless already stored. Compression runs on libuv's threads, beside the rendering. */
-  async store(body: Buffer, type: string): Promise<ManifestPage> {
-    const object = `${crypto.createHash('sha256').update(body).digest('hex')}.${extensionOf(type)}`
-    const file = path.join(this.objectsDir, object)
-    const encodings: ('br' | 'gz')[] = []
-    const compressible = COMPRESSIBLE.test(type) && body.length >= MIN_BYTES
-    if (compressible) {
-      for (const [suffix, compress] of [
-        ['br', () => brotli(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 7, [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } })],
-        ['gz', () => gzip(body, { level: 9 })],
-      ] as const) {
-        const packedFile = `${file}.${suffix}`
-        if (fs.existsSync(packedFile)) {
-          encodings.push(suffix)
-          continue
-        }
-        const packed = await compress()
-        if (packed.length >= body.length) continue
-        writeAtomically(packedFile, packed)
-        encodings.push(suffix)
-      }
-    }
-    // The plain copy last: once it exists, its compressed siblings do too.
-    if (!fs.existsSync(file)) writeAtomically(file, body)
-    return encodings.length ? { object, type, encodings } : { object, type }
+  private storeThread?: ReturnType<typeof startStoreThread>
+
+  /** Stores a body under its hash (with brotli and gzip copies) unless already stored, on the compression thread. */
+  store(body: Uint8Array, type: string): Promise<ManifestPage> {
+    this.storeThread ??= startStoreThread(this.objectsDir)
+    return this.storeThread.store(body, type)
+  }
+
+  async close() {
+    await this.storeThread?.close()
+    this.storeThread = undefined
   }
 
   readManifest(): Manifest | undefined {

@@ -6,17 +6,17 @@
 // (an article's neighbours and related items, one archive page) whose value differs; `routes`
 // when URLs come or go. Pages tagged with any of these in the last render are re-rendered, as are
 // added URLs; removed URLs leave the manifest.
-import { type Bundle, NOT_FOUND_PROBE, openBundle, type Rendered } from './bundle.ts'
+import { type Bundle, NOT_FOUND_PROBE, openBundle } from './bundle.ts'
 import crypto from 'node:crypto'
 
-import { applyChanges, type Change, loadContent } from './content.ts'
+import { applyChanges, type Change, cmsSource, type ContentSource, loadContent } from './content.ts'
 import { copyReferencedMedia } from './media.ts'
 import { type Deps, type Manifest, type ManifestPage, Output } from './output.ts'
 import type { RawContent } from '../src/content/cmsSources.ts'
 
 /** The manifest key of the 404 page (rendered from NOT_FOUND_PROBE, served for unknown URLs). */
 export const NOT_FOUND_KEY = '/404.html'
-/** Pages in flight at once (one thread renders; compression runs on libuv's four threads meanwhile). */
+/** Pages in flight at once (this thread renders; the compression thread stores the ones rendered meanwhile). */
 const PARALLEL = 8
 
 /** CMS collection or global → the site's content kind (src/content/schemas.ts). */
@@ -28,6 +28,9 @@ const KIND: Record<string, string> = {
 export type Summary = { rendered: number; removed: number; ms: number; urls: string[] }
 
 export class RenderError extends Error {}
+
+/** Where the last full or incremental render spent its time (benchmarks, RENDER_TIMINGS). */
+export type Timings = { loadMs?: number; fetchMs?: number; analysisMs?: number; renderMs: number; publishMs: number; searchMs: number; pages: number }
 
 const GLOBAL_KINDS = new Set(['settings', 'pages', 'navigation'])
 
@@ -80,6 +83,8 @@ export type ChangedDoc = { collection: string; id: string; published: boolean }
  */
 export type SearchSink = { rebuild(content: RawContent): void | Promise<void>; update(content: RawContent, changed: ChangedDoc[]): void | Promise<void> }
 
+type StoredPage = { url: string; tags: string[]; stored: ManifestPage }
+
 export class Renderer {
   private bundle: Bundle
   private output: Output
@@ -91,9 +96,12 @@ export class Renderer {
   private media = new Set<string>()
 
   private search?: SearchSink
+  lastTimings?: Timings
+  private source: ContentSource
 
-  private constructor(bundle: Bundle, output: Output, mediaDir: string, search?: SearchSink) {
+  private constructor(bundle: Bundle, output: Output, mediaDir: string, source: ContentSource, search?: SearchSink) {
     this.search = search
+    this.source = source
     this.bundle = bundle
     this.output = output
     this.mediaDir = mediaDir
@@ -102,9 +110,9 @@ export class Renderer {
     if (this.deps) this.reindex()
   }
 
-  static async open(options: { buildDir: string; outDir: string; mediaDir: string; search?: SearchSink }) {
+  static async open(options: { buildDir: string; outDir: string; mediaDir: string; source?: ContentSource; search?: SearchSink }) {
     const bundle = await openBundle(options.buildDir)
-    return new Renderer(bundle, new Output(options.outDir), options.mediaDir, options.search ?? bundle.search)
+    return new Renderer(bundle, new Output(options.outDir), options.mediaDir, options.source ?? cmsSource, options.search ?? bundle.search)
   }
 
   /** Whether the last render's dependency record matches what is served (else: render in full). */
@@ -113,23 +121,27 @@ export class Renderer {
   }
 
   async loadContent() {
-    this.content = await loadContent()
+    this.content = await loadContent(this.source)
     this.bundle.setContent(this.content)
   }
 
   private reindex() {
     this.index.clear()
-    for (const [url, tags] of Object.entries(this.deps!.pages)) {
-      for (const tag of tags) {
-        const urls = this.index.get(tag) ?? new Set<string>()
-        this.index.set(tag, urls.add(url))
-      }
+    for (const [url, tags] of Object.entries(this.deps!.pages)) this.retag(url, [], tags)
+  }
+
+  /** Moves `url` in the tag index from the tags it read before to those it reads now. */
+  private retag(url: string, before: string[], now: string[]) {
+    for (const tag of before) this.index.get(tag)?.delete(url)
+    for (const tag of now) {
+      const urls = this.index.get(tag) ?? new Set<string>()
+      this.index.set(tag, urls.add(url))
     }
   }
 
-  /** Renders and stores each URL; several in flight, so compressing one overlaps rendering the next. */
-  private async renderAll(urls: string[]): Promise<(Rendered & { stored: ManifestPage })[]> {
-    const results: (Rendered & { stored: ManifestPage })[] = []
+  /** Renders and stores each URL; several in flight, so storing one overlaps rendering the next. */
+  private async renderAll(urls: string[]): Promise<StoredPage[]> {
+    const results: StoredPage[] = []
     let next = 0
     const work = async () => {
       while (next < urls.length) {
@@ -137,42 +149,54 @@ export class Renderer {
         const rendered = await this.bundle.render(url === NOT_FOUND_KEY ? NOT_FOUND_PROBE : url)
         const expected = url === NOT_FOUND_KEY ? 404 : 200
         if (rendered.status !== expected) throw new RenderError(`页面 ${url} 生成失败：站点程序返回 ${rendered.status}`)
-        const stored = await this.output.store(rendered.body, rendered.type)
         if (rendered.type.startsWith('text/html')) {
           const missing = copyReferencedMedia(rendered.body.toString('utf8'), this.mediaDir, this.output.mediaDir, this.media)
           for (const name of missing) console.error(`[渲染] 未找到图片 ${name}（${url}）`)
         }
-        results.push({ ...rendered, url, stored })
+        // The body moves to the compression thread; only its object name is kept (all bodies at once would be GBs at 50k news).
+        const stored = await this.output.store(rendered.body, rendered.type)
+        results.push({ url, tags: rendered.tags, stored })
       }
     }
     await Promise.all(Array.from({ length: PARALLEL }, work))
     return results
   }
 
-  private publish(pages: Record<string, ManifestPage>, tags: Record<string, string[]>) {
+  /**
+   * Writes the new version. `changed` lists the URLs whose tags may differ from the last version
+   * (re-rendered or removed), so the tag index is patched rather than rebuilt; none: rebuild.
+   */
+  private publish(pages: Record<string, ManifestPage>, tags: Record<string, string[]>, known?: { views: Map<string, string>; docs: DocDigests; changed: string[] }) {
     const version = Math.max(this.manifest?.version ?? 0, this.deps?.version ?? 0) + 1
     const sorted = <T>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
     const manifest: Manifest = { version, pages: sorted(pages) }
-    const deps: Deps = { version, pages: sorted(tags), views: Object.fromEntries(this.bundle.viewDigests()), docs: docDigests(this.content!) }
+    const views = known?.views ?? this.bundle.viewDigests()
+    const deps: Deps = { version, pages: sorted(tags), views: Object.fromEntries(views), docs: known?.docs ?? docDigests(this.content!) }
     const frame = { version, collections: { columns: this.content!.collections.columns ?? [] }, globals: this.content!.globals }
     this.output.publish(manifest, deps, frame)
+    const before = this.deps
     this.manifest = manifest
     this.deps = deps
-    this.reindex()
+    if (known && before) for (const url of known.changed) this.retag(url, before.pages[url] ?? [], deps.pages[url] ?? [])
+    else this.reindex()
   }
 
   /** Loads everything from the CMS and renders every URL. */
   async full(): Promise<Summary> {
     const started = Date.now()
     await this.loadContent()
+    const loaded = Date.now()
     const urls = [...this.bundle.routes(), NOT_FOUND_KEY]
     const rendered = await this.renderAll(urls)
+    const renderedAt = Date.now()
     const pages = rendered.map((page) => [page.url, page.stored] as const)
     const previous = this.manifest
     this.publish(Object.fromEntries(pages), Object.fromEntries(rendered.map((page) => [page.url, page.tags])))
     // Incremental renders only add objects; a full render (deploys, nightly) clears out the old ones.
     this.output.prune([this.manifest, previous])
+    const published = Date.now()
     await this.indexSearch(() => this.search?.rebuild(this.content!))
+    this.lastTimings = { loadMs: loaded - started, renderMs: renderedAt - loaded, publishMs: published - renderedAt, searchMs: Date.now() - published, pages: rendered.length }
     return { rendered: rendered.length, removed: 0, ms: Date.now() - started, urls: urls.slice(0, 50) }
   }
 
@@ -181,10 +205,13 @@ export class Renderer {
     if (!this.content) await this.loadContent()
     if (!this.incrementalReady) return this.full()
     const fetched = Date.now()
-    const { content } = await applyChanges(this.content!, changes)
-    if (process.env.RENDER_TIMINGS) console.error(`[渲染] 读取更改 ${Date.now() - fetched} ms`)
+    const { content } = await applyChanges(this.content!, changes, this.source)
+    const fetchMs = Date.now() - fetched
+    if (process.env.RENDER_TIMINGS) console.error(`[渲染] 读取更改 ${fetchMs} ms`)
     const named = new Set(changes.map((change) => (change.kind === 'doc' ? `${change.collection}:${change.id}` : `${change.slug}:${change.slug}`)))
-    return this.rerender(content, named)
+    const summary = await this.rerender(content, named)
+    if (this.lastTimings) this.lastTimings.fetchMs = fetchMs
+    return summary
   }
 
   /**
@@ -200,7 +227,8 @@ export class Renderer {
   private async rerender(content: RawContent, named: Set<string>): Promise<Summary> {
     const started = Date.now()
     const before = this.content!
-    const { tags: touched, docs: changedDocs } = touchedDocs(this.deps!.docs ?? {}, docDigests(content), named)
+    const nowDocs = docDigests(content)
+    const { tags: touched, docs: changedDocs } = touchedDocs(this.deps!.docs ?? {}, nowDocs, named)
     this.content = content
     this.bundle.setContent(content)
     try {
@@ -229,9 +257,11 @@ export class Renderer {
         delete pages[url]
         delete tags[url]
       }
-      this.publish(pages, tags)
-      if (process.env.RENDER_TIMINGS) console.error(`[渲染] 分析 ${planned - started} ms，生成 ${urls.length} 页 ${renderedAt - planned} ms，写入清单 ${Date.now() - renderedAt} ms`)
+      this.publish(pages, tags, { views: newViews, docs: nowDocs, changed: [...urls, ...removed] })
+      const published = Date.now()
+      if (process.env.RENDER_TIMINGS) console.error(`[渲染] 分析 ${planned - started} ms，生成 ${urls.length} 页 ${renderedAt - planned} ms，写入清单 ${published - renderedAt} ms`)
       if (changedDocs.length) await this.indexSearch(() => this.search?.update(content, changedDocs))
+      this.lastTimings = { analysisMs: planned - started, renderMs: renderedAt - planned, publishMs: published - renderedAt, searchMs: Date.now() - published, pages: urls.length }
       return { rendered: rendered.length, removed: removed.length, ms: Date.now() - started, urls: urls.slice(0, 50) }
     } catch (error) {
       // The served version and the recorded state stay as they were; the change can be sent again.
@@ -250,7 +280,8 @@ export class Renderer {
     }
   }
 
-  close() {
-    return this.bundle.close()
+  async close() {
+    await this.output.close()
+    await this.bundle.close()
   }
 }

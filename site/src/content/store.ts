@@ -87,7 +87,7 @@ type Views = {
   /** "<collection>:<slug>" → the outlets' coverage of that item shown on its page. */
   coverage: Map<string, CollectionEntry<'coverage'>[]>
 }
-let cache: { version: number; raw: RawContent; views: Views } | undefined
+let cache: { version: number; raw: RawContent; views: Views; news: News[]; related: Map<News, News[]> } | undefined
 
 /**
  * Stable pagination: the newest page (`/news/`) shows the newest PAGE_SIZE; archive pages
@@ -119,7 +119,7 @@ function views(): Views {
   if (cache && raw && cache.raw === raw && cache.version === raw.version) return cache.views
   const news = entries('news').sort((a, b) => newestFirst(a.data.publishedAt, b.data.publishedAt))
   const neighbours = columnNeighbours(news)
-  const related = relatedNews(news)
+  const related = relatedNews(news, cache)
   const result: Views = { news: new Map(), archives: new Map(), coverage: new Map() }
   for (const entry of shownCoverage(entries('coverage'))) {
     const key = `${entry.data.item.collection}:${entry.data.item.slug}`
@@ -131,7 +131,7 @@ function views(): Views {
     lists.push([column.id, news.filter((n) => n.data.column?.slug === column.id), (n) => paths.columnPath(column.id, n)])
   }
   for (const [, items, url] of lists) for (const page of archivePages(items, url)) result.archives.set(page.url, page)
-  if (raw) cache = { version: raw.version, raw, views: result }
+  if (raw) cache = { version: raw.version, raw, views: result, news, related }
   return result
 }
 

@@ -47,7 +47,15 @@ function after(list: number[], value: number): number {
  * Earlier only, so the list of an article never changes when a newer one is published: a publish
  * re-renders the new article's own page, not every page of its column (content/store.ts).
  */
-export function relatedNews<T extends Article>(news: readonly T[]): Map<T, T[]> {
+export function relatedNews<T extends Article>(news: readonly T[], previous?: { news: readonly T[]; related: Map<T, T[]> }): Map<T, T[]> {
+  // An article's list depends only on itself and older ones: the oldest articles the previous
+  // list shares (the same objects, in the same order) keep theirs, so a change costs the articles
+  // newer than it, not the whole site.
+  let shared = 0
+  if (previous) {
+    const old = previous.news
+    while (shared < news.length && shared < old.length && news[news.length - 1 - shared] === old[old.length - 1 - shared]) shared++
+  }
   const byTag = new Map<string, number[]>()
   const byColumn = new Map<string, number[]>()
   const push = (map: Map<string, number[]>, key: string, index: number) => {
@@ -62,6 +70,8 @@ export function relatedNews<T extends Article>(news: readonly T[]): Map<T, T[]> 
 
   const result = new Map<T, T[]>()
   news.forEach((n, index) => {
+    const kept = index >= news.length - shared ? previous!.related.get(n) : undefined
+    if (kept) return void result.set(n, kept)
     const tags = new Set(n.data.tags)
     const column = n.data.column?.slug
     const lists = [...[...tags].map((tag) => byTag.get(tag)!), ...(column ? [byColumn.get(column)!] : [])]
