@@ -13,5 +13,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Later files start from the first one's freshly migrated database (src/testing/migratedTemplate.ts).
+    globalSetup: ['src/testing/migratedTemplateSetup.ts'],
   },
 })
