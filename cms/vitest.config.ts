@@ -9,9 +9,14 @@ export default defineConfig({
     environment: 'node',
     env: { TZ: 'UTC' },
     reporters: ['default', ['json', { outputFile: '.vitest/results.json' }]],
+    // Vitest's default leaves a core idle (cores − 1): one file at a time on the 2-core CI machine.
+    // Each file has its own database and temp dir, so files may run side by side.
+    maxWorkers: '100%',
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Later files start from the first one's freshly migrated database (src/testing/migratedTemplate.ts).
+    globalSetup: ['src/testing/migratedTemplateSetup.ts'],
   },
 })

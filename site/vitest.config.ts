@@ -10,5 +10,8 @@ export default defineConfig({
     env: { TZ: 'UTC' },
     include: ['src/**/*.test.ts'],
     reporters: ['default', ['json', { outputFile: '.vitest/results.json' }]],
+    // Vitest's default leaves a core idle (cores − 1): one file at a time on the 2-core CI machine.
+    // Each file has its own database and temp dir, so files may run side by side.
+    maxWorkers: '100%',
   },
 })

@@ -14,6 +14,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 240_000,
     pool: 'forks',
+    // One shared folder per run for what files share: the seeded database, the astro build (helpers/shared.ts).
+    globalSetup: ['helpers/sharedSetup.ts'],
     // These tests start real servers and browsers; one file at a time keeps a 2-core machine steady.
     fileParallelism: false,
   },

@@ -6,21 +6,32 @@ import { promisify } from 'node:util'
 
 import { binDir, cmsDir } from './paths'
 import { renderFull } from './render'
-import { buildBundle, materialize, serveRendered } from './renderedSite'
+import { materialize, serveRendered, sharedBundle } from './renderedSite'
 import { cmsEnv, type RunningCms, startBuiltCms } from './server'
+import { sharedOnce } from './shared'
 
 const run = promisify(execFile)
 
 export const seedPassword = 'Portal-Test-Password-1'
 
-/** The built CMS on a temp database loaded with the demo content (`extraEnv` for the server only). */
-export async function startSeededCms(extraEnv: Record<string, string> = {}): Promise<RunningCms> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'liushan-portal-'))
-  await run(path.join(binDir, 'payload'), ['run', 'src/seed/run.ts'], {
-    cwd: cmsDir,
-    env: { ...cmsEnv(dir), SEED_PASSWORD: seedPassword },
-    maxBuffer: 20 * 1024 * 1024,
+/** `npm run seed` into a database (and uploads folder) of its own, once per test run; see shared.ts. */
+const seededDemo = () =>
+  sharedOnce('seeded-cms', async (dir) => {
+    await run(path.join(binDir, 'payload'), ['run', 'src/seed/run.ts'], {
+      cwd: cmsDir,
+      env: { ...cmsEnv(dir), SEED_PASSWORD: seedPassword },
+      maxBuffer: 20 * 1024 * 1024,
+    })
   })
+
+/**
+ * The built CMS on a temp database loaded with the demo content (`extraEnv` for the server only):
+ * a copy of the run's one seeded database and uploads, so each file changes only its own.
+ */
+export async function startSeededCms(extraEnv: Record<string, string> = {}): Promise<RunningCms> {
+  const seeded = await seededDemo()
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'liushan-portal-'))
+  fs.cpSync(seeded, dir, { recursive: true })
   return startBuiltCms(extraEnv, dir)
 }
 
@@ -59,30 +70,30 @@ export async function publishThroughReview(cms: RunningCms, collection: string, 
   return (await approver.patch(`/${collection}/${doc.id}`, { _status: 'published' })).doc
 }
 
-export type BuiltSite = { outDir: string; seconds: number; log: string; bundleDir?: string; renderedDir?: string }
+export type BuiltSite = { outDir: string; seconds: number; log: string; bundleDir?: string; renderedDir?: string; port?: number }
 
 /**
  * The portal as deployed, from a running CMS, into a folder of its own (the developer's dist/ and
- * live/ are left alone): `astro build` (bundle/), a full render (rendered/) and, for checks that
- * read files, the rendered pages as a static tree (client/). `extraEnv` for the build only (e.g.
- * SITE_PORT or SITE_URL).
+ * live/ are left alone): the run's shared `astro build` (built for the port in `port`, see
+ * sharedBundle), a full render (rendered/) and, for checks that read files, the rendered pages as
+ * a static tree (client/).
  */
-export async function buildSite(cms: RunningCms, outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'liushan-site-')), extraEnv: Record<string, string> = {}): Promise<BuiltSite> {
+export async function buildSite(cms: RunningCms, outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'liushan-site-'))): Promise<BuiltSite> {
   const started = Date.now()
-  const bundleDir = await buildBundle(path.join(outDir, 'bundle'), extraEnv)
+  const bundle = await sharedBundle()
   const renderedDir = path.join(outDir, 'rendered')
-  const summary = await renderFull(cms, bundleDir, renderedDir)
+  const summary = await renderFull(cms, bundle.dir, renderedDir)
   if (!summary.ok) throw new Error(`render failed: ${JSON.stringify(summary)}`)
-  materialize(renderedDir, bundleDir, path.join(outDir, 'client'))
-  return { outDir, seconds: (Date.now() - started) / 1000, log: JSON.stringify(summary), bundleDir, renderedDir }
+  materialize(renderedDir, bundle.dir, path.join(outDir, 'client'))
+  return { outDir, seconds: (Date.now() - started) / 1000, log: JSON.stringify(summary), bundleDir: bundle.dir, renderedDir, port: bundle.port }
 }
 
 export type RunningSite = { url: string; stop: () => Promise<void> }
 
 /**
  * The rendered portal served as in production: by site/scripts/serve.ts (compression, caching and
- * security headers; on-demand routes such as draft preview). `port` when the build was told where
- * it will be served.
+ * security headers; on-demand routes such as draft preview). `port`: `site.port` where absolute
+ * URLs must match the address served.
  */
 export async function serveSite(site: BuiltSite, extraEnv: Record<string, string> = {}, port?: number): Promise<RunningSite> {
   if (!site.bundleDir || !site.renderedDir) throw new Error('serveSite needs a site from buildSite')

@@ -2,6 +2,7 @@
 // manifest of content-addressed objects, served by site/scripts/serve.ts.
 import { execFile, spawn } from 'node:child_process'
 import fs from 'node:fs'
+import net from 'node:net'
 import path from 'node:path'
 import { promisify } from 'node:util'
 
@@ -9,6 +10,7 @@ import { binDir, siteDir } from './paths'
 import type { RunningSite } from './portal'
 import type { Manifest } from './render'
 import { freePort, waitForHttp } from './server'
+import { sharedOnce } from './shared'
 
 const run = promisify(execFile)
 
@@ -21,6 +23,35 @@ export async function buildBundle(outDir: string, extraEnv: Record<string, strin
     maxBuffer: 50 * 1024 * 1024,
   })
   return outDir
+}
+
+/**
+ * The run's one `astro build` (see shared.ts; content comes in at render time, so every file can
+ * use it), made for being served on `port`: the absolute URLs in its pages, feeds and sitemaps
+ * name that port. The port lies below the kernel's ephemeral range, which every other server in
+ * the tests (port 0) and every outgoing connection draw from, so it is still free when wanted.
+ */
+export async function sharedBundle(): Promise<{ dir: string; port: number }> {
+  const dir = await sharedOnce('site-bundle', async (target) => {
+    const port = await portBelowEphemeralRange()
+    await buildBundle(path.join(target, 'build'), { SITE_PORT: String(port) })
+    fs.writeFileSync(path.join(target, 'port'), String(port))
+  })
+  return { dir: path.join(dir, 'build'), port: Number(fs.readFileSync(path.join(dir, 'port'), 'utf8')) }
+}
+
+async function portBelowEphemeralRange(): Promise<number> {
+  const range = fs.readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number)
+  const high = Math.min(range[0] ?? 32768, 32768) - 1
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = 20000 + Math.floor(Math.random() * (high - 20000))
+    const free = await new Promise<boolean>((resolve) => {
+      const server = net.createServer().once('error', () => resolve(false))
+      server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)))
+    })
+    if (free) return port
+  }
+  throw new Error('no free port below the ephemeral range')
 }
 
 /** site/scripts/serve.ts on the rendered `outDir`, with the bundle in `buildDir`. */

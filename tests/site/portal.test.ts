@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { launchChromium } from '../helpers/browser'
 import { type BuiltSite, buildSite, cmsSession, publishThroughReview, type RunningSite, serveSite, startSeededCms } from '../helpers/portal'
-import { freePort, type RunningCms, testPreviewSecret } from '../helpers/server'
+import { type RunningCms, testPreviewSecret } from '../helpers/server'
 import { signPreviewToken } from '../../cms/src/preview/previewToken'
 import { describeBrowserCsp } from './outputs/browserCsp'
 import type { PortalUnderTest } from './outputs/context'
@@ -96,9 +96,9 @@ beforeAll(async () => {
   const approver = await cmsSession(cms, 'approver@example.com')
   await approver.patch(`/news/${other.item.value.id}`, { workflowAction: 'withdraw', workflowComment: '测试撤稿' })
 
-  // Told only the port it will be served on (as `npm start` does with SITE_PORT): every absolute URL must follow.
-  port = await freePort()
-  site = await buildSite(cms, undefined, { SITE_PORT: String(port) })
+  // Built told only the port it will be served on (as `npm start` does with SITE_PORT): every absolute URL must follow.
+  site = await buildSite(cms)
+  port = site.port!
   server = await serveSite(site, { CMS_URL: cms.url }, port)
   browser = await launchChromium()
 }, 600_000)

@@ -12,7 +12,7 @@ import { cmsSession, publishThroughReview, type RunningSite, startSeededCms } fr
 import {
   type Change, manifestDifferences, pageText, readManifest, renderFull, type RenderWorker, startRenderWorker,
 } from '../helpers/render'
-import { buildBundle, serveRendered } from '../helpers/renderedSite'
+import { serveRendered, sharedBundle } from '../helpers/renderedSite'
 import type { RunningCms } from '../helpers/server'
 
 let cms: RunningCms
@@ -70,7 +70,7 @@ beforeAll(async () => {
   cms = await startSeededCms()
   admin = await cmsSession(cms)
   approver = await cmsSession(cms, 'approver@example.com')
-  buildDir = await buildBundle(temp('bundle'))
+  buildDir = (await sharedBundle()).dir
   incremental = temp('incremental')
   worker = await startRenderWorker(cms, buildDir, incremental)
 }, 600_000)

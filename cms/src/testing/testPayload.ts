@@ -4,6 +4,8 @@ import path from 'node:path'
 
 import type { Payload, SanitizedConfig } from 'payload'
 
+import { copyMigratedTemplate, keepMigratedTemplate } from './migratedTemplate'
+
 export type TestPayload = { payload: Payload; config: SanitizedConfig; dir: string; close: () => Promise<void> }
 
 /**
@@ -12,7 +14,10 @@ export type TestPayload = { payload: Payload; config: SanitizedConfig; dir: stri
  */
 export async function startTestPayload(options: { databaseUrl?: string } = {}): Promise<TestPayload> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'liushan-test-'))
-  process.env.DATABASE_URL = options.databaseUrl ?? `file:${path.join(dir, 'test.db')}`
+  const dbFile = path.join(dir, 'test.db')
+  // A database of its own, started from the run's migrated template when there is one.
+  const fromTemplate = !options.databaseUrl && copyMigratedTemplate(dbFile)
+  process.env.DATABASE_URL = options.databaseUrl ?? `file:${dbFile}`
   process.env.MEDIA_DIR = path.join(dir, 'media')
   process.env.PAYLOAD_SECRET ??= 'test-secret-not-for-production'
   process.env.PAYLOAD_LOG_LEVEL ??= 'fatal'
@@ -20,6 +25,7 @@ export async function startTestPayload(options: { databaseUrl?: string } = {}): 
   const { getPayload } = await import('payload')
   const config = await configPromise
   const payload = await getPayload({ config })
+  if (!options.databaseUrl && !fromTemplate) await keepMigratedTemplate(payload)
   return {
     payload,
     config,
