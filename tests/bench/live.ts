@@ -8,7 +8,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import type { Payload } from 'payload'
+import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload } from 'payload'
 
 import { paragraphsToLexical } from '../../cms/src/seed/lexical'
 import { seed } from '../../cms/src/seed/index'
@@ -32,12 +32,18 @@ const NAV_PAGES = 20
 const TARGETS = { publishP50S: 1, publishP95S: 2, withdrawalS: 2, searchableS: 10, fullRenderS: 30, fullRenderMB: 1536 }
 
 export type Timing = { count: number; p50Seconds: number; p95Seconds: number; maxSeconds: number }
+/** Median milliseconds of each stage of a publish: 发布 request → change committed → picked up by the renderer → manifest renamed → seen on the served portal. */
+export type Stages = { samples: number; requestToCommittedMs: number; committedToPickedUpMs: number; workerRenderMs: number; pickedUpToManifestMs: number; manifestToServedMs: number; requestToServedMs: number }
 export type LiveRun = {
   news: number
+  /** Creating the corpus news up to this size (Local API, batched transactions). */
+  seedSeconds: number
+  seedItems: number
   /** From `next start` until the first manifest, and the full render's own figures. */
   startupSeconds: number
   fullRender: { seconds: number; pages: number }
   publish: Timing
+  publishStages: Stages
   /** Withdrawal: its page 404; gone from page, column list, home, RSS and sitemap; gone from search. */
   withdrawal: { page: Timing; everywhere: Timing; search: Timing }
   searchable: Timing
@@ -67,8 +73,10 @@ export async function benchLive(log: Log): Promise<LiveResults> {
       const corpus = corpusNews(Math.max(...SIZES))
       const runs: LiveRun[] = []
       for (const size of SIZES) {
-        await topUp(payload, corpus, columns, size, log)
-        runs.push(await measure(payload, size, path.join(work, `live-${size}`), log))
+        const before = await publishedNews(payload)
+        const seedSeconds = await topUp(payload, corpus, columns, size, log)
+        log(`  seeded ${size - before} news in ${seedSeconds} s`)
+        runs.push({ ...(await measure(payload, size, path.join(work, `live-${size}`), log)), seedSeconds, seedItems: size - before })
       }
       return { settings, runs, targets: targets(runs) }
     })
@@ -80,35 +88,55 @@ export async function benchLive(log: Log): Promise<LiveResults> {
 
 const publishedNews = async (payload: Payload) => (await payload.count({ collection: 'news', where: { _status: { equals: 'published' } } })).totalDocs
 
-/** Creates corpus news (published, through the Local API) until `size` are published. */
-async function topUp(payload: Payload, corpus: ReturnType<typeof corpusNews>, columns: Map<string, number>, size: number, log: Log) {
+/** Local API creates per transaction while topping up: one commit (fsync) per batch, not per item. */
+const TOP_UP_BATCH = 250
+
+/**
+ * Creates corpus news until `size` are published: through the Local API with every hook (slug,
+ * search text, version row, change record), as an editor's publish writes them, but many creates
+ * in one transaction. Returns the seconds it took.
+ */
+async function topUp(payload: Payload, corpus: ReturnType<typeof corpusNews>, columns: Map<string, number>, size: number, log: Log): Promise<number> {
+  const started = Date.now()
   let count = await publishedNews(payload)
-  log(`creating corpus news ${count + 1}–${size} …`)
+  log(`creating corpus news ${count + 1}–${size} (${TOP_UP_BATCH} per transaction) …`)
   const anyColumn = [...columns.values()][0]
   while (count < size) {
-    const { value: item, done } = corpus.next()
-    if (done) throw new Error('the corpus ran out')
-    await payload.create({
-      collection: 'news',
-      data: {
-        title: item.title.slice(0, 120),
-        summary: item.summary.slice(0, 300),
-        body: paragraphsToLexical(item.body),
-        column: columns.get(item.column.slug) ?? anyColumn,
-        tags: item.tags,
-        byline: { writer: item.writer },
-        publishedAt: item.publishedAt,
-        grade: 'normal',
-        _status: 'published',
-      } as never,
-    })
-    if (++count % 2_000 === 0) log(`  ${count} news`)
+    const req = await createLocalReq({}, payload)
+    await initTransaction(req)
+    try {
+      for (let inBatch = 0; inBatch < TOP_UP_BATCH && count < size; inBatch++, count++) {
+        const { value: item, done } = corpus.next()
+        if (done) throw new Error('the corpus ran out')
+        await payload.create({
+          collection: 'news',
+          data: {
+            title: item.title.slice(0, 120),
+            summary: item.summary.slice(0, 300),
+            body: paragraphsToLexical(item.body),
+            column: columns.get(item.column.slug) ?? anyColumn,
+            tags: item.tags,
+            byline: { writer: item.writer },
+            publishedAt: item.publishedAt,
+            grade: 'normal',
+            _status: 'published',
+          } as never,
+          req,
+        })
+      }
+      await commitTransaction(req)
+    } catch (error) {
+      await killTransaction(req)
+      throw error
+    }
+    if (count % 2_000 < TOP_UP_BATCH) log(`  ${count} news (${round((Date.now() - started) / 1000)} s)`)
   }
   // What the Local API queued is covered by the full render at start; the bench measures changes made after it.
   await payload.db.deleteMany({ collection: 'site-changes', where: { state: { equals: 'pending' } } })
+  return round((Date.now() - started) / 1000)
 }
 
-async function measure(payload: Payload, size: number, outDir: string, log: Log): Promise<LiveRun> {
+async function measure(payload: Payload, size: number, outDir: string, log: Log): Promise<Omit<LiveRun, 'seedSeconds' | 'seedItems'>> {
   log(`starting the built CMS (renderer on) with ${size.toLocaleString('en')} published news …`)
   const started = Date.now()
   const rss = watchRss(outDir, process.env.DATABASE_URL!)
@@ -129,9 +157,10 @@ async function measure(payload: Payload, size: number, outDir: string, log: Log)
     const column = (await admin.get('/columns?limit=1&sort=order&depth=0')).docs[0] as { id: number; slug: string }
     const anArticle = Object.keys(manifest.pages).find((url) => url.startsWith('/news/') && url.split('/').length === 4) ?? '/'
     probes = probe(base, ['/', anArticle])
-    const pagesOf = (key: string, after: number) => renderedPages(payload, key, after)
+    const pagesOf = async (key: string, after: number) => (await renderedChange(payload, key, after))?.pages ?? -1
 
     const publish: number[] = []
+    const stages: StageSample[] = []
     const searchable: number[] = []
     const withdrawPage: number[] = []
     const withdrawEverywhere: number[] = []
@@ -146,10 +175,14 @@ async function measure(payload: Payload, size: number, outDir: string, log: Log)
       const t0 = Date.now()
       await approver.patch(`/news/${doc.id}`, { _status: 'published' })
       publish.push(await until(t0, async () => (await text(base, `/news/${doc.slug}/`))?.includes(title) ?? false))
+      const served = Date.now()
+      const manifestAt = fs.statSync(path.join(outDir, 'manifest.json')).mtimeMs
       searchable.push(await until(t0, async () => (await text(base, `/search/?q=${encodeURIComponent(title)}`))?.includes(`/news/${doc.slug}/`) ?? false))
-      pagesRendered.publish.push(await pagesOf(`doc:news:${doc.id}`, t0))
+      const change = await renderedChange(payload, `doc:news:${doc.id}`, t0)
+      pagesRendered.publish.push(change?.pages ?? -1)
+      if (change) stages.push(stageSample(t0, change, manifestAt, served))
       made.push({ id: doc.id, slug: doc.slug, title })
-      log(`  publish ${i + 1}/${SAMPLES}: live ${publish.at(-1)} s, searchable ${searchable.at(-1)} s, ${pagesRendered.publish.at(-1)} pages`)
+      log(`  publish ${i + 1}/${SAMPLES}: live ${publish.at(-1)} s, searchable ${searchable.at(-1)} s, ${pagesRendered.publish.at(-1)} pages; stages ms ${JSON.stringify(stages.at(-1))}`)
     }
 
     const homeTitleEdit: number[] = []
@@ -196,6 +229,7 @@ async function measure(payload: Payload, size: number, outDir: string, log: Log)
       startupSeconds,
       fullRender: { seconds: round((full?.ms ?? 0) / 1000), pages: full?.pages ?? 0 },
       publish: timing(publish),
+      publishStages: medianStages(stages),
       withdrawal: { page: timing(withdrawPage), everywhere: timing(withdrawEverywhere), search: timing(withdrawSearch) },
       searchable: timing(searchable),
       homeTitleEdit: timing(homeTitleEdit),
@@ -246,19 +280,47 @@ async function sitemapGone(base: string, slug: string): Promise<boolean> {
   return true
 }
 
-/** Pages the renderer recorded for the latest finished change `key` made after t0 (waits for the record). */
-async function renderedPages(payload: Payload, key: string, t0: number): Promise<number> {
+type ChangeRecord = { state: string; pages?: number; ms?: number; createdAt: string; startedAt?: string; finishedAt?: string }
+
+/** The latest finished change record `key` made after t0, as the renderer wrote it (waits for it). */
+async function renderedChange(payload: Payload, key: string, t0: number): Promise<ChangeRecord | undefined> {
   for (let tries = 0; tries < 200; tries++) {
-    const { docs } = await payload.db.find<{ state: string; pages?: number }>({
+    const { docs } = await payload.db.find<ChangeRecord>({
       collection: 'site-changes',
       where: { and: [{ key: { equals: key } }, { createdAt: { greater_than_equal: new Date(t0).toISOString() } }, { state: { in: ['done', 'failed'] } }] },
       sort: '-id',
       limit: 1,
     })
-    if (docs[0]) return docs[0].pages ?? 0
+    if (docs[0]) return docs[0]
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
-  return -1
+  return undefined
+}
+
+type StageSample = Omit<Stages, 'samples'>
+function stageSample(t0: number, change: ChangeRecord, manifestAt: number, served: number): StageSample {
+  const committed = Date.parse(change.createdAt)
+  const pickedUp = change.startedAt ? Date.parse(change.startedAt) : committed
+  return {
+    requestToCommittedMs: Math.round(committed - t0),
+    committedToPickedUpMs: Math.round(pickedUp - committed),
+    workerRenderMs: change.ms ?? 0,
+    pickedUpToManifestMs: Math.round(manifestAt - pickedUp),
+    manifestToServedMs: Math.round(served - manifestAt),
+    requestToServedMs: Math.round(served - t0),
+  }
+}
+function medianStages(samples: StageSample[]): Stages {
+  const median = (key: keyof StageSample) => Math.round(quantile(samples.map((s) => s[key]), 0.5))
+  return {
+    samples: samples.length,
+    requestToCommittedMs: median('requestToCommittedMs'),
+    committedToPickedUpMs: median('committedToPickedUpMs'),
+    workerRenderMs: median('workerRenderMs'),
+    pickedUpToManifestMs: median('pickedUpToManifestMs'),
+    manifestToServedMs: median('manifestToServedMs'),
+    requestToServedMs: median('requestToServedMs'),
+  }
 }
 
 const pickEvenly = <T>(list: T[], n: number) => (list.length <= n ? list : Array.from({ length: n }, (_, i) => list[Math.floor((i * list.length) / n)]))
@@ -356,6 +418,14 @@ export function liveTables(results: LiveResults): Table[] {
         r.news, pages(r.pagesRendered.publish), pages(r.pagesRendered.withdrawal), pages(r.pagesRendered.homeTitleEdit), pages(r.pagesRendered.navigation),
         r.fullRender.seconds, r.fullRender.pages, r.peakRssMB.cms ?? '–', r.peakRssMB.worker ?? '–', r.peakRssMB.fullRender ?? '–', r.peakRssMB.server ?? '–', r.probes.requests, r.probes.failures,
       ]),
+    },
+    {
+      title: 'Publish stages, median ms: 发布 request → change committed → picked up by the renderer → manifest renamed (worker render inside) → seen served (the bench polls every 20 ms)',
+      head: ['news', 'samples', 'request → committed', 'committed → picked up', 'picked up → manifest', 'worker render', 'manifest → served', 'request → served', 'seeding s (items)'],
+      rows: results.runs.map((r) => {
+        const s = r.publishStages
+        return [r.news, s.samples, s.requestToCommittedMs, s.committedToPickedUpMs, s.pickedUpToManifestMs, s.workerRenderMs, s.manifestToServedMs, s.requestToServedMs, `${r.seedSeconds} (${r.seedItems})`]
+      }),
     },
     { title: 'Targets', head: ['target', 'measured', 'met'], rows: results.targets.map((x) => [x.target, x.value, x.met === null ? '–' : x.met ? 'yes' : 'NO']) },
   ]
