@@ -1,7 +1,7 @@
 // The durable change queue: one `site-changes` record per public change, written through the
 // request's own database transaction, so it commits (or rolls back) with the change itself and
 // survives any process dying afterwards. The renderer (renderer.ts) picks records up from there.
-import type { BaseDatabaseAdapter, PayloadRequest } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
 /** A change as the render worker's protocol names it (I12-CONTRACT, part A). */
 export type SiteChange = { kind: 'doc'; collection: string; id: number | string } | { kind: 'global'; slug: string }
@@ -28,7 +28,7 @@ export async function recordChange(req: PayloadRequest, change: SiteChange, reas
 
 type TransactionId = number | string
 const afterCommitKey = Symbol.for('liushan.siteChanges.awaitingCommit')
-type WatchedAdapter = BaseDatabaseAdapter & { [afterCommitKey]?: Set<TransactionId> }
+type WatchedAdapter = Payload['db'] & { [afterCommitKey]?: Set<TransactionId> }
 
 /**
  * Nudges the renderer when the change record can be seen: at once outside a transaction, else
@@ -41,7 +41,7 @@ async function nudgeOnceCommitted(req: PayloadRequest): Promise<void> {
   const id = await req.transactionID
   const db = req.payload.db as WatchedAdapter
   // No open session: written already (our SQLite adapter runs without transactions).
-  if ((typeof id !== 'string' && typeof id !== 'number') || !db.sessions?.[id]) return nudgeRenderer()
+  if ((typeof id !== 'string' && typeof id !== 'number') || !(db.sessions as Record<TransactionId, unknown> | undefined)?.[id]) return nudgeRenderer()
   let awaiting = db[afterCommitKey]
   if (!awaiting) {
     const waiting = (awaiting = db[afterCommitKey] = new Set<TransactionId>())
