@@ -142,7 +142,7 @@ async function measure(payload: Payload, size: number, outDir: string, log: Log)
   try {
     const manifest = await waitForManifest(outDir, started, STARTUP_TIMEOUT_MS)
     const startupSeconds = round((Date.now() - started) / 1000)
-    const full = (await payload.db.find<{ ms?: number; pages?: number }>({ collection: 'site-changes', where: { and: [{ key: { equals: 'full' } }, { state: { equals: 'done' } }] }, sort: '-id', limit: 1 })).docs[0]
+    const full = await fullRenderRecord(payload)
     log(`  full render ${round((full?.ms ?? 0) / 1000)} s, ${full?.pages} pages (CMS up and rendered in ${startupSeconds} s)`)
     site = await serveLiveSite(outDir, { CMS_URL: cms.url })
     const base = site.url
@@ -274,6 +274,16 @@ async function sitemapGone(base: string, slug: string): Promise<boolean> {
   const files = [...index.matchAll(/<loc>[^<]*?(\/sitemap-\d+\.xml)<\/loc>/g)].map((m) => m[1])
   for (const file of files) if (((await text(base, file)) ?? '').includes(`/news/${slug}/`)) return false
   return true
+}
+
+/** The start-up full render's record: the CMS marks it done just after the manifest is in place (waits for that). */
+async function fullRenderRecord(payload: Payload): Promise<{ ms?: number; pages?: number } | undefined> {
+  for (let tries = 0; tries < 600; tries++) {
+    const { docs } = await payload.db.find<{ ms?: number; pages?: number }>({ collection: 'site-changes', where: { and: [{ key: { equals: 'full' } }, { state: { equals: 'done' } }] }, sort: '-id', limit: 1 })
+    if (docs[0]) return docs[0]
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  return undefined
 }
 
 type ChangeRecord = { state: string; pages?: number; ms?: number; createdAt: string; startedAt?: string; finishedAt?: string }
