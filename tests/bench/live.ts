@@ -13,6 +13,7 @@ import type { Payload } from 'payload'
 import { paragraphsToLexical } from '../../cms/src/seed/lexical'
 import { seed } from '../../cms/src/seed/index'
 import { ensureSiteBundle, type Manifest, readManifest, renderEnv, serveLiveSite, waitForManifest } from '../helpers/liveSite'
+import { cmsDir } from '../helpers/paths'
 import { cmsSession, seedPassword } from '../helpers/portal'
 import { startBuiltCms } from '../helpers/server'
 import { ensureCmsBuilt, type Log, type Table, withTestPayload } from './cms'
@@ -382,6 +383,7 @@ function probe(baseUrl: string, urls: string[]) {
  * environment: the CMS (our DATABASE_URL), and the render worker, full render and server (our SITE_OUT).
  */
 function watchRss(outDir: string, databaseUrl: string) {
+  const cwdOf = (pid: string) => fs.readlinkSync(`/proc/${pid}/cwd`)
   const peaks: Record<string, number> = {}
   const look = () => {
     for (const entry of fs.readdirSync('/proc')) {
@@ -390,10 +392,12 @@ function watchRss(outDir: string, databaseUrl: string) {
         const environ = fs.readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0')
         const cmdline = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ')
         const ours = environ.includes(`SITE_OUT=${outDir}`)
-        const role = ours && cmdline.includes('--worker') ? 'worker'
+        // The CMS has SITE_OUT too (it passes it to its renderer), and "next-server" contains "serve": it is told apart first.
+        const cms = /(^|\/)next(-server| start)/.test(cmdline) && (environ.includes(`DATABASE_URL=${databaseUrl}`) || cwdOf(entry) === cmsDir)
+        const role = cms ? 'cms'
+          : ours && cmdline.includes('--worker') ? 'worker'
           : ours && cmdline.includes('--full') ? 'fullRender'
-          : ours && cmdline.includes('serve') ? 'server'
-          : environ.includes(`DATABASE_URL=${databaseUrl}`) && cmdline.includes('next') ? 'cms'
+          : ours && cmdline.includes('scripts/serve.ts') ? 'server'
           : undefined
         if (!role) continue
         const kb = Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${entry}/status`, 'utf8'))?.[1] ?? 0)
