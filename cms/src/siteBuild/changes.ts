@@ -1,6 +1,8 @@
 // The durable change queue: one `site-changes` record per public change, written through the
 // request's own database transaction, so it commits (or rolls back) with the change itself and
-// survives any process dying afterwards. The renderer (renderer.ts) picks records up from there.
+// survives any process dying afterwards. (Our SQLite adapter is configured without transactions:
+// there each statement commits at once, the record right after the change in the same request.)
+// The renderer (renderer.ts) picks records up from there.
 import type { Payload, PayloadRequest } from 'payload'
 
 /** A change as the render worker's protocol names it (I12-CONTRACT, part A). */
