@@ -8,7 +8,7 @@
 // answered live too, from the index the renderer keeps beside the manifest (src/search/).
 //
 // `node scripts/serve.ts` (Node 24 runs the TypeScript directly; only erasable syntax here).
-// Env: SITE_OUT (the rendered site, default site/live), SITE_BUILD_DIR (the astro build: /_astro/
+// Env: SITE_OUT (the rendered site, default site/live; SITE_MANIFEST_POLL_MS, the fallback poll), SITE_BUILD_DIR (the astro build: /_astro/
 // assets, public files, preview; default site/dist), PORT (default 4321), HOST; CMS_URL for previews;
 // SEARCH_INDEX (default <SITE_OUT>/search.sqlite).
 import { AsyncLocalStorage } from 'node:async_hooks'
@@ -26,8 +26,8 @@ const siteDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const outDir = path.resolve(process.env.SITE_OUT ?? path.join(siteDir, 'live'))
 const buildDir = path.resolve(process.env.SITE_BUILD_DIR ?? path.join(siteDir, 'dist'))
 const port = Number(process.env.PORT ?? process.env.SITE_PORT ?? 4321)
-/** The manifest is watched; this poll is the safety net. */
-const POLL_MS = 500
+/** The manifest is watched; this poll is the safety net (file systems that drop watch events). */
+const POLL_MS = Number(process.env.SITE_MANIFEST_POLL_MS ?? 500)
 /** Routes answered live by the bundle, never from the manifest. */
 const ON_DEMAND = ['/preview/', '/search/']
 process.env.SEARCH_INDEX ??= path.join(outDir, 'search.sqlite')
@@ -181,14 +181,52 @@ const server = http.createServer((req, res) => {
   notFound(req, res)
 })
 
+/** A burst of events (a render writes many objects, then renames the manifest) is read once. */
+let followQueued = false
+function followSoon() {
+  if (followQueued) return
+  followQueued = true
+  setImmediate(() => {
+    followQueued = false
+    follow()
+  })
+}
+
+/**
+ * Reacts to the manifest's rename at once: watches the output folder, or its parent until the
+ * folder exists (and again if it is replaced, e.g. a symlink switched to another folder).
+ */
+let watcher: fs.FSWatcher | undefined
+let watching: string | undefined
+function watchOutput() {
+  const target = fs.existsSync(outDir) ? outDir : path.dirname(outDir)
+  const key = `${target}:${realpath(target)}`
+  if (key === watching) return
+  watcher?.close()
+  watcher = undefined
+  watching = key
+  const relevant = target === outDir ? ['manifest.json', 'frame.json'] : [path.basename(outDir)]
+  try {
+    watcher = fs.watch(target, (_event, name) => {
+      if (name !== null && !relevant.includes(String(name))) return
+      if (target !== outDir) watchOutput()
+      followSoon()
+    })
+    watcher.on('error', () => {
+      watching = undefined
+    })
+  } catch {
+    watching = undefined // the poll below still follows it
+  }
+}
+
 follow()
 if (!site) log(`等待门户首次生成（${path.join(outDir, 'manifest.json')}）…`)
-try {
-  fs.watch(fs.existsSync(outDir) ? outDir : path.dirname(outDir), () => follow())
-} catch {
-  // the poll below still follows it
-}
-setInterval(follow, POLL_MS)
+watchOutput()
+setInterval(() => {
+  watchOutput()
+  follow()
+}, POLL_MS)
 process.on('SIGHUP', follow)
 const shutDown = () => {
   server.close(() => process.exit(0))

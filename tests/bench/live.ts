@@ -13,6 +13,7 @@ import type { Payload } from 'payload'
 import { paragraphsToLexical } from '../../cms/src/seed/lexical'
 import { seed } from '../../cms/src/seed/index'
 import { ensureSiteBundle, type Manifest, readManifest, renderEnv, serveLiveSite, waitForManifest } from '../helpers/liveSite'
+import { cmsDir } from '../helpers/paths'
 import { cmsSession, seedPassword } from '../helpers/portal'
 import { startBuiltCms } from '../helpers/server'
 import { ensureCmsBuilt, type Log, type Table, withTestPayload } from './cms'
@@ -26,18 +27,26 @@ const PROBE_EVERY_MS = 100
 /** Poll of the page being waited for. */
 const WATCH_EVERY_MS = 20
 const LIVE_TIMEOUT_MS = 120_000
+/** A navigation change re-renders every page: at 10k on the loaded machine that took over 120 s. */
+const NAV_TIMEOUT_MS = 900_000
 const STARTUP_TIMEOUT_MS = 900_000
 /** Pages checked for a navigation change ("every page": a sample of the manifest's HTML pages). */
 const NAV_PAGES = 20
 const TARGETS = { publishP50S: 1, publishP95S: 2, withdrawalS: 2, searchableS: 10, fullRenderS: 30, fullRenderMB: 1536 }
 
 export type Timing = { count: number; p50Seconds: number; p95Seconds: number; maxSeconds: number }
+/** Median milliseconds of each stage of a publish: 发布 request → change committed → picked up by the renderer → manifest renamed → seen on the served portal. */
+export type Stages = { samples: number; requestToCommittedMs: number; committedToPickedUpMs: number; workerRenderMs: number; pickedUpToManifestMs: number; manifestToServedMs: number; requestToServedMs: number }
 export type LiveRun = {
   news: number
+  /** Creating the corpus news up to this size (Local API, every hook; disk syncs off while seeding). */
+  seedSeconds: number
+  seedItems: number
   /** From `next start` until the first manifest, and the full render's own figures. */
   startupSeconds: number
   fullRender: { seconds: number; pages: number }
   publish: Timing
+  publishStages: Stages
   /** Withdrawal: its page 404; gone from page, column list, home, RSS and sitemap; gone from search. */
   withdrawal: { page: Timing; everywhere: Timing; search: Timing }
   searchable: Timing
@@ -67,8 +76,10 @@ export async function benchLive(log: Log): Promise<LiveResults> {
       const corpus = corpusNews(Math.max(...SIZES))
       const runs: LiveRun[] = []
       for (const size of SIZES) {
-        await topUp(payload, corpus, columns, size, log)
-        runs.push(await measure(payload, size, path.join(work, `live-${size}`), log))
+        const before = await publishedNews(payload)
+        const seedSeconds = await topUp(payload, corpus, columns, size, log)
+        log(`  seeded ${size - before} news in ${seedSeconds} s`)
+        runs.push({ ...(await measure(payload, size, path.join(work, `live-${size}`), log)), seedSeconds, seedItems: size - before })
       }
       return { settings, runs, targets: targets(runs) }
     })
@@ -80,35 +91,51 @@ export async function benchLive(log: Log): Promise<LiveResults> {
 
 const publishedNews = async (payload: Payload) => (await payload.count({ collection: 'news', where: { _status: { equals: 'published' } } })).totalDocs
 
-/** Creates corpus news (published, through the Local API) until `size` are published. */
-async function topUp(payload: Payload, corpus: ReturnType<typeof corpusNews>, columns: Map<string, number>, size: number, log: Log) {
+type SqliteClient = { client: { execute: (statement: string) => Promise<unknown> } }
+
+/**
+ * Creates corpus news until `size` are published: through the Local API with every hook (slug,
+ * search text, version row, tags, change record), as an editor's publish writes them. Our SQLite
+ * adapter runs without transactions and syncs every statement to disk (synchronous = FULL), so a
+ * create costs several fsyncs; while seeding the bench's own throwaway database it skips them
+ * (synchronous = OFF), which writes the same rows. Returns the seconds it took.
+ */
+async function topUp(payload: Payload, corpus: ReturnType<typeof corpusNews>, columns: Map<string, number>, size: number, log: Log): Promise<number> {
+  const started = Date.now()
   let count = await publishedNews(payload)
   log(`creating corpus news ${count + 1}–${size} …`)
   const anyColumn = [...columns.values()][0]
-  while (count < size) {
-    const { value: item, done } = corpus.next()
-    if (done) throw new Error('the corpus ran out')
-    await payload.create({
-      collection: 'news',
-      data: {
-        title: item.title.slice(0, 120),
-        summary: item.summary.slice(0, 300),
-        body: paragraphsToLexical(item.body),
-        column: columns.get(item.column.slug) ?? anyColumn,
-        tags: item.tags,
-        byline: { writer: item.writer },
-        publishedAt: item.publishedAt,
-        grade: 'normal',
-        _status: 'published',
-      } as never,
-    })
-    if (++count % 2_000 === 0) log(`  ${count} news`)
+  const db = payload.db as unknown as SqliteClient
+  await db.client.execute('PRAGMA synchronous = OFF')
+  try {
+    while (count < size) {
+      const { value: item, done } = corpus.next()
+      if (done) throw new Error('the corpus ran out')
+      await payload.create({
+        collection: 'news',
+        data: {
+          title: item.title.slice(0, 120),
+          summary: item.summary.slice(0, 300),
+          body: paragraphsToLexical(item.body),
+          column: columns.get(item.column.slug) ?? anyColumn,
+          tags: item.tags,
+          byline: { writer: item.writer },
+          publishedAt: item.publishedAt,
+          grade: 'normal',
+          _status: 'published',
+        } as never,
+      })
+      if (++count % 1_000 === 0) log(`  ${count} news (${round((Date.now() - started) / 1000)} s)`)
+    }
+  } finally {
+    await db.client.execute('PRAGMA synchronous = FULL')
   }
   // What the Local API queued is covered by the full render at start; the bench measures changes made after it.
   await payload.db.deleteMany({ collection: 'site-changes', where: { state: { equals: 'pending' } } })
+  return round((Date.now() - started) / 1000)
 }
 
-async function measure(payload: Payload, size: number, outDir: string, log: Log): Promise<LiveRun> {
+async function measure(payload: Payload, size: number, outDir: string, log: Log): Promise<Omit<LiveRun, 'seedSeconds' | 'seedItems'>> {
   log(`starting the built CMS (renderer on) with ${size.toLocaleString('en')} published news …`)
   const started = Date.now()
   const rss = watchRss(outDir, process.env.DATABASE_URL!)
@@ -118,7 +145,7 @@ async function measure(payload: Payload, size: number, outDir: string, log: Log)
   try {
     const manifest = await waitForManifest(outDir, started, STARTUP_TIMEOUT_MS)
     const startupSeconds = round((Date.now() - started) / 1000)
-    const full = (await payload.db.find<{ ms?: number; pages?: number }>({ collection: 'site-changes', where: { and: [{ key: { equals: 'full' } }, { state: { equals: 'done' } }] }, sort: '-id', limit: 1 })).docs[0]
+    const full = await fullRenderRecord(payload)
     log(`  full render ${round((full?.ms ?? 0) / 1000)} s, ${full?.pages} pages (CMS up and rendered in ${startupSeconds} s)`)
     site = await serveLiveSite(outDir, { CMS_URL: cms.url })
     const base = site.url
@@ -129,15 +156,29 @@ async function measure(payload: Payload, size: number, outDir: string, log: Log)
     const column = (await admin.get('/columns?limit=1&sort=order&depth=0')).docs[0] as { id: number; slug: string }
     const anArticle = Object.keys(manifest.pages).find((url) => url.startsWith('/news/') && url.split('/').length === 4) ?? '/'
     probes = probe(base, ['/', anArticle])
-    const pagesOf = (key: string, after: number) => renderedPages(payload, key, after)
+    const pagesOf = async (key: string, after: number) => (await renderedChange(payload, key, after))?.pages ?? -1
 
     const publish: number[] = []
+    const stages: StageSample[] = []
     const searchable: number[] = []
     const withdrawPage: number[] = []
     const withdrawEverywhere: number[] = []
     const withdrawSearch: number[] = []
     const pagesRendered: LiveRun['pagesRendered'] = { publish: [], withdrawal: [], homeTitleEdit: [], navigation: [] }
     const made: { id: number; slug: string; title: string }[] = []
+
+    // Warm-up, not counted: the render worker starts after the full render and loads its index,
+    // and catches up on what changed meanwhile; a first publish would measure that start-up.
+    {
+      const title = `即时发布预热稿件${size}-${Date.now().toString(36)}`
+      const { doc } = await editor.post('/news?draft=true', { ...newArticle(title, column.id), _status: 'draft', workflowAction: 'submit' })
+      await reviewer.patch(`/news/${doc.id}?draft=true`, { workflowAction: 'approve' })
+      const t0 = Date.now()
+      await approver.patch(`/news/${doc.id}`, { _status: 'published' })
+      const seconds = await until(t0, async () => (await text(base, `/news/${doc.slug}/`))?.includes(title) ?? false)
+      await renderedChange(payload, `doc:news:${doc.id}`, t0)
+      log(`  warm-up publish (not counted): live ${seconds} s`)
+    }
 
     for (let i = 0; i < SAMPLES; i++) {
       const title = `即时发布测试稿件${size}-${i + 1}-${Date.now().toString(36)}`
@@ -146,10 +187,14 @@ async function measure(payload: Payload, size: number, outDir: string, log: Log)
       const t0 = Date.now()
       await approver.patch(`/news/${doc.id}`, { _status: 'published' })
       publish.push(await until(t0, async () => (await text(base, `/news/${doc.slug}/`))?.includes(title) ?? false))
+      const served = Date.now()
+      const manifestAt = fs.statSync(path.join(outDir, 'manifest.json')).mtimeMs
       searchable.push(await until(t0, async () => (await text(base, `/search/?q=${encodeURIComponent(title)}`))?.includes(`/news/${doc.slug}/`) ?? false))
-      pagesRendered.publish.push(await pagesOf(`doc:news:${doc.id}`, t0))
+      const change = await renderedChange(payload, `doc:news:${doc.id}`, t0)
+      pagesRendered.publish.push(change?.pages ?? -1)
+      if (change) stages.push(stageSample(t0, change, manifestAt, served))
       made.push({ id: doc.id, slug: doc.slug, title })
-      log(`  publish ${i + 1}/${SAMPLES}: live ${publish.at(-1)} s, searchable ${searchable.at(-1)} s, ${pagesRendered.publish.at(-1)} pages`)
+      log(`  publish ${i + 1}/${SAMPLES}: live ${publish.at(-1)} s, searchable ${searchable.at(-1)} s, ${pagesRendered.publish.at(-1)} pages; stages ms ${JSON.stringify(stages.at(-1))}`)
     }
 
     const homeTitleEdit: number[] = []
@@ -185,7 +230,7 @@ async function measure(payload: Payload, size: number, outDir: string, log: Log)
       const label = `导航${i + 1}${Date.now().toString(36).slice(-4)}`
       const t0 = Date.now()
       await admin.post('/globals/navigation', { items: [...original.map(({ id: _id, ...rest }: { id?: string }) => rest), { label, url: '/about/' }] })
-      navigation.push(await until(t0, async () => (await Promise.all(sample.map(async (url) => (await text(base, url))?.includes(label) ?? false))).every(Boolean)))
+      navigation.push(await until(t0, async () => (await Promise.all(sample.map(async (url) => (await text(base, url))?.includes(label) ?? false))).every(Boolean), NAV_TIMEOUT_MS))
       pagesRendered.navigation.push(await pagesOf('global:navigation', t0))
       log(`  navigation ${i + 1}: every sampled page in ${navigation.at(-1)} s, ${pagesRendered.navigation.at(-1)} pages`)
     }
@@ -196,6 +241,7 @@ async function measure(payload: Payload, size: number, outDir: string, log: Log)
       startupSeconds,
       fullRender: { seconds: round((full?.ms ?? 0) / 1000), pages: full?.pages ?? 0 },
       publish: timing(publish),
+      publishStages: medianStages(stages),
       withdrawal: { page: timing(withdrawPage), everywhere: timing(withdrawEverywhere), search: timing(withdrawSearch) },
       searchable: timing(searchable),
       homeTitleEdit: timing(homeTitleEdit),
@@ -220,10 +266,10 @@ const timing = (seconds: number[]): Timing => ({
 })
 
 /** Seconds from t0 until `check` holds. */
-async function until(t0: number, check: () => Promise<boolean>): Promise<number> {
+async function until(t0: number, check: () => Promise<boolean>, timeoutMs = LIVE_TIMEOUT_MS): Promise<number> {
   for (;;) {
     if (await check()) return round((Date.now() - t0) / 1000, 2)
-    if (Date.now() - t0 > LIVE_TIMEOUT_MS) throw new Error(`not live within ${LIVE_TIMEOUT_MS / 1000} s`)
+    if (Date.now() - t0 > timeoutMs) throw new Error(`not live within ${timeoutMs / 1000} s`)
     await new Promise((resolve) => setTimeout(resolve, WATCH_EVERY_MS))
   }
 }
@@ -246,19 +292,57 @@ async function sitemapGone(base: string, slug: string): Promise<boolean> {
   return true
 }
 
-/** Pages the renderer recorded for the latest finished change `key` made after t0 (waits for the record). */
-async function renderedPages(payload: Payload, key: string, t0: number): Promise<number> {
+/** The start-up full render's record: the CMS marks it done just after the manifest is in place (waits for that). */
+async function fullRenderRecord(payload: Payload): Promise<{ ms?: number; pages?: number } | undefined> {
+  for (let tries = 0; tries < 600; tries++) {
+    const { docs } = await payload.db.find<{ ms?: number; pages?: number }>({ collection: 'site-changes', where: { and: [{ key: { equals: 'full' } }, { state: { equals: 'done' } }] }, sort: '-id', limit: 1 })
+    if (docs[0]) return docs[0]
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  return undefined
+}
+
+type ChangeRecord = { state: string; pages?: number; ms?: number; createdAt: string; startedAt?: string; finishedAt?: string }
+
+/** The latest finished change record `key` made after t0, as the renderer wrote it (waits for it). */
+async function renderedChange(payload: Payload, key: string, t0: number): Promise<ChangeRecord | undefined> {
   for (let tries = 0; tries < 200; tries++) {
-    const { docs } = await payload.db.find<{ state: string; pages?: number }>({
+    const { docs } = await payload.db.find<ChangeRecord>({
       collection: 'site-changes',
       where: { and: [{ key: { equals: key } }, { createdAt: { greater_than_equal: new Date(t0).toISOString() } }, { state: { in: ['done', 'failed'] } }] },
       sort: '-id',
       limit: 1,
     })
-    if (docs[0]) return docs[0].pages ?? 0
+    if (docs[0]) return docs[0]
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
-  return -1
+  return undefined
+}
+
+type StageSample = Omit<Stages, 'samples'>
+function stageSample(t0: number, change: ChangeRecord, manifestAt: number, served: number): StageSample {
+  const committed = Date.parse(change.createdAt)
+  const pickedUp = change.startedAt ? Date.parse(change.startedAt) : committed
+  return {
+    requestToCommittedMs: Math.round(committed - t0),
+    committedToPickedUpMs: Math.round(pickedUp - committed),
+    workerRenderMs: change.ms ?? 0,
+    pickedUpToManifestMs: Math.round(manifestAt - pickedUp),
+    manifestToServedMs: Math.round(served - manifestAt),
+    requestToServedMs: Math.round(served - t0),
+  }
+}
+function medianStages(samples: StageSample[]): Stages {
+  const median = (key: keyof StageSample) => Math.round(quantile(samples.map((s) => s[key]), 0.5))
+  return {
+    samples: samples.length,
+    requestToCommittedMs: median('requestToCommittedMs'),
+    committedToPickedUpMs: median('committedToPickedUpMs'),
+    workerRenderMs: median('workerRenderMs'),
+    pickedUpToManifestMs: median('pickedUpToManifestMs'),
+    manifestToServedMs: median('manifestToServedMs'),
+    requestToServedMs: median('requestToServedMs'),
+  }
 }
 
 const pickEvenly = <T>(list: T[], n: number) => (list.length <= n ? list : Array.from({ length: n }, (_, i) => list[Math.floor((i * list.length) / n)]))
@@ -301,6 +385,7 @@ function probe(baseUrl: string, urls: string[]) {
  * environment: the CMS (our DATABASE_URL), and the render worker, full render and server (our SITE_OUT).
  */
 function watchRss(outDir: string, databaseUrl: string) {
+  const cwdOf = (pid: string) => fs.readlinkSync(`/proc/${pid}/cwd`)
   const peaks: Record<string, number> = {}
   const look = () => {
     for (const entry of fs.readdirSync('/proc')) {
@@ -309,10 +394,12 @@ function watchRss(outDir: string, databaseUrl: string) {
         const environ = fs.readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0')
         const cmdline = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ')
         const ours = environ.includes(`SITE_OUT=${outDir}`)
-        const role = ours && cmdline.includes('--worker') ? 'worker'
+        // The CMS has SITE_OUT too (it passes it to its renderer), and "next-server" contains "serve": it is told apart first.
+        const cms = /(^|\/)next(-server| start)/.test(cmdline) && (environ.includes(`DATABASE_URL=${databaseUrl}`) || cwdOf(entry) === cmsDir)
+        const role = cms ? 'cms'
+          : ours && cmdline.includes('--worker') ? 'worker'
           : ours && cmdline.includes('--full') ? 'fullRender'
-          : ours && cmdline.includes('serve') ? 'server'
-          : environ.includes(`DATABASE_URL=${databaseUrl}`) && cmdline.includes('next') ? 'cms'
+          : ours && cmdline.includes('scripts/serve.ts') ? 'server'
           : undefined
         if (!role) continue
         const kb = Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${entry}/status`, 'utf8'))?.[1] ?? 0)
@@ -356,6 +443,14 @@ export function liveTables(results: LiveResults): Table[] {
         r.news, pages(r.pagesRendered.publish), pages(r.pagesRendered.withdrawal), pages(r.pagesRendered.homeTitleEdit), pages(r.pagesRendered.navigation),
         r.fullRender.seconds, r.fullRender.pages, r.peakRssMB.cms ?? '–', r.peakRssMB.worker ?? '–', r.peakRssMB.fullRender ?? '–', r.peakRssMB.server ?? '–', r.probes.requests, r.probes.failures,
       ]),
+    },
+    {
+      title: 'Publish stages, median ms: 发布 request → change committed → picked up by the renderer → manifest renamed (worker render inside) → seen served (the bench polls every 20 ms)',
+      head: ['news', 'samples', 'request → committed', 'committed → picked up', 'picked up → manifest', 'worker render', 'manifest → served', 'request → served', 'seeding s (items)'],
+      rows: results.runs.map((r) => {
+        const s = r.publishStages
+        return [r.news, s.samples, s.requestToCommittedMs, s.committedToPickedUpMs, s.pickedUpToManifestMs, s.workerRenderMs, s.manifestToServedMs, s.requestToServedMs, `${r.seedSeconds} (${r.seedItems})`]
+      }),
     },
     { title: 'Targets', head: ['target', 'measured', 'met'], rows: results.targets.map((x) => [x.target, x.value, x.met === null ? '–' : x.met ? 'yes' : 'NO']) },
   ]

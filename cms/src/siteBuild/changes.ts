@@ -1,7 +1,9 @@
 // The durable change queue: one `site-changes` record per public change, written through the
 // request's own database transaction, so it commits (or rolls back) with the change itself and
-// survives any process dying afterwards. The renderer (renderer.ts) picks records up from there.
-import type { PayloadRequest } from 'payload'
+// survives any process dying afterwards. (Our SQLite adapter is configured without transactions:
+// there each statement commits at once, the record right after the change in the same request.)
+// The renderer (renderer.ts) picks records up from there.
+import type { Payload, PayloadRequest } from 'payload'
 
 /** A change as the render worker's protocol names it (I12-CONTRACT, part A). */
 export type SiteChange = { kind: 'doc'; collection: string; id: number | string } | { kind: 'global'; slug: string }
@@ -23,7 +25,42 @@ export async function recordChange(req: PayloadRequest, change: SiteChange, reas
     req,
   })
   req.payload.logger.info(`门户更新已排队：${reason}`)
-  nudgeRenderer()
+  await nudgeOnceCommitted(req)
+}
+
+type TransactionId = number | string
+const afterCommitKey = Symbol.for('liushan.siteChanges.awaitingCommit')
+type WatchedAdapter = Payload['db'] & { [afterCommitKey]?: Set<TransactionId> }
+
+/**
+ * Nudges the renderer when the change record can be seen: at once outside a transaction, else
+ * right after the request's transaction commits (adapters with transactions: Postgres, MongoDB).
+ * Payload commits after every hook has run, so a nudge from the hook itself would find nothing
+ * and the change would wait for the next poll. The adapter's commit is wrapped once per process
+ * to learn when that happens.
+ */
+async function nudgeOnceCommitted(req: PayloadRequest): Promise<void> {
+  const id = await req.transactionID
+  const db = req.payload.db as WatchedAdapter
+  // No open session: written already (our SQLite adapter runs without transactions).
+  if ((typeof id !== 'string' && typeof id !== 'number') || !(db.sessions as Record<TransactionId, unknown> | undefined)?.[id]) return nudgeRenderer()
+  let awaiting = db[afterCommitKey]
+  if (!awaiting) {
+    const waiting = (awaiting = db[afterCommitKey] = new Set<TransactionId>())
+    const commit = db.commitTransaction.bind(db)
+    const rollback = db.rollbackTransaction.bind(db)
+    db.commitTransaction = async (incoming) => {
+      const committed = await incoming
+      await commit(committed)
+      if (waiting.delete(committed)) nudgeRenderer()
+    }
+    db.rollbackTransaction = async (incoming) => {
+      const rolledBack = await incoming
+      waiting.delete(rolledBack)
+      await rollback(rolledBack)
+    }
+  }
+  awaiting.add(id)
 }
 
 /** The renderer in this process, if any, looks at the queue now rather than at its next poll. */

@@ -26,12 +26,12 @@ let second: Payload
 let outDir: string
 const renderers: SiteRenderer[] = []
 
-function renderer(payload: Payload, holderId: string): SiteRenderer {
+function renderer(payload: Payload, holderId: string, pollMs = 20): SiteRenderer {
   const settings = {
     ...siteRenderSettings({ SITE_OUT: outDir, SITE_RENDER_COMMAND: `${worker} --worker`, CMS_URL: 'http://127.0.0.1:1' }),
     holderId,
     leaseMs: 1_500,
-    pollMs: 20,
+    pollMs,
   }
   const r = new SiteRenderer(payload, settings, quiet)
   renderers.push(r)
@@ -177,5 +177,16 @@ describe('site renderer', () => {
     expect(fs.readFileSync(path.join(outDir, 'manifest.json'), 'utf8')).toBe(live)
     const text = describeSiteStatus(await readSiteStatus(second))
     expect(text.changes[0].text).toMatch(/每夜全量校验：重新生成 1 页.*与增量结果有 \d+ 处不同$/)
+  })
+
+  it('starts on a change as soon as it is committed, not on its next poll', async () => {
+    for (const r of renderers) await r.stop()
+    // This renderer polls once an hour: only the after-commit nudge can bring the change to it.
+    const r = renderer(first, 'instance-slow-poll', 3_600_000)
+    r.start()
+    await r.whenIdle()
+    const news = await createDoc(first, 'news', 'rendered on commit', { status: 'published' })
+    await until(() => renderedKeys().includes(`doc:news:${news.id}`))
+    await until(async () => (await unfinished()) === 0)
   })
 })
