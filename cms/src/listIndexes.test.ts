@@ -9,7 +9,7 @@ import { createDoc, createStaff, type Staff } from './testing/fixtures'
 import { startTestPayload, type TestPayload } from './testing/testPayload'
 import { reviewedCollections, type ReviewedCollection } from './workflow/reviewed'
 
-type Statement = { sql: string; args: unknown[] }
+type Statement = Extract<Parameters<SQLiteAdapter['client']['execute']>[0], { sql: string }>
 type PlanRow = { id: number; parent: number; detail: string }
 
 let t: TestPayload
@@ -42,7 +42,7 @@ async function listPlan(table: string, find: (payload: Payload) => Promise<unkno
   captured = null
   const list = statements.find(({ sql }) => new RegExp(`^select .* from "${table}" "${table}" .*order by .* limit \\?`).test(sql))
   if (!list) throw new Error(`no list query on ${table} among:\n${statements.map(({ sql }) => sql.slice(0, 120)).join('\n')}`)
-  const { rows } = await client.execute({ sql: `EXPLAIN QUERY PLAN ${list.sql}`, args: list.args as never })
+  const { rows } = await client.execute({ sql: `EXPLAIN QUERY PLAN ${list.sql}`, args: list.args })
   return rows as unknown as PlanRow[]
 }
 
