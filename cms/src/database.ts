@@ -7,6 +7,7 @@ import { type SQLiteSchemaHook, sqliteAdapter } from '@payloadcms/db-sqlite'
 import { index } from '@payloadcms/db-sqlite/drizzle/sqlite-core'
 import type { DatabaseAdapterObj, Migration } from 'payload'
 
+import { indexReviewedLists } from './listIndexes'
 import { migrations as generated } from './migrations'
 
 // The generated list is typed with the SQLite adapter's own argument types; Payload's generic type erases them.
@@ -53,6 +54,6 @@ export function databaseAdapter(url = process.env.DATABASE_URL): DatabaseAdapter
     // AUTOINCREMENT: an id once used is never given to another row, so nothing that names a deleted
     // item (a preview link, its 审签记录) can ever point at a new one.
     autoIncrement: true,
-    afterSchemaInit: [indexTextParents],
+    afterSchemaInit: [indexTextParents, indexReviewedLists],
   })
 }

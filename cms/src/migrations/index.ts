@@ -6,6 +6,7 @@ import * as migration_20261201_114252_security_ids_identity_backup_privacy from 
 import * as migration_20261201_131435_site_render_queue from './20261201_131435_site_render_queue';
 import * as migration_20261201_131823_admin_import_notes from './20261201_131823_admin_import_notes';
 import * as migration_20261201_132843_news_list_indexes from './20261201_132843_news_list_indexes';
+import * as migration_20261201_164422_news_api_list_speed from './20261201_164422_news_api_list_speed';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261201_132843_news_list_indexes.up,
     down: migration_20261201_132843_news_list_indexes.down,
-    name: '20261201_132843_news_list_indexes'
+    name: '20261201_132843_news_list_indexes',
+  },
+  {
+    up: migration_20261201_164422_news_api_list_speed.up,
+    down: migration_20261201_164422_news_api_list_speed.down,
+    name: '20261201_164422_news_api_list_speed'
   },
 ];

@@ -17,6 +17,8 @@ export type ReviewedType = {
   bodyField: string
   /** The date it is shown and sorted by on the portal; families show only a year, so their entry date. */
   dateField: string
+  /** What the admin's list and the API sort it by, newest first (its defaultSort; indexed, see listIndexes.ts). */
+  listSortField: string
   /** The photo that leads a 报送 package, before those in the body. */
   leadPhotoField?: string
   /** Its page on the portal; must match site/src/utils/paths.ts (reviewed.test.ts checks). */
@@ -30,6 +32,7 @@ export const reviewedTypes: Record<ReviewedCollection, ReviewedType> = {
     titleField: 'title',
     bodyField: 'body',
     dateField: 'publishedAt',
+    listSortField: 'publishedAt',
     leadPhotoField: 'cover',
     portalPath: (slug) => `/news/${slug}/`,
   },
@@ -39,6 +42,7 @@ export const reviewedTypes: Record<ReviewedCollection, ReviewedType> = {
     titleField: 'title',
     bodyField: 'body',
     dateField: 'date',
+    listSortField: 'date',
     portalPath: (slug) => `/stories/${slug}/`,
   },
   events: {
@@ -47,6 +51,7 @@ export const reviewedTypes: Record<ReviewedCollection, ReviewedType> = {
     titleField: 'title',
     bodyField: 'body',
     dateField: 'startAt',
+    listSortField: 'startAt',
     portalPath: (slug) => `/events/${slug}/`,
   },
   families: {
@@ -55,6 +60,7 @@ export const reviewedTypes: Record<ReviewedCollection, ReviewedType> = {
     titleField: 'familyName',
     bodyField: 'story',
     dateField: 'createdAt',
+    listSortField: 'year',
     portalPath: (slug) => `/families/${slug}/`,
   },
 }

@@ -47,7 +47,9 @@ export const Events: CollectionConfig = {
     components: { edit: reviewedEditComponents },
   },
   defaultPopulate: { title: true, slug: true, startAt: true, endAt: true, venue: true, format: true },
-  defaultSort: '-startAt',
+  defaultSort: `-${reviewedTypes.events.listSortField}`,
+  // As news: the public list (published only) and staff's, in the list's order (tie-break createdAt).
+  indexes: [{ fields: ['_status', reviewedTypes.events.listSortField, 'createdAt'] }, { fields: [reviewedTypes.events.listSortField, 'createdAt'] }],
   fields: [
     workflowNoticesField,
     { name: 'title', type: 'text', label: '活动名称', required: true, maxLength: 120 },

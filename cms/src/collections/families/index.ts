@@ -29,7 +29,9 @@ export const Families: CollectionConfig = {
     components: { edit: reviewedEditComponents },
   },
   defaultPopulate: { familyName: true, slug: true, year: true, motto: true },
-  defaultSort: '-year',
+  defaultSort: `-${reviewedTypes.families.listSortField}`,
+  // As news: the public list (published only) and staff's, in the list's order (tie-break createdAt).
+  indexes: [{ fields: ['_status', reviewedTypes.families.listSortField, 'createdAt'] }, { fields: [reviewedTypes.families.listSortField, 'createdAt'] }],
   fields: [
     workflowNoticesField,
     {

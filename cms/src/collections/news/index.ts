@@ -35,11 +35,11 @@ export const News: CollectionConfig = {
     },
   },
   defaultPopulate: { title: true, slug: true, summary: true, cover: true, column: true, publishedAt: true },
-  defaultSort: '-publishedAt',
+  defaultSort: `-${reviewedTypes.news.listSortField}`,
   // Lists sort by publishedAt, then createdAt (Payload's tie-break): without an index in that order
   // SQLite sorted every row, with its tags and relations, for each page (p95 139 ms at 10k news).
   // The first serves the public (_status = published), the second staff, who see every item.
-  indexes: [{ fields: ['_status', 'publishedAt', 'createdAt'] }, { fields: ['publishedAt', 'createdAt'] }],
+  indexes: [{ fields: ['_status', reviewedTypes.news.listSortField, 'createdAt'] }, { fields: [reviewedTypes.news.listSortField, 'createdAt'] }],
   fields: [
     workflowNoticesField,
     { name: 'title', type: 'text', label: '标题', required: true, maxLength: 120 },

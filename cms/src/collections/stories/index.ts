@@ -37,7 +37,9 @@ export const Stories: CollectionConfig = {
     components: { edit: reviewedEditComponents },
   },
   defaultPopulate: { title: true, slug: true, workstation: true, kind: true, date: true },
-  defaultSort: '-date',
+  defaultSort: `-${reviewedTypes.stories.listSortField}`,
+  // As news: the public list (published only) and staff's, in the list's order (tie-break createdAt).
+  indexes: [{ fields: ['_status', reviewedTypes.stories.listSortField, 'createdAt'] }, { fields: [reviewedTypes.stories.listSortField, 'createdAt'] }],
   fields: [
     workflowNoticesField,
     { name: 'title', type: 'text', label: '标题', required: true, maxLength: 120 },
