@@ -16,6 +16,7 @@ export type Rendered = { url: string; status: number; type: string; body: Buffer
 type StoreApi = {
   routes: () => string[]
   viewDigests: () => Map<string, string>
+  nextClockChange: () => number | undefined
   rebuildSearch(content: RawContent): void
   updateSearch(content: RawContent, changed: { collection: string; id: string; published: boolean }[]): void
 }
@@ -41,6 +42,8 @@ export type Bundle = {
   setContent(content: RawContent): void
   routes(): string[]
   viewDigests(): Map<string, string>
+  /** When the next upcoming event starts (pages showing upcoming events change then), if any. */
+  nextClockChange(): number | undefined
   render(url: string): Promise<Rendered>
   /** The site's search index (src/search/sink.ts), written by code inside the bundle. */
   search: {
@@ -99,6 +102,7 @@ export async function openBundle(buildDir: string): Promise<Bundle> {
     setContent: (content) => void (shared.raw = content),
     routes: () => shared.api!.routes(),
     viewDigests: () => shared.api!.viewDigests(),
+    nextClockChange: () => shared.api!.nextClockChange(),
     render,
     search: {
       rebuild: (content) => shared.api!.rebuildSearch(content),

@@ -224,6 +224,11 @@ export class Renderer {
     return this.rerender(this.content!, new Set())
   }
 
+  /** When pages that show upcoming events next change by themselves (ms since the epoch), if ever. */
+  nextClockChange(): number | undefined {
+    return this.bundle.nextClockChange()
+  }
+
   private async rerender(content: RawContent, named: Set<string>): Promise<Summary> {
     const started = Date.now()
     const before = this.content!

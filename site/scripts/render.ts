@@ -19,6 +19,10 @@ const options = {
 }
 // The search index lives beside the rendered site (src/search/indexPath.ts reads this).
 process.env.SEARCH_INDEX ??= path.join(options.outDir, 'search.sqlite')
+/** After an event's start, so that it reads as past. */
+const CLOCK_SLACK_MS = 1_000
+/** Longest wait Node's timers take (about 24.8 days); a later event is looked at again then. */
+const MAX_TIMER_MS = 2 ** 31 - 1
 const say = (message: unknown) => process.stdout.write(`${JSON.stringify(message)}\n`)
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error))
 
@@ -55,6 +59,28 @@ if (mode === '--full') {
   say({ ready: true })
   // One change set at a time, in order.
   let queue = Promise.resolve()
+  // Pages that show upcoming events change when the next one starts, with no change in the CMS:
+  // re-render them then (in the same queue), so the served pages and a fresh render agree.
+  let clock: NodeJS.Timeout | undefined
+  const watchClock = () => {
+    clearTimeout(clock)
+    const next = renderer.nextClockChange()
+    if (next === undefined) return
+    const wait = Math.min(Math.max(0, next - Date.now()) + CLOCK_SLACK_MS, MAX_TIMER_MS)
+    clock = setTimeout(() => {
+      queue = queue.then(async () => {
+        try {
+          const summary = await renderer.catchUp()
+          console.error(`[渲染] 活动开始时间已到，重新生成 ${summary.rendered} 个页面`)
+        } catch (error) {
+          console.error(`[渲染] 活动开始后重新生成页面失败：${reason(error)}`)
+        }
+        watchClock()
+      })
+    }, wait)
+    clock.unref()
+  }
+  watchClock()
   const lines = readline.createInterface({ input: process.stdin })
   lines.on('line', (line) => {
     queue = queue.then(async () => {
@@ -68,6 +94,7 @@ if (mode === '--full') {
       } catch (error) {
         say({ seq, ok: false, error: reason(error) })
       }
+      watchClock()
     })
   })
   lines.on('close', () => void queue.then(() => renderer.close()).then(() => process.exit(0)))

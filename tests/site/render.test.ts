@@ -170,6 +170,31 @@ describe('a withdrawal', () => {
   }, 300_000)
 })
 
+describe('an event that starts', () => {
+  it('moves from upcoming to past on home and /events/ when its time comes, with no change in the CMS', async () => {
+    const title = `即将开始的普法活动${Date.now().toString(36)}`
+    const startAt = new Date(Date.now() + 20_000)
+    const doc = await publishThroughReview(cms, 'events', { title, startAt: startAt.toISOString(), venueKind: 'community', format: 'lecture' })
+    await changed([{ kind: 'doc', collection: 'events', id: doc.id }])
+    // Where the title sits on /events/: before the 往期活动 heading is upcoming, after it past.
+    const isPast = () => {
+      const text = pageText(incremental, readManifest(incremental), '/events/')!
+      return text.indexOf(title) > text.indexOf('往期活动')
+    }
+    const onHome = () => pageText(incremental, readManifest(incremental), '/')!.includes(title)
+    if (Date.now() < startAt.getTime()) {
+      expect(isPast()).toBe(false)
+      expect(onHome()).toBe(true)
+    }
+    // The worker re-renders by itself once the start has passed; nothing is sent to it.
+    const deadline = startAt.getTime() + 120_000
+    while (!isPast() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250))
+    expect(isPast(), worker.log().slice(-2000)).toBe(true)
+    expect(onHome()).toBe(false)
+    await expectSameAsFullRender()
+  }, 300_000)
+})
+
 describe('a navigation change', () => {
   it('reaches every page', async () => {
     const label = `新导航${Date.now().toString(36)}`

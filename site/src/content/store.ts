@@ -161,6 +161,31 @@ export function coverageFor(collection: 'news' | 'stories' | 'events' | 'familie
   return list
 }
 
+// Time: pages that split events into upcoming and past read the clock through here, so the
+// renderer knows them. Their view is the set of upcoming events, compared like any other view, and
+// the render worker re-renders them when the next event starts (nextClockChange).
+
+const CLOCK_VIEW = 'view:clock:events'
+
+/** The current time, for a page that shows upcoming events. */
+export function clockNow(): Date {
+  record(CLOCK_VIEW)
+  return new Date()
+}
+
+const upcomingEventIds = (now: Date) => entries('events').filter((e) => e.data.startAt >= now).map((e) => e.id).sort()
+
+/** When the next upcoming event starts (ms since the epoch): from then on, pages of the clock view show it as past. */
+function nextClockChange(): number | undefined {
+  const now = Date.now()
+  let next: number | undefined
+  for (const { data } of entries('events')) {
+    const at = data.startAt.getTime()
+    if (at >= now && (next === undefined || at < next)) next = at
+  }
+  return next
+}
+
 // For the renderer.
 
 /** What each derived view shows (ids and links), to tell which pages a change reaches. */
@@ -170,6 +195,7 @@ function viewDigests(): Map<string, string> {
   for (const [slug, c] of news) digests.set(`view:${paths.newsPath(slug)}`, JSON.stringify([c.newer?.id, c.older?.id, c.related.map((n) => n.id)]))
   for (const [url, page] of archives) digests.set(`view:${url}`, JSON.stringify([page.items.map((n) => n.id), page.nav]))
   for (const [key, list] of coverage) digests.set(`view:coverage:${key}`, JSON.stringify(list.map((c) => c.id)))
+  digests.set(CLOCK_VIEW, JSON.stringify(upcomingEventIds(new Date())))
   return digests
 }
 
@@ -196,7 +222,8 @@ export function routes(): string[] {
 export type StoreApi = {
   routes: () => string[]
   viewDigests: () => Map<string, string>
+  nextClockChange: () => number | undefined
   rebuildSearch: typeof rebuildSearch
   updateSearch: typeof updateSearch
 }
-shared.api = { routes, viewDigests, rebuildSearch, updateSearch }
+shared.api = { routes, viewDigests, nextClockChange, rebuildSearch, updateSearch }
