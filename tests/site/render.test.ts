@@ -174,7 +174,7 @@ describe('an event that starts', () => {
   it('moves from upcoming to past on home and /events/ when its time comes, with no change in the CMS', async () => {
     const title = `即将开始的普法活动${Date.now().toString(36)}`
     const startAt = new Date(Date.now() + 20_000)
-    const doc = await publishThroughReview(cms, 'events', { title, startAt: startAt.toISOString(), venueKind: 'community', format: 'lecture' })
+    const doc = await publishThroughReview(cms, 'events', { title, startAt: startAt.toISOString(), venueKind: 'community', format: 'lecture', body: lexical('社区法治讲座，讲解民法典中的相邻关系。') })
     await changed([{ kind: 'doc', collection: 'events', id: doc.id }])
     // Where the title sits on /events/: before the 往期活动 heading is upcoming, after it past.
     const isPast = () => {
