@@ -159,6 +159,14 @@ async function child([dumpFile, sizeText, outDir, resultFile, buildDir, mediaDir
   const template = newestFirst.find((doc) => !doc.cover)!
   let nextId = 1 + Math.max(...[...newsDocs.keys()].map(Number))
   const changes: ChangeRun[] = []
+  // RENDER_BENCH_PROFILE=<dir>: a CPU profile of the single changes only (the full render would drown them).
+  const profileDir = process.env.RENDER_BENCH_PROFILE
+  const inspector = profileDir ? new (await import('node:inspector/promises')).Session() : undefined
+  if (inspector) {
+    inspector.connect()
+    await inspector.post('Profiler.enable')
+    await inspector.post('Profiler.start')
+  }
   const measure = async (name: string, change: any) => {
     const at = performance.now()
     await renderer.change([change])
@@ -188,6 +196,11 @@ async function child([dumpFile, sizeText, outDir, resultFile, buildDir, mediaDir
   workstations.set(String(station.id), { ...station, name: `${station.name ?? ''}（更新）` })
   await measure('workstation edit', { kind: 'doc', collection: 'workstations', id: station.id })
 
+  if (inspector) {
+    const { profile } = await inspector.post('Profiler.stop')
+    fs.mkdirSync(profileDir!, { recursive: true })
+    fs.writeFileSync(path.join(profileDir!, `changes-${size}.cpuprofile`), JSON.stringify(profile))
+  }
   await renderer.close()
   const run: RenderRun = { news: size, pages: full.rendered, fullRender, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024), changes }
   fs.writeFileSync(resultFile, JSON.stringify(run))
