@@ -11,7 +11,7 @@ import crypto from 'node:crypto'
 
 import { applyChanges, type Change, cmsSource, type ContentSource, loadContent } from './content.ts'
 import { copyReferencedMedia } from './media.ts'
-import { type Deps, type Manifest, type ManifestPage, Output } from './output.ts'
+import { applyDelta, type Deps, type DepsDelta, type Manifest, type ManifestPage, Output } from './output.ts'
 import type { RawContent } from '../src/content/cmsSources.ts'
 
 /** The manifest key of the 404 page (rendered from NOT_FOUND_PROBE, served for unknown URLs). */
@@ -84,6 +84,8 @@ export type ChangedDoc = { collection: string; id: string; published: boolean }
 export type SearchSink = { rebuild(content: RawContent): void | Promise<void>; update(content: RawContent, changed: ChangedDoc[]): void | Promise<void> }
 
 type StoredPage = { url: string; tags: string[]; stored: ManifestPage }
+
+const sortedByKey = <T>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
 
 export class Renderer {
   private bundle: Bundle
@@ -162,23 +164,63 @@ export class Renderer {
     return results
   }
 
-  /**
-   * Writes the new version. `changed` lists the URLs whose tags may differ from the last version
-   * (re-rendered or removed), so the tag index is patched rather than rebuilt; none: rebuild.
-   */
-  private publish(pages: Record<string, ManifestPage>, tags: Record<string, string[]>, known?: { views: Map<string, string>; docs: DocDigests; changed: string[] }) {
-    const version = Math.max(this.manifest?.version ?? 0, this.deps?.version ?? 0) + 1
-    const sorted = <T>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-    const manifest: Manifest = { version, pages: sorted(pages) }
-    const views = known?.views ?? this.bundle.viewDigests()
-    const deps: Deps = { version, pages: sorted(tags), views: Object.fromEntries(views), docs: known?.docs ?? docDigests(this.content!) }
-    const frame = { version, collections: { columns: this.content!.collections.columns ?? [] }, globals: this.content!.globals }
-    this.output.publish(manifest, deps, frame)
-    const before = this.deps
+  private nextVersion() {
+    return Math.max(this.manifest?.version ?? 0, this.deps?.version ?? 0) + 1
+  }
+
+  private frame(version: number) {
+    return { version, collections: { columns: this.content!.collections.columns ?? [] }, globals: this.content!.globals }
+  }
+
+  /** Writes a version rendered in full: the manifest and the whole dependency record. */
+  private publishFull(pages: Record<string, ManifestPage>, tags: Record<string, string[]>) {
+    const version = this.nextVersion()
+    const manifest: Manifest = { version, pages: sortedByKey(pages) }
+    const deps: Deps = { version, pages: sortedByKey(tags), views: Object.fromEntries(this.bundle.viewDigests()), docs: docDigests(this.content!) }
+    this.output.publish(manifest, { full: deps }, this.frame(version))
     this.manifest = manifest
     this.deps = deps
-    if (known && before) for (const url of known.changed) this.retag(url, before.pages[url] ?? [], deps.pages[url] ?? [])
-    else this.reindex()
+    this.reindex()
+  }
+
+  /**
+   * Writes a version that re-rendered `rendered` and dropped `removed`: the whole manifest (what
+   * readers switch to at once), and only what changed in the dependency record, appended to its log
+   * (in full once the log has grown). The tag index is patched for those URLs alone.
+   */
+  private publishChange(rendered: StoredPage[], removed: string[], views: Map<string, string>, docs: DocDigests) {
+    const version = this.nextVersion()
+    const old = this.deps!
+    const pages = { ...this.manifest!.pages }
+    let added = false
+    for (const page of rendered) {
+      added ||= !(page.url in pages)
+      pages[page.url] = page.stored
+    }
+    for (const url of removed) delete pages[url]
+    // Keys keep their order in an object: the manifest stays sorted unless a URL was added.
+    const manifest: Manifest = { version, pages: added ? sortedByKey(pages) : pages }
+
+    const delta: DepsDelta = { version, pages: {}, views: {}, docs: {} }
+    for (const page of rendered) delta.pages[page.url] = page.tags
+    for (const url of removed) delta.pages[url] = null
+    for (const [tag, digest] of views) if (old.views[tag] !== digest) delta.views[tag] = digest
+    for (const tag of Object.keys(old.views)) if (!views.has(tag)) delta.views[tag] = null
+    const oldDocs = old.docs ?? {}
+    for (const [key, entry] of Object.entries(docs)) {
+      const before = oldDocs[key]
+      if (!before || before[0] !== entry[0] || before[1] !== entry[1]) delta.docs[key] = entry
+    }
+    for (const key of Object.keys(oldDocs)) if (!(key in docs)) delta.docs[key] = null
+
+    const retag = Object.keys(delta.pages).map((url) => [url, old.pages[url] ?? [], delta.pages[url] ?? []] as const)
+    const full = this.output.depsLogFull
+    const deps: Deps = full ? { version, pages: { ...old.pages }, views: { ...old.views }, docs: { ...oldDocs } } : old
+    applyDelta(deps, delta)
+    this.output.publish(manifest, full ? { full: deps } : { delta }, this.frame(version))
+    this.manifest = manifest
+    this.deps = deps
+    for (const [url, before, now] of retag) this.retag(url, before, now)
   }
 
   /** Loads everything from the CMS and renders every URL. */
@@ -191,7 +233,7 @@ export class Renderer {
     const renderedAt = Date.now()
     const pages = rendered.map((page) => [page.url, page.stored] as const)
     const previous = this.manifest
-    this.publish(Object.fromEntries(pages), Object.fromEntries(rendered.map((page) => [page.url, page.tags])))
+    this.publishFull(Object.fromEntries(pages), Object.fromEntries(rendered.map((page) => [page.url, page.tags])))
     // Incremental renders only add objects; a full render (deploys, nightly) clears out the old ones.
     this.output.prune([this.manifest, previous])
     const published = Date.now()
@@ -251,13 +293,7 @@ export class Renderer {
       const planned = Date.now()
       const rendered = await this.renderAll(urls)
       const renderedAt = Date.now()
-      const pages = { ...this.manifest!.pages, ...Object.fromEntries(rendered.map((page) => [page.url, page.stored])) }
-      const tags = { ...this.deps!.pages, ...Object.fromEntries(rendered.map((page) => [page.url, page.tags])) }
-      for (const url of removed) {
-        delete pages[url]
-        delete tags[url]
-      }
-      this.publish(pages, tags, { views: newViews, docs: nowDocs, changed: [...urls, ...removed] })
+      this.publishChange(rendered, removed, newViews, nowDocs)
       const published = Date.now()
       if (process.env.RENDER_TIMINGS) console.error(`[渲染] 分析 ${planned - started} ms，生成 ${urls.length} 页 ${renderedAt - planned} ms，写入清单 ${published - renderedAt} ms`)
       if (changedDocs.length) await this.indexSearch(() => this.search?.update(content, changedDocs))
