@@ -159,7 +159,8 @@ async function child([dumpFile, sizeText, outDir, resultFile, buildDir, mediaDir
   const template = newestFirst.find((doc) => !doc.cover)!
   let nextId = 1 + Math.max(...[...newsDocs.keys()].map(Number))
   const changes: ChangeRun[] = []
-  // RENDER_BENCH_PROFILE=<dir>: a CPU profile of the single changes only (the full render would drown them).
+  // RENDER_BENCH_PROFILE=<dir>: a CPU profile of the changes that re-render a few pages (the full
+  // render and the navigation change would drown them).
   const profileDir = process.env.RENDER_BENCH_PROFILE
   const inspector = profileDir ? new (await import('node:inspector/promises')).Session() : undefined
   if (inspector) {
@@ -187,6 +188,12 @@ async function child([dumpFile, sizeText, outDir, resultFile, buildDir, mediaDir
   newsDocs.set(String(onHome.id), { ...onHome, title: `${onHome.title}（修订）` })
   await measure('edit a home-page title', { kind: 'doc', collection: 'news', id: onHome.id })
 
+  if (inspector) {
+    const { profile } = await inspector.post('Profiler.stop')
+    fs.mkdirSync(profileDir!, { recursive: true })
+    fs.writeFileSync(path.join(profileDir!, `changes-${size}.cpuprofile`), JSON.stringify(profile))
+  }
+
   const navigation = cms.globalDocs.get('navigation')
   cms.globalDocs.set('navigation', { ...navigation, items: navigation.items.map((item: any, i: number) => (i === 0 ? { ...item, label: `${item.label}` + '·' } : item)) })
   await measure('navigation change', { kind: 'global', slug: 'navigation' })
@@ -196,11 +203,6 @@ async function child([dumpFile, sizeText, outDir, resultFile, buildDir, mediaDir
   workstations.set(String(station.id), { ...station, name: `${station.name ?? ''}（更新）` })
   await measure('workstation edit', { kind: 'doc', collection: 'workstations', id: station.id })
 
-  if (inspector) {
-    const { profile } = await inspector.post('Profiler.stop')
-    fs.mkdirSync(profileDir!, { recursive: true })
-    fs.writeFileSync(path.join(profileDir!, `changes-${size}.cpuprofile`), JSON.stringify(profile))
-  }
   await renderer.close()
   const run: RenderRun = { news: size, pages: full.rendered, fullRender, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024), changes }
   fs.writeFileSync(resultFile, JSON.stringify(run))
