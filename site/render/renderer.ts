@@ -60,9 +60,16 @@ function docDigests(content: RawContent): DocDigests {
 function touchedDocs(before: DocDigests, now: DocDigests, named: Set<string>): { tags: Set<string>; docs: ChangedDoc[] } {
   const tags = new Set<string>()
   const docs: ChangedDoc[] = []
-  for (const key of new Set([...Object.keys(before), ...Object.keys(now), ...named])) {
+  // Every key once: the current ones, then the gone ones, then named ones seen in neither.
+  const keys: string[] = []
+  for (const key in now) {
+    const old = before[key]
+    if (!old || old[0] !== now[key][0] || named.has(key)) keys.push(key)
+  }
+  for (const key in before) if (!(key in now)) keys.push(key)
+  for (const key of named) if (!(key in now) && !(key in before)) keys.push(key)
+  for (const key of keys) {
     const [old, current] = [before[key], now[key]]
-    if (old && current && old[0] === current[0] && !named.has(key)) continue
     const collection = key.slice(0, key.indexOf(':'))
     docs.push({ collection, id: key.slice(collection.length + 1), published: Boolean(current) })
     const kind = KIND[collection]
@@ -151,7 +158,8 @@ export class Renderer {
         const rendered = await this.bundle.render(url === NOT_FOUND_KEY ? NOT_FOUND_PROBE : url)
         const expected = url === NOT_FOUND_KEY ? 404 : 200
         if (rendered.status !== expected) throw new RenderError(`页面 ${url} 生成失败：站点程序返回 ${rendered.status}`)
-        if (rendered.type.startsWith('text/html')) {
+        // Most pages show no photo: no need to decode them to look for one.
+        if (rendered.type.startsWith('text/html') && rendered.body.includes('/media/')) {
           const missing = copyReferencedMedia(rendered.body.toString('utf8'), this.mediaDir, this.output.mediaDir, this.media)
           for (const name of missing) console.error(`[渲染] 未找到图片 ${name}（${url}）`)
         }
