@@ -222,12 +222,13 @@ export class Renderer {
     for (const key of Object.keys(oldDocs)) if (!(key in docs)) delta.docs[key] = null
 
     const retag = Object.keys(delta.pages).map((url) => [url, old.pages[url] ?? [], delta.pages[url] ?? []] as const)
-    const full = this.output.depsLogFull
-    const deps: Deps = full ? { version, pages: { ...old.pages }, views: { ...old.views }, docs: { ...oldDocs } } : old
-    applyDelta(deps, delta)
-    this.output.publish(manifest, full ? { full: deps } : { delta }, this.frame(version))
+    // A change that re-rendered much of the site (navigation, settings) writes the record in full at once.
+    const full = this.output.depsLogFull || rendered.length * 4 > Object.keys(this.manifest!.pages).length
+    // Patched in place: should the write fail, the record is a version ahead of the manifest, and
+    // the next change renders in full (incrementalReady).
+    applyDelta(old, delta)
+    this.output.publish(manifest, full ? { full: old } : { delta }, this.frame(version))
     this.manifest = manifest
-    this.deps = deps
     for (const [url, before, now] of retag) this.retag(url, before, now)
   }
 
