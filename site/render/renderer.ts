@@ -57,9 +57,10 @@ function docDigests(content: RawContent): DocDigests {
  * Tags touched between what the last render saw and `now`: every document added, removed or
  * changed (named ones count as changed anyway), by its old and new slug, and its kind's list.
  */
-function touchedDocs(before: DocDigests, now: DocDigests, named: Set<string>): { tags: Set<string>; docs: ChangedDoc[] } {
+function touchedDocs(before: DocDigests, now: DocDigests, named: Set<string>): { tags: Set<string>; docs: ChangedDoc[]; delta: DepsDelta['docs'] } {
   const tags = new Set<string>()
   const docs: ChangedDoc[] = []
+  const delta: DepsDelta['docs'] = {}
   // Every key once: the current ones, then the gone ones, then named ones seen in neither.
   const keys: string[] = []
   for (const key in now) {
@@ -70,6 +71,7 @@ function touchedDocs(before: DocDigests, now: DocDigests, named: Set<string>): {
   for (const key of named) if (!(key in now) && !(key in before)) keys.push(key)
   for (const key of keys) {
     const [old, current] = [before[key], now[key]]
+    delta[key] = current ?? null
     const collection = key.slice(0, key.indexOf(':'))
     docs.push({ collection, id: key.slice(collection.length + 1), published: Boolean(current) })
     const kind = KIND[collection]
@@ -77,7 +79,7 @@ function touchedDocs(before: DocDigests, now: DocDigests, named: Set<string>): {
     tags.add(`list:${kind}`)
     for (const entry of [old, current]) if (entry) tags.add(`doc:${kind}:${GLOBAL_KINDS.has(kind) ? collection : entry[1]}`)
   }
-  return { tags, docs }
+  return { tags, docs, delta }
 }
 
 /** A CMS document whose public form changed (published: false when it left the site). */
@@ -194,9 +196,10 @@ export class Renderer {
   /**
    * Writes a version that re-rendered `rendered` and dropped `removed`: the whole manifest (what
    * readers switch to at once), and only what changed in the dependency record, appended to its log
-   * (in full once the log has grown). The tag index is patched for those URLs alone.
+   * (in full once the log has grown); `views` and `docs` are the digests that changed (null: gone).
+   * The tag index is patched for those URLs alone.
    */
-  private publishChange(rendered: StoredPage[], removed: string[], views: Map<string, string>, docs: DocDigests) {
+  private publishChange(rendered: StoredPage[], removed: string[], views: DepsDelta['views'], docs: DepsDelta['docs']) {
     const version = this.nextVersion()
     const old = this.deps!
     const pages = { ...this.manifest!.pages }
@@ -209,17 +212,9 @@ export class Renderer {
     // Keys keep their order in an object: the manifest stays sorted unless a URL was added.
     const manifest: Manifest = { version, pages: added ? sortedByKey(pages) : pages }
 
-    const delta: DepsDelta = { version, pages: {}, views: {}, docs: {} }
+    const delta: DepsDelta = { version, pages: {}, views, docs }
     for (const page of rendered) delta.pages[page.url] = page.tags
     for (const url of removed) delta.pages[url] = null
-    for (const [tag, digest] of views) if (old.views[tag] !== digest) delta.views[tag] = digest
-    for (const tag of Object.keys(old.views)) if (!views.has(tag)) delta.views[tag] = null
-    const oldDocs = old.docs ?? {}
-    for (const [key, entry] of Object.entries(docs)) {
-      const before = oldDocs[key]
-      if (!before || before[0] !== entry[0] || before[1] !== entry[1]) delta.docs[key] = entry
-    }
-    for (const key of Object.keys(oldDocs)) if (!(key in docs)) delta.docs[key] = null
 
     const retag = Object.keys(delta.pages).map((url) => [url, old.pages[url] ?? [], delta.pages[url] ?? []] as const)
     // A change that re-rendered much of the site (navigation, settings) writes the record in full at once.
@@ -279,14 +274,23 @@ export class Renderer {
     const started = Date.now()
     const before = this.content!
     const nowDocs = docDigests(content)
-    const { tags: touched, docs: changedDocs } = touchedDocs(this.deps!.docs ?? {}, nowDocs, named)
+    const { tags: touched, docs: changedDocs, delta: docsDelta } = touchedDocs(this.deps!.docs ?? {}, nowDocs, named)
     this.content = content
     this.bundle.setContent(content)
     try {
       const oldViews = this.deps!.views
       const newViews = this.bundle.viewDigests()
-      for (const [tag, digest] of newViews) if (oldViews[tag] !== digest) touched.add(tag)
-      for (const tag of Object.keys(oldViews)) if (!newViews.has(tag)) touched.add(tag)
+      const viewsDelta: DepsDelta['views'] = {}
+      for (const [tag, digest] of newViews) {
+        if (oldViews[tag] === digest) continue
+        touched.add(tag)
+        viewsDelta[tag] = digest
+      }
+      for (const tag of Object.keys(oldViews)) {
+        if (newViews.has(tag)) continue
+        touched.add(tag)
+        viewsDelta[tag] = null
+      }
 
       const oldRoutes = new Set(Object.keys(this.manifest!.pages).filter((url) => url !== NOT_FOUND_KEY))
       const newRoutes = new Set(this.bundle.routes())
@@ -302,7 +306,7 @@ export class Renderer {
       const planned = Date.now()
       const rendered = await this.renderAll(urls)
       const renderedAt = Date.now()
-      this.publishChange(rendered, removed, newViews, nowDocs)
+      this.publishChange(rendered, removed, viewsDelta, docsDelta)
       const published = Date.now()
       if (process.env.RENDER_TIMINGS) console.error(`[渲染] 分析 ${planned - started} ms，生成 ${urls.length} 页 ${renderedAt - planned} ms，写入清单 ${published - renderedAt} ms`)
       if (changedDocs.length) await this.indexSearch(() => this.search?.update(content, changedDocs))
