@@ -10,7 +10,9 @@ import { siteUrlFromEnv } from './src/siteUrl.ts'
 // (scripts/serve.ts) serves those and hands the few live routes (draft preview) to the bundle.
 export default defineConfig({
   output: 'server',
-  adapter: node({ mode: 'standalone' }),
+  // Middleware: the bundle's handler renders routes only. scripts/serve.ts serves the client assets
+  // itself, and the renderer would otherwise pay a failed static-file lookup (stat) per page.
+  adapter: node({ mode: 'middleware' }),
   site: siteUrlFromEnv(),
   // Tests (and CI) build into a folder of their own.
   outDir: process.env.SITE_OUT_DIR ?? './dist',

@@ -8,7 +8,7 @@ export default defineConfig({
   test: {
     environment: 'node',
     env: { TZ: 'UTC' },
-    include: ['src/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'render/**/*.test.ts'],
     reporters: ['default', ['json', { outputFile: '.vitest/results.json' }]],
     // Vitest's default leaves a core idle (cores − 1): one file at a time on the 2-core CI machine.
     // Each file has its own database and temp dir, so files may run side by side.

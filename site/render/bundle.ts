@@ -31,12 +31,18 @@ export const NOT_FOUND_PROBE = '/__liushan-not-found__/'
  * prerendered pages, right after <meta charset>.
  */
 function withPolicyMeta(body: Buffer, policy: string): Buffer {
-  const html = body.toString('utf8')
-  const meta = `<meta http-equiv="content-security-policy" content="${policy.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}">`
-  const charset = /<meta charset="?utf-8"?>/i.exec(html)
-  const at = charset ? charset.index + charset[0].length : html.indexOf('<head>') + '<head>'.length
-  return Buffer.from(html.slice(0, at) + meta + html.slice(at))
+  const meta = Buffer.from(`<meta http-equiv="content-security-policy" content="${policy.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}">`)
+  // Astro writes this exact charset tag: found in the bytes, the page is not decoded and encoded again.
+  const exact = body.indexOf(CHARSET_META)
+  let at = exact >= 0 ? exact + CHARSET_META.length : -1
+  if (at < 0) {
+    const html = body.toString('utf8')
+    const charset = /<meta charset="?utf-8"?>/i.exec(html)
+    at = Buffer.byteLength(charset ? html.slice(0, charset.index + charset[0].length) : html.slice(0, html.indexOf('<head>') + '<head>'.length))
+  }
+  return Buffer.concat([body.subarray(0, at), meta, body.subarray(at)])
 }
+const CHARSET_META = Buffer.from('<meta charset="utf-8">')
 
 export type Bundle = {
   setContent(content: RawContent): void

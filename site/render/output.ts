@@ -1,7 +1,8 @@
 // The rendered site on disk (SITE_OUT): content-addressed objects that are never rewritten, and a
 // manifest (URL → object) renamed into place in one step, so readers see one version or the next,
 // never a mix. deps.json beside it holds each page's dependency tags and the views' digests, for
-// the next incremental render (also after a restart).
+// the next incremental render (also after a restart); deps.log appends what each incremental
+// render changed in it, so a change writes kilobytes, not the whole record (megabytes at 10k news).
 import fs from 'node:fs'
 import path from 'node:path'
 
@@ -18,6 +19,30 @@ export type Deps = {
   views: Record<string, string>
   /** "collection:id" → [digest, slug] of each document the render saw. */
   docs?: Record<string, [string, string]>
+}
+
+/** What one version changed in the dependency record: a null removes the entry. */
+export type DepsDelta = {
+  version: number
+  pages: Record<string, string[] | null>
+  views: Record<string, string | null>
+  docs: Record<string, [string, string] | null>
+}
+
+const DEPS_FILE = 'deps.json'
+const DEPS_LOG = 'deps.log'
+
+export function applyDelta(deps: Deps, delta: DepsDelta) {
+  const patch = <T>(record: Record<string, T>, changes: Record<string, T | null>) => {
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === null) delete record[key]
+      else record[key] = value
+    }
+  }
+  patch(deps.pages, delta.pages)
+  patch(deps.views, delta.views)
+  patch((deps.docs ??= {}), delta.docs)
+  deps.version = delta.version
 }
 
 /**
@@ -62,12 +87,47 @@ export class Output {
     }
   }
 
+  /** Sizes (characters) of deps.json and deps.log, to tell when the log is worth folding into the base. */
+  private depsBytes = { base: 0, log: 0 }
+
+  /**
+   * The dependency record: deps.json, then each logged delta of the next version in turn. A line
+   * cut short by a kill ends the log (and is cut off, so the next append starts on a clean line);
+   * lines older than the base (left by a kill while the base was rewritten) are skipped.
+   */
   readDeps(): Deps | undefined {
+    let deps: Deps
     try {
-      return JSON.parse(fs.readFileSync(path.join(this.dir, 'deps.json'), 'utf8'))
+      const base = fs.readFileSync(path.join(this.dir, DEPS_FILE), 'utf8')
+      deps = JSON.parse(base)
+      this.depsBytes = { base: base.length, log: 0 }
     } catch {
       return undefined
     }
+    const logFile = path.join(this.dir, DEPS_LOG)
+    let log: string
+    try {
+      log = fs.readFileSync(logFile, 'utf8')
+    } catch {
+      return deps
+    }
+    let good = 0
+    for (let start = 0; start < log.length; ) {
+      const end = log.indexOf('\n', start)
+      if (end < 0) break
+      let delta: DepsDelta
+      try {
+        delta = JSON.parse(log.slice(start, end))
+      } catch {
+        break
+      }
+      if (delta.version > deps.version + 1) break
+      if (delta.version === deps.version + 1) applyDelta(deps, delta)
+      start = good = end + 1
+    }
+    if (good < log.length) fs.truncateSync(logFile, Buffer.byteLength(log.slice(0, good)))
+    this.depsBytes.log = good
+    return deps
   }
 
   /**
@@ -87,10 +147,34 @@ export class Output {
     return removed
   }
 
-  /** deps first, then the manifest that makes the version live; a version mismatch after a crash means: render in full. */
-  publish(manifest: Manifest, deps: Deps, frame: FrameContent) {
-    writeAtomically(path.join(this.dir, 'deps.json'), JSON.stringify(deps))
+  /**
+   * Makes a version live. The dependency record first (in full, or as a delta on the last version
+   * appended to the log), then the manifest: a kill in between leaves a record one version ahead of
+   * the manifest, which the next start answers with a full render.
+   */
+  publish(manifest: Manifest, deps: { full: Deps } | { delta: DepsDelta }, frame: FrameContent) {
+    if ('full' in deps) this.writeDeps(deps.full)
+    else this.appendDeps(deps.delta)
     writeAtomically(path.join(this.dir, FRAME_FILE), JSON.stringify(frame))
     writeAtomically(path.join(this.dir, 'manifest.json'), JSON.stringify(manifest))
+  }
+
+  /** Whether the log has grown to half the base: time to write the record in full instead. */
+  get depsLogFull() {
+    return this.depsBytes.log * 2 > this.depsBytes.base
+  }
+
+  private writeDeps(deps: Deps) {
+    const text = JSON.stringify(deps)
+    writeAtomically(path.join(this.dir, DEPS_FILE), text)
+    // Left behind by a kill just here, its lines are older than the new base and are skipped.
+    fs.rmSync(path.join(this.dir, DEPS_LOG), { force: true })
+    this.depsBytes = { base: text.length, log: 0 }
+  }
+
+  private appendDeps(delta: DepsDelta) {
+    const line = `${JSON.stringify(delta)}\n`
+    fs.appendFileSync(path.join(this.dir, DEPS_LOG), line)
+    this.depsBytes.log += line.length
   }
 }

@@ -11,7 +11,7 @@ import crypto from 'node:crypto'
 
 import { applyChanges, type Change, cmsSource, type ContentSource, loadContent } from './content.ts'
 import { copyReferencedMedia } from './media.ts'
-import { type Deps, type Manifest, type ManifestPage, Output } from './output.ts'
+import { applyDelta, type Deps, type DepsDelta, type Manifest, type ManifestPage, Output } from './output.ts'
 import type { RawContent } from '../src/content/cmsSources.ts'
 
 /** The manifest key of the 404 page (rendered from NOT_FOUND_PROBE, served for unknown URLs). */
@@ -57,12 +57,21 @@ function docDigests(content: RawContent): DocDigests {
  * Tags touched between what the last render saw and `now`: every document added, removed or
  * changed (named ones count as changed anyway), by its old and new slug, and its kind's list.
  */
-function touchedDocs(before: DocDigests, now: DocDigests, named: Set<string>): { tags: Set<string>; docs: ChangedDoc[] } {
+function touchedDocs(before: DocDigests, now: DocDigests, named: Set<string>): { tags: Set<string>; docs: ChangedDoc[]; delta: DepsDelta['docs'] } {
   const tags = new Set<string>()
   const docs: ChangedDoc[] = []
-  for (const key of new Set([...Object.keys(before), ...Object.keys(now), ...named])) {
+  const delta: DepsDelta['docs'] = {}
+  // Every key once: the current ones, then the gone ones, then named ones seen in neither.
+  const keys: string[] = []
+  for (const key in now) {
+    const old = before[key]
+    if (!old || old[0] !== now[key][0] || named.has(key)) keys.push(key)
+  }
+  for (const key in before) if (!(key in now)) keys.push(key)
+  for (const key of named) if (!(key in now) && !(key in before)) keys.push(key)
+  for (const key of keys) {
     const [old, current] = [before[key], now[key]]
-    if (old && current && old[0] === current[0] && !named.has(key)) continue
+    delta[key] = current ?? null
     const collection = key.slice(0, key.indexOf(':'))
     docs.push({ collection, id: key.slice(collection.length + 1), published: Boolean(current) })
     const kind = KIND[collection]
@@ -70,7 +79,7 @@ function touchedDocs(before: DocDigests, now: DocDigests, named: Set<string>): {
     tags.add(`list:${kind}`)
     for (const entry of [old, current]) if (entry) tags.add(`doc:${kind}:${GLOBAL_KINDS.has(kind) ? collection : entry[1]}`)
   }
-  return { tags, docs }
+  return { tags, docs, delta }
 }
 
 /** A CMS document whose public form changed (published: false when it left the site). */
@@ -84,6 +93,8 @@ export type ChangedDoc = { collection: string; id: string; published: boolean }
 export type SearchSink = { rebuild(content: RawContent): void | Promise<void>; update(content: RawContent, changed: ChangedDoc[]): void | Promise<void> }
 
 type StoredPage = { url: string; tags: string[]; stored: ManifestPage }
+
+const sortedByKey = <T>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
 
 export class Renderer {
   private bundle: Bundle
@@ -149,7 +160,8 @@ export class Renderer {
         const rendered = await this.bundle.render(url === NOT_FOUND_KEY ? NOT_FOUND_PROBE : url)
         const expected = url === NOT_FOUND_KEY ? 404 : 200
         if (rendered.status !== expected) throw new RenderError(`页面 ${url} 生成失败：站点程序返回 ${rendered.status}`)
-        if (rendered.type.startsWith('text/html')) {
+        // Most pages show no photo: no need to decode them to look for one.
+        if (rendered.type.startsWith('text/html') && rendered.body.includes('/media/')) {
           const missing = copyReferencedMedia(rendered.body.toString('utf8'), this.mediaDir, this.output.mediaDir, this.media)
           for (const name of missing) console.error(`[渲染] 未找到图片 ${name}（${url}）`)
         }
@@ -162,23 +174,57 @@ export class Renderer {
     return results
   }
 
-  /**
-   * Writes the new version. `changed` lists the URLs whose tags may differ from the last version
-   * (re-rendered or removed), so the tag index is patched rather than rebuilt; none: rebuild.
-   */
-  private publish(pages: Record<string, ManifestPage>, tags: Record<string, string[]>, known?: { views: Map<string, string>; docs: DocDigests; changed: string[] }) {
-    const version = Math.max(this.manifest?.version ?? 0, this.deps?.version ?? 0) + 1
-    const sorted = <T>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-    const manifest: Manifest = { version, pages: sorted(pages) }
-    const views = known?.views ?? this.bundle.viewDigests()
-    const deps: Deps = { version, pages: sorted(tags), views: Object.fromEntries(views), docs: known?.docs ?? docDigests(this.content!) }
-    const frame = { version, collections: { columns: this.content!.collections.columns ?? [] }, globals: this.content!.globals }
-    this.output.publish(manifest, deps, frame)
-    const before = this.deps
+  private nextVersion() {
+    return Math.max(this.manifest?.version ?? 0, this.deps?.version ?? 0) + 1
+  }
+
+  private frame(version: number) {
+    return { version, collections: { columns: this.content!.collections.columns ?? [] }, globals: this.content!.globals }
+  }
+
+  /** Writes a version rendered in full: the manifest and the whole dependency record. */
+  private publishFull(pages: Record<string, ManifestPage>, tags: Record<string, string[]>) {
+    const version = this.nextVersion()
+    const manifest: Manifest = { version, pages: sortedByKey(pages) }
+    const deps: Deps = { version, pages: sortedByKey(tags), views: Object.fromEntries(this.bundle.viewDigests()), docs: docDigests(this.content!) }
+    this.output.publish(manifest, { full: deps }, this.frame(version))
     this.manifest = manifest
     this.deps = deps
-    if (known && before) for (const url of known.changed) this.retag(url, before.pages[url] ?? [], deps.pages[url] ?? [])
-    else this.reindex()
+    this.reindex()
+  }
+
+  /**
+   * Writes a version that re-rendered `rendered` and dropped `removed`: the whole manifest (what
+   * readers switch to at once), and only what changed in the dependency record, appended to its log
+   * (in full once the log has grown); `views` and `docs` are the digests that changed (null: gone).
+   * The tag index is patched for those URLs alone.
+   */
+  private publishChange(rendered: StoredPage[], removed: string[], views: DepsDelta['views'], docs: DepsDelta['docs']) {
+    const version = this.nextVersion()
+    const old = this.deps!
+    const pages = { ...this.manifest!.pages }
+    let added = false
+    for (const page of rendered) {
+      added ||= !(page.url in pages)
+      pages[page.url] = page.stored
+    }
+    for (const url of removed) delete pages[url]
+    // Keys keep their order in an object: the manifest stays sorted unless a URL was added.
+    const manifest: Manifest = { version, pages: added ? sortedByKey(pages) : pages }
+
+    const delta: DepsDelta = { version, pages: {}, views, docs }
+    for (const page of rendered) delta.pages[page.url] = page.tags
+    for (const url of removed) delta.pages[url] = null
+
+    const retag = Object.keys(delta.pages).map((url) => [url, old.pages[url] ?? [], delta.pages[url] ?? []] as const)
+    // A change that re-rendered much of the site (navigation, settings) writes the record in full at once.
+    const full = this.output.depsLogFull || rendered.length * 4 > Object.keys(this.manifest!.pages).length
+    // Patched in place: should the write fail, the record is a version ahead of the manifest, and
+    // the next change renders in full (incrementalReady).
+    applyDelta(old, delta)
+    this.output.publish(manifest, full ? { full: old } : { delta }, this.frame(version))
+    this.manifest = manifest
+    for (const [url, before, now] of retag) this.retag(url, before, now)
   }
 
   /** Loads everything from the CMS and renders every URL. */
@@ -191,7 +237,7 @@ export class Renderer {
     const renderedAt = Date.now()
     const pages = rendered.map((page) => [page.url, page.stored] as const)
     const previous = this.manifest
-    this.publish(Object.fromEntries(pages), Object.fromEntries(rendered.map((page) => [page.url, page.tags])))
+    this.publishFull(Object.fromEntries(pages), Object.fromEntries(rendered.map((page) => [page.url, page.tags])))
     // Incremental renders only add objects; a full render (deploys, nightly) clears out the old ones.
     this.output.prune([this.manifest, previous])
     const published = Date.now()
@@ -233,14 +279,23 @@ export class Renderer {
     const started = Date.now()
     const before = this.content!
     const nowDocs = docDigests(content)
-    const { tags: touched, docs: changedDocs } = touchedDocs(this.deps!.docs ?? {}, nowDocs, named)
+    const { tags: touched, docs: changedDocs, delta: docsDelta } = touchedDocs(this.deps!.docs ?? {}, nowDocs, named)
     this.content = content
     this.bundle.setContent(content)
     try {
       const oldViews = this.deps!.views
       const newViews = this.bundle.viewDigests()
-      for (const [tag, digest] of newViews) if (oldViews[tag] !== digest) touched.add(tag)
-      for (const tag of Object.keys(oldViews)) if (!newViews.has(tag)) touched.add(tag)
+      const viewsDelta: DepsDelta['views'] = {}
+      for (const [tag, digest] of newViews) {
+        if (oldViews[tag] === digest) continue
+        touched.add(tag)
+        viewsDelta[tag] = digest
+      }
+      for (const tag of Object.keys(oldViews)) {
+        if (newViews.has(tag)) continue
+        touched.add(tag)
+        viewsDelta[tag] = null
+      }
 
       const oldRoutes = new Set(Object.keys(this.manifest!.pages).filter((url) => url !== NOT_FOUND_KEY))
       const newRoutes = new Set(this.bundle.routes())
@@ -256,13 +311,7 @@ export class Renderer {
       const planned = Date.now()
       const rendered = await this.renderAll(urls)
       const renderedAt = Date.now()
-      const pages = { ...this.manifest!.pages, ...Object.fromEntries(rendered.map((page) => [page.url, page.stored])) }
-      const tags = { ...this.deps!.pages, ...Object.fromEntries(rendered.map((page) => [page.url, page.tags])) }
-      for (const url of removed) {
-        delete pages[url]
-        delete tags[url]
-      }
-      this.publish(pages, tags, { views: newViews, docs: nowDocs, changed: [...urls, ...removed] })
+      this.publishChange(rendered, removed, viewsDelta, docsDelta)
       const published = Date.now()
       if (process.env.RENDER_TIMINGS) console.error(`[渲染] 分析 ${planned - started} ms，生成 ${urls.length} 页 ${renderedAt - planned} ms，写入清单 ${published - renderedAt} ms`)
       if (changedDocs.length) await this.indexSearch(() => this.search?.update(content, changedDocs))

@@ -159,6 +159,15 @@ async function child([dumpFile, sizeText, outDir, resultFile, buildDir, mediaDir
   const template = newestFirst.find((doc) => !doc.cover)!
   let nextId = 1 + Math.max(...[...newsDocs.keys()].map(Number))
   const changes: ChangeRun[] = []
+  // RENDER_BENCH_PROFILE=<dir>: a CPU profile of the changes that re-render a few pages (the full
+  // render and the navigation change would drown them).
+  const profileDir = process.env.RENDER_BENCH_PROFILE
+  const inspector = profileDir ? new (await import('node:inspector/promises')).Session() : undefined
+  if (inspector) {
+    inspector.connect()
+    await inspector.post('Profiler.enable')
+    await inspector.post('Profiler.start')
+  }
   const measure = async (name: string, change: any) => {
     const at = performance.now()
     await renderer.change([change])
@@ -178,6 +187,12 @@ async function child([dumpFile, sizeText, outDir, resultFile, buildDir, mediaDir
   const onHome = newestFirst[1]
   newsDocs.set(String(onHome.id), { ...onHome, title: `${onHome.title}（修订）` })
   await measure('edit a home-page title', { kind: 'doc', collection: 'news', id: onHome.id })
+
+  if (inspector) {
+    const { profile } = await inspector.post('Profiler.stop')
+    fs.mkdirSync(profileDir!, { recursive: true })
+    fs.writeFileSync(path.join(profileDir!, `changes-${size}.cpuprofile`), JSON.stringify(profile))
+  }
 
   const navigation = cms.globalDocs.get('navigation')
   cms.globalDocs.set('navigation', { ...navigation, items: navigation.items.map((item: any, i: number) => (i === 0 ? { ...item, label: `${item.label}` + '·' } : item)) })

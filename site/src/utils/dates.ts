@@ -11,14 +11,31 @@ const partsFormat = new Intl.DateTimeFormat('en-CA', {
   timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
 })
 
-/** Year, month, day, hour, minute as two-digit strings, in Beijing time. */
-function parts(date: Date) {
-  const p = Object.fromEntries(partsFormat.formatToParts(date).map((x) => [x.type, x.value]))
-  return { year: p.year, month: p.month, day: p.day, hour: p.hour, minute: p.minute }
+/**
+ * Intl formatting costs microseconds a call, and a render formats the same few thousand moments on
+ * every list page that shows them: each result is kept per moment (a bounded cache).
+ */
+function perMoment<T>(compute: (date: Date) => T): (date: Date) => T {
+  const cache = new Map<number, T>()
+  return (date) => {
+    const key = date.getTime()
+    let value = cache.get(key)
+    if (value === undefined) {
+      if (cache.size >= 100_000) cache.clear()
+      cache.set(key, (value = compute(date)))
+    }
+    return value
+  }
 }
 
+/** Year, month, day, hour, minute as two-digit strings, in Beijing time. */
+const parts = perMoment((date: Date) => {
+  const p = Object.fromEntries(partsFormat.formatToParts(date).map((x) => [x.type, x.value]))
+  return { year: p.year, month: p.month, day: p.day, hour: p.hour, minute: p.minute }
+})
+
 /** 2025年3月12日 */
-export const formatDate = (date: Date): string => dateFormat.format(date)
+export const formatDate = perMoment((date: Date): string => dateFormat.format(date))
 
 /** 2025年3月12日 09:30 */
 export const formatDateTime = (date: Date): string => dateTimeFormat.format(date)
