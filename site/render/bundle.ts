@@ -11,15 +11,9 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 
 import { type RawContent, SHARED_KEY } from '../src/content/cmsSources.ts'
+import type { StoreApi } from '../src/content/store.ts'
 
 export type Rendered = { url: string; status: number; type: string; body: Buffer; tags: string[] }
-type StoreApi = {
-  routes: () => string[]
-  viewDigests: () => Map<string, string>
-  nextClockChange: () => number | undefined
-  rebuildSearch(content: RawContent): void
-  updateSearch(content: RawContent, changed: { collection: string; id: string; published: boolean }[]): void
-}
 type Shared = { raw?: RawContent; als: AsyncLocalStorage<Set<string>>; api?: StoreApi }
 
 /** The URL the 404 page is rendered from (any URL no route answers). */
