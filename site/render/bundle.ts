@@ -49,6 +49,8 @@ export type Bundle = {
   search: {
     rebuild(content: RawContent): void
     update(content: RawContent, changed: { collection: string; id: string; published: boolean }[]): void
+    /** Loads the search segmenter's dictionary ahead of the first update. */
+    warm(): void
   }
   close(): Promise<void>
 }
@@ -107,6 +109,7 @@ export async function openBundle(buildDir: string): Promise<Bundle> {
     search: {
       rebuild: (content) => shared.api!.rebuildSearch(content),
       update: (content, changed) => shared.api!.updateSearch(content, changed),
+      warm: () => shared.api!.warmSearch(),
     },
     close: () => new Promise<void>((resolve) => (server.close(() => resolve()), server.closeAllConnections())),
   }

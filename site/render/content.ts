@@ -1,7 +1,7 @@
 // The published CMS content the renderer holds (raw REST documents, depth 1), loaded once and
 // patched per change. The site's store (src/content/store.ts) maps it for pages.
 import { fetchGlobal, fetchPublished, fetchPublishedByIds } from '../src/loaders/cmsApi.ts'
-import { cmsCollections, cmsGlobals, type RawContent } from '../src/content/cmsSources.ts'
+import { cmsCollections, cmsGlobals, idDescending, type RawContent } from '../src/content/cmsSources.ts'
 
 export type Change = { kind: 'doc'; collection: string; id: string | number } | { kind: 'global'; slug: string }
 
@@ -23,13 +23,9 @@ export const cmsSource: ContentSource = {
   fetchGlobal: (slug) => fetchGlobal(slug),
 }
 
-const byIdDescending = (a: any, b: any) => {
-  const [x, y] = [Number(a.id), Number(b.id)]
-  return Number.isNaN(x) || Number.isNaN(y) ? String(b.id).localeCompare(String(a.id)) : y - x
-}
 
 /** One canonical order (newest id first, as the CMS lists them), so a patched state equals a fresh load. */
-const canonical = (docs: any[]) => docs.sort(byIdDescending)
+const canonical = (docs: any[]) => docs.sort((a, b) => idDescending(a.id, b.id))
 
 export async function loadContent(source: ContentSource = cmsSource): Promise<RawContent> {
   const collections: Record<string, any[]> = {}

@@ -54,24 +54,65 @@ function docDigests(content: RawContent): DocDigests {
 }
 
 /**
+ * The digests of the documents a change replaced, added or named, and the keys of those it
+ * removed: documents are never mutated (a change replaces the object), so the others are the same
+ * objects in `before` and `now`, and a change costs what it touched rather than every document.
+ */
+function changedDocDigests(before: RawContent, now: RawContent, named: Set<string>): { now: DocDigests; gone: string[] } {
+  const changed: DocDigests = {}
+  const gone: string[] = []
+  for (const collection of new Set([...Object.keys(before.collections), ...Object.keys(now.collections)])) {
+    const [old, current] = [before.collections[collection] ?? [], now.collections[collection] ?? []]
+    if (old === current) continue
+    const left = new Set(old)
+    for (const doc of current) if (!left.delete(doc)) changed[`${collection}:${doc.id}`] = [digestOf(doc), String(doc.slug ?? doc.id)]
+    for (const doc of left) if (!(`${collection}:${doc.id}` in changed)) gone.push(`${collection}:${doc.id}`)
+  }
+  for (const slug of new Set([...Object.keys(before.globals), ...Object.keys(now.globals)])) {
+    const [old, current] = [before.globals[slug], now.globals[slug]]
+    if (old === current) continue
+    if (current) changed[`${slug}:${slug}`] = [digestOf(current), slug]
+    else gone.push(`${slug}:${slug}`)
+  }
+  for (const key of named) {
+    if (key in changed) continue
+    const at = key.indexOf(':')
+    const [collection, id] = [key.slice(0, at), key.slice(at + 1)]
+    const doc = collection === id && collection in now.globals ? now.globals[collection] : now.collections[collection]?.find((d) => String(d.id) === id)
+    if (doc) changed[key] = [digestOf(doc), String(doc.slug ?? doc.id)]
+    else if (!gone.includes(key)) gone.push(key)
+  }
+  return { now: changed, gone }
+}
+
+/**
  * Tags touched between what the last render saw and `now`: every document added, removed or
  * changed (named ones count as changed anyway), by its old and new slug, and its kind's list.
+ * `gone`: the keys of `before` that `now` lacks, when `now` holds only the changed documents
+ * (changedDocDigests); without it, `now` is every document and `before` is searched for them.
+ * `moved`: whether a document came, went or changed its slug (so URLs may have changed).
  */
-function touchedDocs(before: DocDigests, now: DocDigests, named: Set<string>): { tags: Set<string>; docs: ChangedDoc[]; delta: DepsDelta['docs'] } {
+function touchedDocs(before: DocDigests, now: DocDigests, named: Set<string>, gone?: string[]): { tags: Set<string>; docs: ChangedDoc[]; delta: DepsDelta['docs']; moved: boolean } {
   const tags = new Set<string>()
   const docs: ChangedDoc[] = []
   const delta: DepsDelta['docs'] = {}
+  let moved = false
   // Every key once: the current ones, then the gone ones, then named ones seen in neither.
   const keys: string[] = []
   for (const key in now) {
     const old = before[key]
     if (!old || old[0] !== now[key][0] || named.has(key)) keys.push(key)
   }
-  for (const key in before) if (!(key in now)) keys.push(key)
-  for (const key of named) if (!(key in now) && !(key in before)) keys.push(key)
+  if (gone) {
+    for (const key of gone) if (!(key in now)) keys.push(key)
+  } else {
+    for (const key in before) if (!(key in now)) keys.push(key)
+    for (const key of named) if (!(key in now) && !(key in before)) keys.push(key)
+  }
   for (const key of keys) {
     const [old, current] = [before[key], now[key]]
     delta[key] = current ?? null
+    moved ||= !old || !current || old[1] !== current[1]
     const collection = key.slice(0, key.indexOf(':'))
     docs.push({ collection, id: key.slice(collection.length + 1), published: Boolean(current) })
     const kind = KIND[collection]
@@ -79,7 +120,7 @@ function touchedDocs(before: DocDigests, now: DocDigests, named: Set<string>): {
     tags.add(`list:${kind}`)
     for (const entry of [old, current]) if (entry) tags.add(`doc:${kind}:${GLOBAL_KINDS.has(kind) ? collection : entry[1]}`)
   }
-  return { tags, docs, delta }
+  return { tags, docs, delta, moved }
 }
 
 /** A CMS document whose public form changed (published: false when it left the site). */
@@ -90,7 +131,12 @@ export type ChangedDoc = { collection: string; id: string; published: boolean }
  * version which documents changed, or that everything was rendered afresh. Optional: without one
  * the renderer renders pages only.
  */
-export type SearchSink = { rebuild(content: RawContent): void | Promise<void>; update(content: RawContent, changed: ChangedDoc[]): void | Promise<void> }
+export type SearchSink = {
+  rebuild(content: RawContent): void | Promise<void>
+  update(content: RawContent, changed: ChangedDoc[]): void | Promise<void>
+  /** Readies what the first update would otherwise load (the segmenter's dictionary). */
+  warm?(): void
+}
 
 type StoredPage = { url: string; tags: string[]; stored: ManifestPage }
 
@@ -105,6 +151,8 @@ export class Renderer {
   private deps?: Deps
   private index = new Map<string, Set<string>>()
   private media = new Set<string>()
+  /** Whether the dependency record describes `content` (so a change need only compare what it replaced). */
+  private synced = false
 
   private search?: SearchSink
   lastTimings?: Timings
@@ -132,6 +180,7 @@ export class Renderer {
   }
 
   async loadContent() {
+    this.synced = false
     this.content = await loadContent(this.source)
     this.bundle.setContent(this.content)
   }
@@ -238,6 +287,7 @@ export class Renderer {
     const pages = rendered.map((page) => [page.url, page.stored] as const)
     const previous = this.manifest
     this.publishFull(Object.fromEntries(pages), Object.fromEntries(rendered.map((page) => [page.url, page.tags])))
+    this.synced = true
     // Incremental renders only add objects; a full render (deploys, nightly) clears out the old ones.
     this.output.prune([this.manifest, previous])
     const published = Date.now()
@@ -255,7 +305,7 @@ export class Renderer {
     const fetchMs = Date.now() - fetched
     if (process.env.RENDER_TIMINGS) console.error(`[渲染] 读取更改 ${fetchMs} ms`)
     const named = new Set(changes.map((change) => (change.kind === 'doc' ? `${change.collection}:${change.id}` : `${change.slug}:${change.slug}`)))
-    const summary = await this.rerender(content, named)
+    const summary = await this.rerender(content, named, this.synced)
     if (this.lastTimings) this.lastTimings.fetchMs = fetchMs
     return summary
   }
@@ -267,7 +317,16 @@ export class Renderer {
   async catchUp(): Promise<Summary> {
     if (!this.content) await this.loadContent()
     if (!this.incrementalReady) return this.full()
-    return this.rerender(this.content!, new Set())
+    return this.rerender(this.content!, new Set(), false)
+  }
+
+  /** Prepares the search index's segmenter (its dictionary takes ~0.3 s to load), so the first change does not pay for it. */
+  warmSearch() {
+    try {
+      this.search?.warm?.()
+    } catch (error) {
+      console.error(`[渲染] 站内搜索分词器加载失败：${(error as Error).message}`)
+    }
   }
 
   /** When pages that show upcoming events next change by themselves (ms since the epoch), if ever. */
@@ -275,32 +334,49 @@ export class Renderer {
     return this.bundle.nextClockChange()
   }
 
-  private async rerender(content: RawContent, named: Set<string>): Promise<Summary> {
+  /**
+   * Renders what changed from the last render to `content`. `fromLast`: the record describes the
+   * content held now, so only the documents `content` replaced are compared (a change); else every
+   * document is (after a restart).
+   */
+  private async rerender(content: RawContent, named: Set<string>, fromLast: boolean): Promise<Summary> {
     const started = Date.now()
     const before = this.content!
-    const nowDocs = docDigests(content)
-    const { tags: touched, docs: changedDocs, delta: docsDelta } = touchedDocs(this.deps!.docs ?? {}, nowDocs, named)
+    const recorded = this.deps!.docs ?? {}
+    const changed = fromLast ? changedDocDigests(before, content, named) : undefined
+    const { tags: touched, docs: changedDocs, delta: docsDelta, moved } = changed
+      ? touchedDocs(recorded, changed.now, named, changed.gone)
+      : touchedDocs(recorded, docDigests(content), named)
+    this.synced = false
     this.content = content
     this.bundle.setContent(content)
     try {
       const oldViews = this.deps!.views
       const newViews = this.bundle.viewDigests()
       const viewsDelta: DepsDelta['views'] = {}
+      let viewsCameOrWent = false
       for (const [tag, digest] of newViews) {
         if (oldViews[tag] === digest) continue
         touched.add(tag)
         viewsDelta[tag] = digest
+        viewsCameOrWent ||= !(tag in oldViews)
       }
-      for (const tag of Object.keys(oldViews)) {
+      for (const tag in oldViews) {
         if (newViews.has(tag)) continue
         touched.add(tag)
         viewsDelta[tag] = null
+        viewsCameOrWent = true
       }
 
-      const oldRoutes = new Set(Object.keys(this.manifest!.pages).filter((url) => url !== NOT_FOUND_KEY))
-      const newRoutes = new Set(this.bundle.routes())
-      const added = [...newRoutes].filter((url) => !oldRoutes.has(url))
-      const removed = [...oldRoutes].filter((url) => !newRoutes.has(url))
+      // URLs are documents' and archive pages' (store routes()): unless one came, went or was
+      // renamed, they are the same, and comparing 11k URLs is skipped.
+      let [added, removed]: string[][] = [[], []]
+      if (!changed || moved || viewsCameOrWent) {
+        const oldRoutes = new Set(Object.keys(this.manifest!.pages).filter((url) => url !== NOT_FOUND_KEY))
+        const newRoutes = new Set(this.bundle.routes())
+        added = [...newRoutes].filter((url) => !oldRoutes.has(url))
+        removed = [...oldRoutes].filter((url) => !newRoutes.has(url))
+      }
       if (added.length || removed.length) touched.add('routes')
 
       const affected = new Set(added)
@@ -312,6 +388,7 @@ export class Renderer {
       const rendered = await this.renderAll(urls)
       const renderedAt = Date.now()
       this.publishChange(rendered, removed, viewsDelta, docsDelta)
+      this.synced = true
       const published = Date.now()
       if (process.env.RENDER_TIMINGS) console.error(`[渲染] 分析 ${planned - started} ms，生成 ${urls.length} 页 ${renderedAt - planned} ms，写入清单 ${published - renderedAt} ms`)
       if (changedDocs.length) await this.indexSearch(() => this.search?.update(content, changedDocs))

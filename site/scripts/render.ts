@@ -52,6 +52,7 @@ if (mode === '--full') {
       const summary = await renderer.catchUp()
       if (summary.rendered || summary.removed) console.error(`[渲染] 启动时补上未生成的更改：${summary.rendered} 个页面`)
     }
+    renderer.warmSearch()
   } catch (error) {
     say({ ok: false, error: reason(error) })
     process.exit(1)

@@ -154,6 +154,8 @@ async function child([dumpFile, sizeText, outDir, resultFile, buildDir, mediaDir
   const t = renderer.lastTimings!
   const fullRender = { loadMs: t.loadMs ?? 0, pagesSeconds: round(t.renderMs / 1000, 2), publishMs: t.publishMs, searchSeconds: round(t.searchMs / 1000, 2), totalSeconds: round(totalSeconds, 2) }
 
+  // As the render worker does once it is ready (site/scripts/render.ts): the first change does not load the segmenter.
+  renderer.warmSearch()
   const newsDocs = cms.docs.get('news')!
   const newestFirst = [...newsDocs.values()].sort((a, b) => (a.publishedAt < b.publishedAt ? 1 : -1))
   const template = newestFirst.find((doc) => !doc.cover)!

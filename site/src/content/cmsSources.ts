@@ -11,5 +11,11 @@ export type RawContent = {
   globals: Record<string, any>
 }
 
+/** The CMS's own order of documents: newest id first (numeric ids; others by text). */
+export function idDescending(a: unknown, b: unknown): number {
+  const [x, y] = [Number(a), Number(b)]
+  return Number.isNaN(x) || Number.isNaN(y) ? String(b).localeCompare(String(a)) : y - x
+}
+
 /** Where the renderer and the site's server bundle meet in one process (the bundle has its own module copies). */
 export const SHARED_KEY = Symbol.for('liushan.content')

@@ -10,12 +10,12 @@
 // after each change, and `routes` for the set of URLs (sitemaps).
 import { AsyncLocalStorage } from 'node:async_hooks'
 
-import { columnNeighbours, relatedNews } from '../pages/news/_related'
-import { rebuildSearch, updateSearch } from '../search/sink'
+import { rebuildSearch, updateSearch, warmSearch } from '../search/sink'
 import { shownCoverage } from '../utils/coverage'
 import { newestFirst } from '../utils/dates'
 import * as paths from '../utils/paths'
-import { type RawContent, SHARED_KEY } from './cmsSources'
+import { idDescending, type RawContent, SHARED_KEY } from './cmsSources'
+import { archivePageOf, newsViews, type NewsViews } from './newsViews'
 import { type ContentData, type ContentName, sources } from './schemas'
 
 export type CollectionEntry<K extends ContentName> = { id: string; collection: K; data: ContentData<K> }
@@ -26,6 +26,8 @@ const shared: Shared = ((globalThis as any)[SHARED_KEY] ??= { als: new AsyncLoca
 const record = (tag: string) => shared.als.getStore()?.add(tag)
 
 const mapped = new WeakMap<object, CollectionEntry<any>>()
+/** The raw id of each mapped entry: ties in the news order go by it, as the CMS orders documents. */
+const rawIds = new WeakMap<object, unknown>()
 
 function entryOf<K extends ContentName>(name: K, doc: any): CollectionEntry<K> {
   let entry = mapped.get(doc)
@@ -34,6 +36,7 @@ function entryOf<K extends ContentName>(name: K, doc: any): CollectionEntry<K> {
     const id = source.kind === 'global' ? source.slug : String(doc.slug ?? doc.id)
     try {
       entry = { id, collection: name, data: source.schema.parse(source.map(doc)) }
+    rawIds.set(entry, doc.id)
     } catch (error) {
       throw new Error(`${name} ${id}: ${(error as Error).message}`)
     }
@@ -70,75 +73,42 @@ const uses = <K extends ContentName>(list: (CollectionEntry<K> | undefined)[]) =
   for (const entry of list) if (entry) record(`doc:${entry.collection}:${entry.id}`)
 }
 
-// Derived views, computed for all entries at once and cached per content version.
+// Derived views, cached per content version and carried from one version to the next (./newsViews.ts).
 
 type News = CollectionEntry<'news'>
-type ArchiveNav = { current: number; newer?: string; older?: string; pages: { n: number; href: string }[] }
-type ArchivePage = { url: string; title: number; items: News[]; nav: ArchiveNav }
 
-/** Articles on the newest page of a list and in each archive page. */
-export const PAGE_SIZE = 20
-/** Archive pages linked on either side of the current one. */
-const WINDOW = 2
+const newsOrder = (a: News, b: News) => newestFirst(a.data.publishedAt, b.data.publishedAt) || idDescending(rawIds.get(a), rawIds.get(b))
 
 type Views = {
-  news: Map<string, { entry: News; newer?: News; older?: News; related: News[] }>
-  archives: Map<string, ArchivePage>
+  raw: RawContent
+  version: number
+  news: NewsViews<News>
   /** "<collection>:<slug>" → the outlets' coverage of that item shown on its page. */
   coverage: Map<string, CollectionEntry<'coverage'>[]>
 }
-let cache: { version: number; raw: RawContent; views: Views; news: News[]; related: Map<News, News[]> } | undefined
-
-/**
- * Stable pagination: the newest page (`/news/`) shows the newest PAGE_SIZE; archive pages
- * (`/news/page/K/`) are fixed buckets counted from the oldest, so a new article changes the newest
- * page and, once every PAGE_SIZE articles, adds a bucket — never the content of the others.
- * Page 0 below is the newest page.
- */
-function archivePages(newestFirstItems: News[], url: (page: number) => string): ArchivePage[] {
-  const oldestFirst = [...newestFirstItems].reverse()
-  const buckets = Math.floor(Math.max(0, oldestFirst.length - 1) / PAGE_SIZE)
-  const navOf = (current: number): ArchiveNav => {
-    const top = current === 0 ? buckets : current
-    const shown = new Set<number>([0])
-    for (let n = Math.min(buckets, top + WINDOW); n >= Math.max(1, top - WINDOW); n--) shown.add(n)
-    if (buckets > 0) shown.add(1)
-    const newer = current === 0 ? undefined : current === buckets ? url(0) : url(current + 1)
-    const older = current === 0 ? (buckets > 0 ? url(buckets) : undefined) : current > 1 ? url(current - 1) : undefined
-    return { current, newer, older, pages: [...shown].sort((a, b) => (a === 0 ? -1 : b === 0 ? 1 : b - a)).map((n) => ({ n, href: url(n) })) }
-  }
-  const pages: ArchivePage[] = [{ url: url(0), title: 0, items: newestFirstItems.slice(0, PAGE_SIZE), nav: navOf(0) }]
-  for (let k = 1; k <= buckets; k++) {
-    pages.push({ url: url(k), title: k, items: oldestFirst.slice((k - 1) * PAGE_SIZE, k * PAGE_SIZE).reverse(), nav: navOf(k) })
-  }
-  return pages
-}
+let cache: Views | undefined
 
 function views(): Views {
-  const raw = shared.raw
-  if (cache && raw && cache.raw === raw && cache.version === raw.version) return cache.views
-  const news = entries('news').sort((a, b) => newestFirst(a.data.publishedAt, b.data.publishedAt))
-  const neighbours = columnNeighbours(news)
-  const related = relatedNews(news, cache)
-  const result: Views = { news: new Map(), archives: new Map(), coverage: new Map() }
+  const raw = shared.raw ?? { version: 0, collections: {}, globals: {} }
+  if (cache && cache.raw === raw && cache.version === raw.version) return cache
+  const columns = entries('columns').map((column) => column.id)
+  const news = newsViews(cache?.news, raw.collections.news ?? [], columns, (doc) => entryOf('news', doc), newsOrder)
+  const coverage = new Map<string, CollectionEntry<'coverage'>[]>()
   for (const entry of shownCoverage(entries('coverage'))) {
     const key = `${entry.data.item.collection}:${entry.data.item.slug}`
-    result.coverage.set(key, [...(result.coverage.get(key) ?? []), entry])
+    coverage.set(key, [...(coverage.get(key) ?? []), entry])
   }
-  for (const entry of news) result.news.set(entry.id, { entry, ...neighbours.get(entry), related: related.get(entry) ?? [] })
-  const lists: [string, News[], (n: number) => string][] = [['all', news, paths.newsIndexPath]]
-  for (const column of entries('columns')) {
-    lists.push([column.id, news.filter((n) => n.data.column?.slug === column.id), (n) => paths.columnPath(column.id, n)])
-  }
-  for (const [, items, url] of lists) for (const page of archivePages(items, url)) result.archives.set(page.url, page)
-  if (raw) cache = { version: raw.version, raw, views: result, news, related }
+  const result: Views = { raw, version: raw.version, news, coverage }
+  if (shared.raw) cache = result
   return result
 }
 
 /** An article with its neighbours in its column and its related articles, or undefined. */
 export function newsContext(slug: string) {
   record(`view:${paths.newsPath(slug)}`)
-  const context = views().news.get(slug)
+  const { bySlug, neighbours, related } = views().news
+  const entry = bySlug.get(slug)
+  const context = entry && { entry, ...neighbours.get(entry), related: related.get(entry) ?? [] }
   if (context) uses([context.entry, context.newer, context.older, ...context.related])
   else record(`doc:news:${slug}`)
   return context
@@ -147,7 +117,7 @@ export function newsContext(slug: string) {
 /** One page of a news list (all news, or one column's) by its URL, or undefined. */
 export function archivePage(url: string) {
   record(`view:${url}`)
-  const page = views().archives.get(url)
+  const page = archivePageOf(views().news, url)
   if (page) uses(page.items)
   return page
 }
@@ -190,10 +160,8 @@ function nextClockChange(): number | undefined {
 
 /** What each derived view shows (ids and links), to tell which pages a change reaches. */
 function viewDigests(): Map<string, string> {
-  const { news, archives, coverage } = views()
-  const digests = new Map<string, string>()
-  for (const [slug, c] of news) digests.set(`view:${paths.newsPath(slug)}`, JSON.stringify([c.newer?.id, c.older?.id, c.related.map((n) => n.id)]))
-  for (const [url, page] of archives) digests.set(`view:${url}`, JSON.stringify([page.items.map((n) => n.id), page.nav]))
+  const { news, coverage } = views()
+  const digests = new Map(news.digests)
   for (const [key, list] of coverage) digests.set(`view:coverage:${key}`, JSON.stringify(list.map((c) => c.id)))
   digests.set(CLOCK_VIEW, JSON.stringify(upcomingEventIds(new Date())))
   return digests
@@ -209,7 +177,7 @@ const FIXED_PAGES = [
 /** Every URL the renderer writes (the 404 page apart). */
 export function routes(): string[] {
   record('routes')
-  const urls = [...FIXED_PAGES, ...views().archives.keys()]
+  const urls = [...FIXED_PAGES, ...views().news.pages.keys()]
   for (const { id } of entries('news')) urls.push(paths.newsPath(id))
   for (const { id } of entries('stories')) urls.push(paths.storyPath(id))
   for (const { id } of entries('events')) urls.push(paths.eventPath(id), paths.eventIcsPath(id))
@@ -225,5 +193,6 @@ export type StoreApi = {
   nextClockChange: () => number | undefined
   rebuildSearch: typeof rebuildSearch
   updateSearch: typeof updateSearch
+  warmSearch: typeof warmSearch
 }
-shared.api = { routes, viewDigests, nextClockChange, rebuildSearch, updateSearch }
+shared.api = { routes, viewDigests, nextClockChange, rebuildSearch, updateSearch, warmSearch }

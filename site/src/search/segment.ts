@@ -8,6 +8,9 @@ let jieba: Jieba | undefined
 /** Loading the dictionary takes a moment: once per process (and once per segmenter thread). */
 const segmenter = () => (jieba ??= Jieba.withDict(dict))
 
+/** Loads the dictionary now (the render worker at start), so the first update after a publish does not wait for it. */
+export const warmSegmenter = () => void segmenter()
+
 /**
  * The words of a text for the index, separated by spaces. Search mode: a compound also yields its
  * parts (民法典 → 民法 法典 民法典), so a query for a part finds it. Punctuation tokens stay in:

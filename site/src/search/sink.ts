@@ -5,6 +5,7 @@ import type { RawContent } from '../content/cmsSources'
 import { cmsDocToSearchDoc, searchableCollections } from './indexPublished'
 import { searchIndexPath } from './indexPath'
 import { searchKey } from './searchDoc'
+export { warmSegmenter as warmSearch } from './segment'
 import { openSearchIndex } from './searchIndex'
 import type { SearchableItem } from './searchDoc'
 
