@@ -152,7 +152,9 @@ describe('a withdrawal', () => {
     const doc = await publishThroughReview(cms, 'news', { title, column: column.id, publishedAt: new Date().toISOString(), body: lexical('撤稿测试正文。') })
     await changed([{ kind: 'doc', collection: 'news', id: doc.id }])
     const url = `/news/${doc.slug}/`
-    const kinds = ['/', '/news/', `/columns/${column.slug}/`, '/rss.xml', `/columns/${column.slug}/rss.xml`, '/sitemap-0.xml']
+    // The sitemap file of its month (Beijing time, UTC+8 all year).
+    const month = new Date(new Date(doc.publishedAt).getTime() + 8 * 3_600_000).toISOString().slice(0, 7).replace('-', '')
+    const kinds = ['/', '/news/', `/columns/${column.slug}/`, '/rss.xml', `/columns/${column.slug}/rss.xml`, `/sitemap-${month}.xml`]
     let manifest = readManifest(incremental)
     expect(manifest.pages[url]).toBeDefined()
     for (const page of kinds) expect(pageText(incremental, manifest, page), page).toContain(url)

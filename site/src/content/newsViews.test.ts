@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { type Article, archivePageOf, newsViews, type NewsViews } from './newsViews'
+import { type Article, articleOf, archivePageOf, newsViews, type NewsViews } from './newsViews'
 
 type Doc = { id: number; slug: string; at: number; column?: string; tags: string[] }
 type Item = Article & { raw: Doc }
@@ -33,10 +33,10 @@ function shown(views: NewsViews<Item>) {
     return [url, { title: page.title, items: page.items.map((n) => n.raw), nav: page.nav }]
   }))
   const articles = Object.fromEntries(views.news.map((n) => {
-    const around = views.neighbours.get(n)
-    return [n.id, { raw: n.raw, newer: around?.newer?.raw, older: around?.older?.raw, related: views.related.get(n)!.map((r) => r.raw) }]
+    const article = articleOf(views, n.id)!
+    return [n.id, { raw: n.raw, newer: article.newer?.raw, older: article.older?.raw, related: article.related.map((r) => r.raw) }]
   }))
-  return { order: views.news.map((n) => n.raw), bySlug: [...views.bySlug].map(([slug, n]) => [slug, n.raw]).sort(), pages, articles, digests: Object.fromEntries([...views.digests].sort()) }
+  return { months: [...views.months].sort(), order: views.news.map((n) => n.raw), bySlug: [...views.bySlug].map(([slug, n]) => [slug, n.raw]).sort(), pages, articles, digests: Object.fromEntries([...views.digests].sort()) }
 }
 
 describe('news views carried from one version to the next', () => {
@@ -83,6 +83,8 @@ describe('news views carried from one version to the next', () => {
       'view:/columns/c0/page/1/', 'view:/columns/c0/page/2/', 'view:/columns/c0/page/3/', 'view:/columns/c0/page/4/',
       'view:/news/n1/', 'view:/news/n2/', 'view:/news/n3/', 'view:/news/n96/',
       'view:/news/page/1/', 'view:/news/page/2/', 'view:/news/page/3/', 'view:/news/page/4/',
+      // Its month's sitemap file, a new one.
+      'view:sitemap:202401', 'view:sitemap:months',
     ])
     // Unreached views: the very same strings, compared by identity.
     expect(after.digests.get('view:/news/n50/')).toBe(before.digests.get('view:/news/n50/'))

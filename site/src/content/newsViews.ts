@@ -6,10 +6,10 @@
 //
 // The views are the same whichever way they were reached (newsViews.test.ts checks incremental
 // against afresh over random changes).
-import { columnNeighbours, relatedNews } from '../pages/news/_related'
+import { columnNeighbours, patchedIndex, reachedBy, relatedIndex, type RelatedIndex, relatedOf } from '../pages/news/_related'
 import * as paths from '../utils/paths'
 
-export type Article = { id: string; data: { publishedAt: Date; column?: { slug: string }; tags: string[] } }
+export type Article = { id: string; data: { publishedAt: Date; column?: { slug: string }; tags: string[]; cover?: unknown } }
 export type ArchiveNav = { current: number; newer?: string; older?: string; pages: { n: number; href: string }[] }
 export type ArchivePage<T> = { url: string; title: number; items: T[]; nav: ArchiveNav }
 
@@ -17,6 +17,8 @@ export type ArchivePage<T> = { url: string; title: number; items: T[]; nav: Arch
 export const PAGE_SIZE = 20
 /** Archive pages linked on either side of the current one. */
 const WINDOW = 2
+/** The newest articles of a list that pages (home, feeds, column blocks) may show: at most this many. */
+export const LATEST = 50
 /** More documents changed than this at once: computed afresh (inserting one by one would cost more). */
 const MAX_INCREMENTAL = 256
 
@@ -34,13 +36,20 @@ export type NewsViews<T extends Article> = {
   /** Newest first (ties: as `order` says). */
   news: T[]
   bySlug: Map<string, T>
-  neighbours: Map<T, { newer?: T; older?: T }>
+  order: (a: T, b: T) => number
+  /** Each tag's and each column's articles (the column lists are also the columns' news lists). */
+  index: RelatedIndex<T>
   related: Map<T, T[]>
-  articleDigests: Map<T, string>
   lists: Map<string, List<T>>
+  /** Beijing month (YYYYMM) → the slugs of the articles published in it, sorted: one sitemap file each. */
+  months: Map<string, string[]>
   /** Archive page URL → its list and page number. */
   pages: Map<string, [List<T>, number]>
-  /** `view:<url>` → what the view shows (ids and links), for every article and archive page. */
+  /**
+   * `view:<url>` → what the view shows (ids and links), for every article and archive page;
+   * `view:latest:<list>` → the LATEST newest ids of each list; `view:lead` → the newest article with a cover;
+   * `view:sitemap:<YYYYMM>` → the slugs of a month; `view:sitemap:months` → the months.
+   */
   digests: Map<string, string>
 }
 
@@ -72,6 +81,12 @@ export function archivePageOf<T extends Article>(views: NewsViews<T>, url: strin
   return { url, title: page, items: pageItems(list, page), nav: navOf(page, list.buckets, list.url) }
 }
 
+/** An article with its neighbours in its column and its related articles, or undefined. */
+export function articleOf<T extends Article>(views: NewsViews<T>, slug: string): { entry: T; newer?: T; older?: T; related: T[] } | undefined {
+  const entry = views.bySlug.get(slug)
+  return entry && { entry, ...columnNeighbours(views.index, entry, views.order), related: views.related.get(entry) ?? [] }
+}
+
 /** The documents of `now` that `before` lacks and those of `before` that `now` lacks (by identity: a changed document is a new object). */
 function difference(before: readonly object[], now: readonly object[]) {
   if (before === now) return { added: [], removed: [] }
@@ -92,6 +107,64 @@ function insertSorted<T>(list: T[], item: T, order: (a: T, b: T) => number) {
 }
 
 const articleTag = (slug: string) => `view:${paths.newsPath(slug)}`
+/** The tag of the newest articles of a list: all news (column undefined), or one column's. */
+export const latestTag = (column?: string) => (column === undefined ? 'view:latest:news' : `view:latest:column:${column}`)
+export const LEAD_TAG = 'view:lead'
+const listKey = (column?: string) => (column === undefined ? '' : `column:${column}`)
+
+/** The newest `limit` (≤ LATEST) articles of a list, newest first; none for a list that is not there. */
+export function latestOf<T extends Article>(views: NewsViews<T>, limit: number, column?: string): T[] {
+  if (limit > LATEST) throw new Error(`latest news: at most ${LATEST}, not ${limit}`)
+  return views.lists.get(listKey(column))?.items.slice(0, limit) ?? []
+}
+
+/** The newest article with a cover photo, if any. */
+export const leadOf = <T extends Article>(views: NewsViews<T>): T | undefined => views.news.find((n) => n.data.cover)
+
+/** The month an article was published in, Beijing time (UTC+8 all year: China keeps no summer time). */
+export function monthOf(article: Article): string {
+  const at = new Date(article.data.publishedAt.getTime() + 8 * 3_600_000)
+  return `${at.getUTCFullYear()}${String(at.getUTCMonth() + 1).padStart(2, '0')}`
+}
+export const monthTag = (month: string) => `view:sitemap:${month}`
+export const MONTHS_TAG = 'view:sitemap:months'
+
+/** The slugs of each month; from `previous`, only the months of the articles that came or went are redone. */
+function monthsOf<T extends Article>(news: T[], previous: Map<string, string[]> | undefined, gone: Iterable<T>, added: Iterable<T>): Map<string, string[]> {
+  if (!previous) {
+    const months = new Map<string, string[]>()
+    for (const n of news) {
+      const month = monthOf(n)
+      const slugs = months.get(month)
+      if (slugs) slugs.push(n.id)
+      else months.set(month, [n.id])
+    }
+    for (const slugs of months.values()) slugs.sort()
+    return months
+  }
+  const months = new Map(previous)
+  const patched = new Set<string>()
+  const copy = (month: string) => {
+    if (!patched.has(month)) months.set(month, [...(months.get(month) ?? [])]), patched.add(month)
+    return months.get(month)!
+  }
+  for (const n of gone) {
+    const slugs = copy(monthOf(n))
+    const at = slugs.indexOf(n.id)
+    if (at >= 0) slugs.splice(at, 1)
+  }
+  for (const n of added) copy(monthOf(n)).push(n.id)
+  for (const month of patched) {
+    const slugs = months.get(month)!
+    if (slugs.length) slugs.sort()
+    else months.delete(month)
+  }
+  return months
+}
+
+const setDigest = (digests: Map<string, string>, tag: string, digest: string) => {
+  if (digests.get(tag) !== digest) digests.set(tag, digest)
+}
 
 /**
  * The views of `docs` (the raw news, mapped to entries by `entry`), reusing `previous` where the
@@ -104,15 +177,18 @@ export function newsViews<T extends Article>(
   let reuse = previous && previous.columns.length === columns.length && previous.columns.every((c, i) => c === columns[i]) ? previous : undefined
   let news: T[] | undefined
   let bySlug: Map<string, T> | undefined
+  let gone = new Set<T>()
+  const added: T[] = []
   if (reuse) {
-    const { added, removed } = difference(reuse.docs, docs)
-    if (added.length + removed.length <= MAX_INCREMENTAL) {
-      const gone = new Set(removed.map(entry))
+    const change = difference(reuse.docs, docs)
+    if (change.added.length + change.removed.length <= MAX_INCREMENTAL) {
+      gone = new Set(change.removed.map(entry))
       news = gone.size ? reuse.news.filter((n) => !gone.has(n)) : [...reuse.news]
       bySlug = new Map(reuse.bySlug)
       for (const n of gone) if (bySlug.get(n.id) === n) bySlug.delete(n.id)
-      for (const doc of added) {
+      for (const doc of change.added) {
         const n = entry(doc)
+        added.push(n)
         insertSorted(news, n, order)
         bySlug.set(n.id, n)
       }
@@ -125,35 +201,39 @@ export function newsViews<T extends Article>(
   }
 
   const digests = new Map(reuse?.digests)
-  const neighbours = columnNeighbours(news)
-  const related = relatedNews(news, reuse)
-  const articleDigests = new Map<T, string>()
-  if (reuse) for (const n of reuse.news) if (!bySlug.has(n.id)) digests.delete(articleTag(n.id))
-  for (const n of news) {
-    const around = neighbours.get(n)
-    const items = related.get(n) ?? []
-    let digest = reuse?.articleDigests.get(n)
-    const was = reuse?.neighbours.get(n)
-    if (digest === undefined || reuse!.related.get(n) !== items || was?.newer !== around?.newer || was?.older !== around?.older) {
-      const fresh = JSON.stringify([around?.newer?.id, around?.older?.id, items.map((r) => r.id)])
-      if (fresh !== digest) digests.set(articleTag(n.id), fresh)
-      digest = fresh
+  const index = reuse ? patchedIndex(reuse.index, gone, added, order) : relatedIndex(news)
+  const related = new Map(reuse?.related)
+  // The articles whose related items or neighbours may differ from the previous version's: all of them afresh.
+  let redo: Iterable<T> = news
+  if (reuse) {
+    const reached = new Set<T>(added)
+    for (const n of gone) {
+      related.delete(n)
+      if (bySlug.get(n.id) === undefined) digests.delete(articleTag(n.id))
+      for (const r of reachedBy(reuse.index, n, order)) reached.add(r)
     }
-    articleDigests.set(n, digest)
+    for (const n of added) for (const r of reachedBy(index, n, order)) reached.add(r)
+    redo = [...reached].filter((n) => bySlug.get(n.id) === n)
+  }
+  for (const n of redo) {
+    const items = relatedOf(index, n, order)
+    related.set(n, items)
+    const around = columnNeighbours(index, n, order)
+    setDigest(digests, articleTag(n.id), JSON.stringify([around.newer?.id, around.older?.id, items.map((r) => r.id)]))
   }
 
   // The lists: all news, then each column's.
-  const members = new Map<string, T[]>([['', news], ...columns.map((slug) => [`column:${slug}`, [] as T[]] as const)])
-  for (const n of news) if (n.data.column) members.get(`column:${n.data.column.slug}`)?.push(n)
+  const members = new Map<string, T[]>([[listKey(), news], ...columns.map((slug) => [listKey(slug), index.byColumn.get(slug) ?? []] as const)])
   const lists = new Map<string, List<T>>()
   const pages = new Map<string, [List<T>, number]>()
   for (const [key, items] of members) {
-    const url = key === '' ? paths.newsIndexPath : (page: number) => paths.columnPath(key.slice('column:'.length), page)
+    const url = key === listKey() ? paths.newsIndexPath : (page: number) => paths.columnPath(key.slice(listKey('').length), page)
     const list: List<T> = { items, url, buckets: bucketsOf(items.length), digests: [] }
     const before = reuse?.lists.get(key)
     // Archive pages from `stale` on may show other ids or links; those before it are the same.
     let stale = 1
-    if (before) {
+    if (before?.items === items) stale = Infinity
+    else if (before) {
       const [a, b] = [before.items, items]
       let same = 0
       while (same < a.length && same < b.length && a[a.length - 1 - same].id === b[b.length - 1 - same].id) same++
@@ -172,6 +252,15 @@ export function newsViews<T extends Article>(
       if (digest !== before?.digests[page]) digests.set(`view:${url(page)}`, digest)
     }
     lists.set(key, list)
+    const column = key === listKey() ? undefined : key.slice(listKey('').length)
+    setDigest(digests, latestTag(column), JSON.stringify(items.slice(0, LATEST).map((n) => n.id)))
   }
-  return { docs, columns, news, bySlug, neighbours, related, articleDigests, lists, pages, digests }
+  const months = monthsOf(news, reuse?.months, gone, added)
+  for (const month of reuse?.months.keys() ?? []) if (!months.has(month)) digests.delete(monthTag(month))
+  for (const [month, slugs] of months) if (reuse?.months.get(month) !== slugs) setDigest(digests, monthTag(month), JSON.stringify(slugs))
+  setDigest(digests, MONTHS_TAG, JSON.stringify([...months.keys()].sort()))
+
+  const views = { docs, columns, news, bySlug, order, index, related, lists, months, pages, digests }
+  setDigest(digests, LEAD_TAG, JSON.stringify(leadOf(views)?.id ?? null))
+  return views
 }

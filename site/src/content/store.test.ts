@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { type RawContent, SHARED_KEY } from './cmsSources'
-import { archivePage, routes, type StoreApi } from './store'
+import { archivePage, latestNews, leadNews, routes, sitemapMonth, sitemapMonths, sitemapOtherPages, type StoreApi } from './store'
 
 const shared = (globalThis as any)[SHARED_KEY] as { raw?: RawContent; api: StoreApi }
 
@@ -31,7 +31,7 @@ describe('stable pagination', () => {
     shared.raw = content(46, 2)
     const after = shared.api.viewDigests()
     const changedLists = [...after.keys()].filter((key) => !key.startsWith('view:/news/news-') && before.get(key) !== after.get(key))
-    expect(changedLists.sort()).toEqual(['view:/columns/trials/', 'view:/news/'])
+    expect(changedLists.sort()).toEqual(['view:/columns/trials/', 'view:/news/', 'view:latest:column:trials', 'view:latest:news', 'view:sitemap:202502'])
     // The article that was newest now has a newer neighbour; no other article's page changes (related items are earlier ones).
     const changedArticles = [...after.keys()].filter((key) => key.startsWith('view:/news/news-') && before.get(key) !== after.get(key))
     expect(changedArticles.sort()).toEqual(['view:/news/news-45/', 'view:/news/news-46/'])
@@ -43,5 +43,58 @@ describe('stable pagination', () => {
     shared.raw = content(61, 4)
     expect(routes().filter((url) => url.startsWith('/news/page/'))).toEqual(['/news/page/1/', '/news/page/2/', '/news/page/3/'])
     expect(archivePage('/news/page/3/')!.nav).toMatchObject({ current: 3, newer: '/news/', older: '/news/page/2/' })
+  })
+})
+
+describe('the newest news (home page, feeds, column blocks)', () => {
+  const withdrawn = (count: number, version: number, gone: number) => {
+    const raw = content(count, version)
+    return { ...raw, collections: { ...raw.collections, news: raw.collections.news.filter((doc) => doc.id !== gone) } }
+  }
+
+  it('reach the pages showing them only when one of the newest comes, goes or moves', () => {
+    shared.raw = content(120, 10)
+    expect(latestNews(3).map((n) => n.id)).toEqual(['news-120', 'news-119', 'news-118'])
+    expect(latestNews(2, 'trials').map((n) => n.id)).toEqual(['news-120', 'news-119'])
+    expect(latestNews(2, 'no-such-column')).toEqual([])
+    const before = shared.api.viewDigests()
+    // An old article withdrawn: the newest 50 are the same.
+    shared.raw = withdrawn(120, 11, 10)
+    const afterOld = shared.api.viewDigests()
+    expect(afterOld.get('view:latest:news')).toBe(before.get('view:latest:news'))
+    expect(afterOld.get('view:latest:column:trials')).toBe(before.get('view:latest:column:trials'))
+    // One of them withdrawn: the list changes.
+    shared.raw = withdrawn(120, 12, 100)
+    expect(shared.api.viewDigests().get('view:latest:news')).not.toBe(before.get('view:latest:news'))
+    expect(() => latestNews(51)).toThrow()
+  })
+
+  it('lead with the newest article that has a cover', () => {
+    const raw = content(30, 20)
+    raw.collections.news = raw.collections.news.map((doc) => (doc.id === 7 || doc.id === 12 ? { ...doc, cover: { id: 1, filename: 'a.jpg', alt: '图', width: 800, height: 600 } } : doc))
+    shared.raw = raw
+    const digest = shared.api.viewDigests().get('view:lead')
+    expect(digest).toBe(JSON.stringify('news-12'))
+  })
+})
+
+describe('the sitemap files', () => {
+  it('put the articles in one file per month (Beijing time), the other pages in one', () => {
+    shared.raw = content(40, 30)
+    // news-n is published n days after 2025-01-01 (UTC midnight, 08:00 in Beijing).
+    expect(sitemapMonths()).toEqual(['202501', '202502'])
+    expect(sitemapMonth('202501')).toEqual(Array.from({ length: 30 }, (_, i) => `/news/news-${i + 1}/`).sort())
+    expect(sitemapMonth('202503')).toEqual([])
+    expect(sitemapOtherPages()).toContain('/news/page/1/')
+    expect(sitemapOtherPages().some((url) => url.startsWith('/news/news-'))).toBe(false)
+    expect(routes()).toEqual(expect.arrayContaining(['/sitemap-0.xml', '/sitemap-202501.xml', '/sitemap-202502.xml', '/news/news-40/']))
+
+    // A withdrawal in January: its month's file changes, not February's nor the other pages'.
+    const before = shared.api.viewDigests()
+    const raw = content(40, 31)
+    shared.raw = { ...raw, collections: { ...raw.collections, news: raw.collections.news.filter((doc) => doc.id !== 5) } }
+    const after = shared.api.viewDigests()
+    const changed = ['view:sitemap:202501', 'view:sitemap:202502', 'view:sitemap:pages', 'view:sitemap:months'].filter((tag) => before.get(tag) !== after.get(tag))
+    expect(changed).toEqual(['view:sitemap:202501'])
   })
 })

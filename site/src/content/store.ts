@@ -15,7 +15,8 @@ import { shownCoverage } from '../utils/coverage'
 import { newestFirst } from '../utils/dates'
 import * as paths from '../utils/paths'
 import { idDescending, type RawContent, SHARED_KEY } from './cmsSources'
-import { archivePageOf, newsViews, type NewsViews } from './newsViews'
+import { archivePageOf, articleOf, LEAD_TAG, latestOf, latestTag, leadOf, monthTag, MONTHS_TAG, newsViews, type NewsViews } from './newsViews'
+import { sitemapPages } from '../utils/sitemapXml'
 import { type ContentData, type ContentName, sources } from './schemas'
 
 export type CollectionEntry<K extends ContentName> = { id: string; collection: K; data: ContentData<K> }
@@ -106,12 +107,29 @@ function views(): Views {
 /** An article with its neighbours in its column and its related articles, or undefined. */
 export function newsContext(slug: string) {
   record(`view:${paths.newsPath(slug)}`)
-  const { bySlug, neighbours, related } = views().news
-  const entry = bySlug.get(slug)
-  const context = entry && { entry, ...neighbours.get(entry), related: related.get(entry) ?? [] }
+  const context = articleOf(views().news, slug)
   if (context) uses([context.entry, context.newer, context.older, ...context.related])
   else record(`doc:news:${slug}`)
   return context
+}
+
+/**
+ * The newest news, of one column if given (at most LATEST): the page depends on which articles they
+ * are and on each of them, not on every article (a withdrawal further back does not reach it).
+ */
+export function latestNews(limit: number, column?: string): News[] {
+  record(latestTag(column))
+  const items = latestOf(views().news, limit, column)
+  uses(items)
+  return items
+}
+
+/** The newest article with a cover photo (the home page's lead story), if any. */
+export function leadNews(): News | undefined {
+  record(LEAD_TAG)
+  const lead = leadOf(views().news)
+  uses([lead])
+  return lead
 }
 
 /** One page of a news list (all news, or one column's) by its URL, or undefined. */
@@ -156,6 +174,37 @@ function nextClockChange(): number | undefined {
   return next
 }
 
+// The search engines' sitemap: one file for the pages other than articles, one per month of
+// articles (so a publish or a withdrawal re-renders its month's file, not a list of every URL).
+
+/** The months that have articles (YYYYMM), oldest first: the sitemap index lists their files. */
+export function sitemapMonths(): string[] {
+  record(MONTHS_TAG)
+  return [...views().news.months.keys()].sort()
+}
+
+/** The article URLs of one month's sitemap file, sorted (none for a month without articles). */
+export function sitemapMonth(month: string): string[] {
+  record(monthTag(month))
+  return (views().news.months.get(month) ?? []).map(paths.newsPath)
+}
+
+const OTHER_PAGES_VIEW = 'view:sitemap:pages'
+
+/** Every page for the sitemap but the articles (those are in the month files), sorted. */
+export function sitemapOtherPages(): string[] {
+  record(OTHER_PAGES_VIEW)
+  return otherPages()
+}
+
+const otherPagesOf = new WeakMap<Views, string[]>()
+function otherPages(): string[] {
+  const current = views()
+  let pages = otherPagesOf.get(current)
+  if (!pages) otherPagesOf.set(current, (pages = sitemapPages(otherRoutes(current))))
+  return pages
+}
+
 // For the renderer.
 
 /** What each derived view shows (ids and links), to tell which pages a change reaches. */
@@ -164,6 +213,7 @@ function viewDigests(): Map<string, string> {
   const digests = new Map(news.digests)
   for (const [key, list] of coverage) digests.set(`view:coverage:${key}`, JSON.stringify(list.map((c) => c.id)))
   digests.set(CLOCK_VIEW, JSON.stringify(upcomingEventIds(new Date())))
+  digests.set(OTHER_PAGES_VIEW, JSON.stringify(otherPages()))
   return digests
 }
 
@@ -174,16 +224,24 @@ const FIXED_PAGES = [
   paths.rssPath, '/robots.txt', '/favicon-32.png', '/apple-touch-icon.png', '/sitemap-index.xml', '/sitemap-0.xml',
 ]
 
-/** Every URL the renderer writes (the 404 page apart). */
-export function routes(): string[] {
-  record('routes')
-  const urls = [...FIXED_PAGES, ...views().news.pages.keys()]
-  for (const { id } of entries('news')) urls.push(paths.newsPath(id))
+/** The URLs of everything but the articles. */
+function otherRoutes(current: Views): string[] {
+  const urls = [...FIXED_PAGES, ...current.news.pages.keys()]
+  for (const month of current.news.months.keys()) urls.push(paths.sitemapMonthPath(month))
   for (const { id } of entries('stories')) urls.push(paths.storyPath(id))
   for (const { id } of entries('events')) urls.push(paths.eventPath(id), paths.eventIcsPath(id))
   for (const { id } of entries('families')) urls.push(paths.familyPath(id))
   for (const { id } of entries('workstations')) urls.push(paths.workstationPath(id))
   for (const { id } of entries('columns')) urls.push(paths.columnRssPath(id))
+  return urls
+}
+
+/** Every URL the renderer writes (the 404 page apart). */
+export function routes(): string[] {
+  record('routes')
+  const current = views()
+  const urls = otherRoutes(current)
+  for (const n of current.news.news) urls.push(paths.newsPath(n.id))
   return [...new Set(urls)]
 }
 

@@ -1,16 +1,15 @@
 // /rss.xml: the latest news from every column.
 import type { APIRoute } from 'astro'
-import { getCollection, getEntry } from '../content/store'
+import { getEntry, latestNews } from '../content/store'
 
 import { zh } from '../i18n/zh'
-import { newestFirst } from '../utils/dates'
 import { rssResponse } from '../utils/feed'
 import { homePath, newsPath, rssPath } from '../utils/paths'
 
 export const GET: APIRoute = async ({ site }) => {
   const settings = (await getEntry('settings', 'site-settings'))?.data
   const siteTitle = settings?.siteTitle ?? '湖西县人民法院'
-  const news = (await getCollection('news')).sort((a, b) => newestFirst(a.data.publishedAt, b.data.publishedAt)).slice(0, 50)
+  const news = latestNews(50)
   return rssResponse({
     title: siteTitle,
     description: zh.news.feedDescription(siteTitle),

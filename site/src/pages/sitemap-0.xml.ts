@@ -1,8 +1,8 @@
-// /sitemap-0.xml: every public page (content/store.ts knows them all).
+// /sitemap-0.xml: every public page but the articles (those are in one file per month, sitemap-<YYYYMM>.xml).
 import type { APIRoute } from 'astro'
 
-import { routes } from '../content/store'
+import { sitemapOtherPages } from '../content/store'
 import { absoluteUrl } from '../utils/paths'
-import { sitemapPages, urlSet } from '../utils/sitemapXml'
+import { urlSet } from '../utils/sitemapXml'
 
-export const GET: APIRoute = ({ site }) => urlSet(sitemapPages(routes()).map((url) => absoluteUrl(url, site)))
+export const GET: APIRoute = ({ site }) => urlSet(sitemapOtherPages().map((url) => absoluteUrl(url, site)))

@@ -5,6 +5,8 @@ export const homePath = '/'
 /** Page 0 is the newest page; archive pages are numbered from the oldest (content/store.ts). */
 export const newsIndexPath = (page = 0) => (page > 0 ? `/news/page/${page}/` : '/news/')
 export const newsPath = (slug: string) => `/news/${slug}/`
+/** The search engines' sitemap file of the articles published in one month (YYYYMM). */
+export const sitemapMonthPath = (month: string) => `/sitemap-${month}.xml`
 export const columnPath = (slug: string, page = 0) => (page > 0 ? `/columns/${slug}/page/${page}/` : `/columns/${slug}/`)
 export const columnRssPath = (slug: string) => `/columns/${slug}/rss.xml`
 export const storiesPath = '/stories/'

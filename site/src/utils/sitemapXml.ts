@@ -1,4 +1,4 @@
-// The search engines' sitemap (sitemaps.org 0.9): every public page of the portal.
+// The search engines' sitemap (sitemaps.org 0.9): every public page of the portal, in several files (content/store.ts).
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
 const HEAD = '<?xml version="1.0" encoding="UTF-8"?>'

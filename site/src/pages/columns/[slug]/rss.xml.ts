@@ -1,9 +1,8 @@
 // /columns/<slug>/rss.xml: the latest news of one column.
 import type { APIRoute } from 'astro'
-import { getCollection, getEntry } from '../../../content/store'
+import { getEntry, latestNews } from '../../../content/store'
 
 import { zh } from '../../../i18n/zh'
-import { newestFirst } from '../../../utils/dates'
 import { rssResponse } from '../../../utils/feed'
 import { columnPath, columnRssPath, newsPath } from '../../../utils/paths'
 
@@ -12,9 +11,7 @@ export const GET: APIRoute = async ({ params, site }) => {
   const column = await getEntry('columns', params.slug ?? '')
   if (!column) return new Response(null, { status: 404 })
   const siteTitle = (await getEntry('settings', 'site-settings'))?.data.siteTitle ?? '湖西县人民法院'
-  const news = (await getCollection('news', (n) => n.data.column?.slug === column.id))
-    .sort((a, b) => newestFirst(a.data.publishedAt, b.data.publishedAt))
-    .slice(0, 50)
+  const news = latestNews(50, column.id)
   return rssResponse({
     title: `${column.data.title} - ${siteTitle}`,
     description: column.data.description ?? zh.news.feedDescription(column.data.title),
