@@ -151,6 +151,13 @@ export class Renderer {
   private deps?: Deps
   private index = new Map<string, Set<string>>()
   private media = new Set<string>()
+  /**
+   * The record's view digests as a Map (the same strings the store handed over, so unchanged ones
+   * compare by identity; walking a 10k-key object with for…in cost ~15 ms a change).
+   */
+  private views?: Map<string, string>
+  /** The URLs served now (the manifest's, the 404 page apart), once known. */
+  private routes?: Set<string>
   /** Whether the dependency record describes `content` (so a change need only compare what it replaced). */
   private synced = false
 
@@ -235,10 +242,12 @@ export class Renderer {
   private publishFull(pages: Record<string, ManifestPage>, tags: Record<string, string[]>) {
     const version = this.nextVersion()
     const manifest: Manifest = { version, pages: sortedByKey(pages) }
-    const deps: Deps = { version, pages: sortedByKey(tags), views: Object.fromEntries(this.bundle.viewDigests()), docs: docDigests(this.content!) }
+    const views = this.bundle.viewDigests()
+    const deps: Deps = { version, pages: sortedByKey(tags), views: Object.fromEntries(views), docs: docDigests(this.content!) }
     this.output.publish(manifest, { full: deps }, this.frame(version))
     this.manifest = manifest
     this.deps = deps
+    this.views = views
     this.reindex()
   }
 
@@ -281,12 +290,14 @@ export class Renderer {
     const started = Date.now()
     await this.loadContent()
     const loaded = Date.now()
-    const urls = [...this.bundle.routes(), NOT_FOUND_KEY]
+    const routes = this.bundle.routes()
+    const urls = [...routes, NOT_FOUND_KEY]
     const rendered = await this.renderAll(urls)
     const renderedAt = Date.now()
     const pages = rendered.map((page) => [page.url, page.stored] as const)
     const previous = this.manifest
     this.publishFull(Object.fromEntries(pages), Object.fromEntries(rendered.map((page) => [page.url, page.tags])))
+    this.routes = new Set(routes)
     this.synced = true
     // Incremental renders only add objects; a full render (deploys, nightly) clears out the old ones.
     this.output.prune([this.manifest, previous])
@@ -351,17 +362,18 @@ export class Renderer {
     this.content = content
     this.bundle.setContent(content)
     try {
-      const oldViews = this.deps!.views
+      const oldViews = (this.views ??= new Map(Object.entries(this.deps!.views)))
       const newViews = this.bundle.viewDigests()
       const viewsDelta: DepsDelta['views'] = {}
       let viewsCameOrWent = false
       for (const [tag, digest] of newViews) {
-        if (oldViews[tag] === digest) continue
+        const old = oldViews.get(tag)
+        if (old === digest) continue
         touched.add(tag)
         viewsDelta[tag] = digest
-        viewsCameOrWent ||= !(tag in oldViews)
+        viewsCameOrWent ||= old === undefined
       }
-      for (const tag in oldViews) {
+      for (const tag of oldViews.keys()) {
         if (newViews.has(tag)) continue
         touched.add(tag)
         viewsDelta[tag] = null
@@ -371,11 +383,12 @@ export class Renderer {
       // URLs are documents' and archive pages' (store routes()): unless one came, went or was
       // renamed, they are the same, and comparing 11k URLs is skipped.
       let [added, removed]: string[][] = [[], []]
+      let newRoutes: Set<string> | undefined
       if (!changed || moved || viewsCameOrWent) {
-        const oldRoutes = new Set(Object.keys(this.manifest!.pages).filter((url) => url !== NOT_FOUND_KEY))
-        const newRoutes = new Set(this.bundle.routes())
+        const oldRoutes = this.routes ?? new Set(Object.keys(this.manifest!.pages).filter((url) => url !== NOT_FOUND_KEY))
+        newRoutes = new Set(this.bundle.routes())
         added = [...newRoutes].filter((url) => !oldRoutes.has(url))
-        removed = [...oldRoutes].filter((url) => !newRoutes.has(url))
+        removed = [...oldRoutes].filter((url) => !newRoutes!.has(url))
       }
       if (added.length || removed.length) touched.add('routes')
 
@@ -388,6 +401,8 @@ export class Renderer {
       const rendered = await this.renderAll(urls)
       const renderedAt = Date.now()
       this.publishChange(rendered, removed, viewsDelta, docsDelta)
+      this.views = newViews
+      if (newRoutes) this.routes = newRoutes
       this.synced = true
       const published = Date.now()
       if (process.env.RENDER_TIMINGS) console.error(`[渲染] 分析 ${planned - started} ms，生成 ${urls.length} 页 ${renderedAt - planned} ms，写入清单 ${published - renderedAt} ms`)
