@@ -12,7 +12,7 @@ import crypto from 'node:crypto'
 import { applyChanges, type Change, cmsSource, type ContentSource, loadContent } from './content.ts'
 import { copyReferencedMedia } from './media.ts'
 import { applyDelta, type Deps, type DepsDelta, type Manifest, type ManifestPage, Output } from './output.ts'
-import type { RawContent } from '../src/content/cmsSources.ts'
+import { type RawContent, replacedDocuments } from '../src/content/cmsSources.ts'
 
 /** The manifest key of the 404 page (rendered from NOT_FOUND_PROBE, served for unknown URLs). */
 export const NOT_FOUND_KEY = '/404.html'
@@ -64,9 +64,9 @@ function changedDocDigests(before: RawContent, now: RawContent, named: Set<strin
   for (const collection of new Set([...Object.keys(before.collections), ...Object.keys(now.collections)])) {
     const [old, current] = [before.collections[collection] ?? [], now.collections[collection] ?? []]
     if (old === current) continue
-    const left = new Set(old)
-    for (const doc of current) if (!left.delete(doc)) changed[`${collection}:${doc.id}`] = [digestOf(doc), String(doc.slug ?? doc.id)]
-    for (const doc of left) if (!(`${collection}:${doc.id}` in changed)) gone.push(`${collection}:${doc.id}`)
+    const { added, removed } = replacedDocuments(old, current)
+    for (const doc of added) changed[`${collection}:${doc.id}`] = [digestOf(doc), String(doc.slug ?? doc.id)]
+    for (const doc of removed) if (!(`${collection}:${doc.id}` in changed)) gone.push(`${collection}:${doc.id}`)
   }
   for (const slug of new Set([...Object.keys(before.globals), ...Object.keys(now.globals)])) {
     const [old, current] = [before.globals[slug], now.globals[slug]]

@@ -8,6 +8,7 @@
 // against afresh over random changes).
 import { columnNeighbours, patchedIndex, reachedBy, relatedIndex, type RelatedIndex, relatedOf } from '../pages/news/_related'
 import * as paths from '../utils/paths'
+import { replacedDocuments } from './cmsSources'
 
 export type Article = { id: string; data: { publishedAt: Date; column?: { slug: string }; tags: string[]; cover?: unknown } }
 export type ArchiveNav = { current: number; newer?: string; older?: string; pages: { n: number; href: string }[] }
@@ -87,14 +88,6 @@ export function articleOf<T extends Article>(views: NewsViews<T>, slug: string):
   return entry && { entry, ...columnNeighbours(views.index, entry, views.order), related: views.related.get(entry) ?? [] }
 }
 
-/** The documents of `now` that `before` lacks and those of `before` that `now` lacks (by identity: a changed document is a new object). */
-function difference(before: readonly object[], now: readonly object[]) {
-  if (before === now) return { added: [], removed: [] }
-  const old = new Set(before)
-  const added = now.filter((doc) => !old.delete(doc))
-  return { added, removed: [...old] }
-}
-
 /** Puts `item` into the sorted `list` where `order` places it. */
 function insertSorted<T>(list: T[], item: T, order: (a: T, b: T) => number) {
   let [low, high] = [0, list.length]
@@ -168,7 +161,8 @@ const setDigest = (digests: Map<string, string>, tag: string, digest: string) =>
 
 /**
  * The views of `docs` (the raw news, mapped to entries by `entry`), reusing `previous` where the
- * change cannot reach. `order` must be a total order (newest first), so that inserting into the
+ * change cannot reach. `previous` is patched in place where that saves copying 10k-entry maps
+ * (bySlug, related, digests): it must not be read afterwards. `order` must be a total order (newest first), so that inserting into the
  * previous list gives the list a fresh sort gives.
  */
 export function newsViews<T extends Article>(
@@ -180,15 +174,15 @@ export function newsViews<T extends Article>(
   let gone = new Set<T>()
   const added: T[] = []
   if (reuse) {
-    const change = difference(reuse.docs, docs)
+    const change = replacedDocuments(reuse.docs, docs)
     if (change.added.length + change.removed.length <= MAX_INCREMENTAL) {
+      // Mapped first: a document that fails its schema throws before anything is patched.
+      added.push(...change.added.map(entry))
       gone = new Set(change.removed.map(entry))
       news = gone.size ? reuse.news.filter((n) => !gone.has(n)) : [...reuse.news]
-      bySlug = new Map(reuse.bySlug)
+      bySlug = reuse.bySlug
       for (const n of gone) if (bySlug.get(n.id) === n) bySlug.delete(n.id)
-      for (const doc of change.added) {
-        const n = entry(doc)
-        added.push(n)
+      for (const n of added) {
         insertSorted(news, n, order)
         bySlug.set(n.id, n)
       }
@@ -200,9 +194,9 @@ export function newsViews<T extends Article>(
     bySlug = new Map(news.map((n) => [n.id, n]))
   }
 
-  const digests = new Map(reuse?.digests)
+  const digests = reuse?.digests ?? new Map<string, string>()
   const index = reuse ? patchedIndex(reuse.index, gone, added, order) : relatedIndex(news)
-  const related = new Map(reuse?.related)
+  const related = reuse?.related ?? new Map<T, T[]>()
   // The articles whose related items or neighbours may differ from the previous version's: all of them afresh.
   let redo: Iterable<T> = news
   if (reuse) {

@@ -92,8 +92,12 @@ let cache: Views | undefined
 function views(): Views {
   const raw = shared.raw ?? { version: 0, collections: {}, globals: {} }
   if (cache && cache.raw === raw && cache.version === raw.version) return cache
+  // The previous version's views are patched into this one (newsViews): taken out of the cache
+  // first, so that should anything below throw, the next call computes afresh.
+  const previous = shared.raw ? cache?.news : undefined
+  cache = undefined
   const columns = entries('columns').map((column) => column.id)
-  const news = newsViews(cache?.news, raw.collections.news ?? [], columns, (doc) => entryOf('news', doc), newsOrder)
+  const news = newsViews(previous, raw.collections.news ?? [], columns, (doc) => entryOf('news', doc), newsOrder)
   const coverage = new Map<string, CollectionEntry<'coverage'>[]>()
   for (const entry of shownCoverage(entries('coverage'))) {
     const key = `${entry.data.item.collection}:${entry.data.item.slug}`
