@@ -42,6 +42,9 @@ export type Bundle = {
   setContent(content: RawContent): void
   routes(): string[]
   viewDigests(): Map<string, string>
+  /** The generation of the views viewDigests() described, and what changed since one (src/content/store.ts). */
+  viewGeneration(): number
+  viewChangesSince(since: number): { generation: number; changed: Map<string, string | null> } | undefined
   /** When the next upcoming event starts (pages showing upcoming events change then), if any. */
   nextClockChange(): number | undefined
   render(url: string): Promise<Rendered>
@@ -104,6 +107,8 @@ export async function openBundle(buildDir: string): Promise<Bundle> {
     setContent: (content) => void (shared.raw = content),
     routes: () => shared.api!.routes(),
     viewDigests: () => shared.api!.viewDigests(),
+    viewGeneration: () => shared.api!.viewGeneration(),
+    viewChangesSince: (since) => shared.api!.viewChangesSince(since),
     nextClockChange: () => shared.api!.nextClockChange(),
     render,
     search: {

@@ -156,6 +156,8 @@ export class Renderer {
    * compare by identity; walking a 10k-key object with for…in cost ~15 ms a change).
    */
   private views?: Map<string, string>
+  /** The store's generation of `views` (asked what changed since, it names the views to compare). */
+  private viewsGeneration?: number
   /** The URLs served now (the manifest's, the 404 page apart), once known. */
   private routes?: Set<string>
   /** Whether the dependency record describes `content` (so a change need only compare what it replaced). */
@@ -243,11 +245,13 @@ export class Renderer {
     const version = this.nextVersion()
     const manifest: Manifest = { version, pages: sortedByKey(pages) }
     const views = this.bundle.viewDigests()
+    const viewsGeneration = this.bundle.viewGeneration()
     const deps: Deps = { version, pages: sortedByKey(tags), views: Object.fromEntries(views), docs: docDigests(this.content!) }
     this.output.publish(manifest, { full: deps }, this.frame(version))
     this.manifest = manifest
     this.deps = deps
     this.views = views
+    this.viewsGeneration = viewsGeneration
     this.reindex()
   }
 
@@ -363,22 +367,27 @@ export class Renderer {
     this.bundle.setContent(content)
     try {
       const oldViews = (this.views ??= new Map(Object.entries(this.deps!.views)))
-      const newViews = this.bundle.viewDigests()
+      // What the store says may have changed since the views last rendered; else every view.
+      const since = this.viewsGeneration === undefined ? undefined : this.bundle.viewChangesSince(this.viewsGeneration)
+      const newViews = since ? undefined : this.bundle.viewDigests()
       const viewsDelta: DepsDelta['views'] = {}
       let viewsCameOrWent = false
-      for (const [tag, digest] of newViews) {
+      for (const [tag, digest] of since?.changed ?? newViews!) {
         const old = oldViews.get(tag)
-        if (old === digest) continue
+        if (old === (digest ?? undefined)) continue
         touched.add(tag)
         viewsDelta[tag] = digest
-        viewsCameOrWent ||= old === undefined
+        viewsCameOrWent ||= old === undefined || digest === null
       }
-      for (const tag of oldViews.keys()) {
-        if (newViews.has(tag)) continue
-        touched.add(tag)
-        viewsDelta[tag] = null
-        viewsCameOrWent = true
+      if (newViews) {
+        for (const tag of oldViews.keys()) {
+          if (newViews.has(tag)) continue
+          touched.add(tag)
+          viewsDelta[tag] = null
+          viewsCameOrWent = true
+        }
       }
+      const viewsGeneration = since?.generation ?? this.bundle.viewGeneration()
 
       // URLs are documents' and archive pages' (store routes()): unless one came, went or was
       // renamed, they are the same, and comparing 11k URLs is skipped.
@@ -401,7 +410,9 @@ export class Renderer {
       const rendered = await this.renderAll(urls)
       const renderedAt = Date.now()
       this.publishChange(rendered, removed, viewsDelta, docsDelta)
-      this.views = newViews
+      if (newViews) this.views = newViews
+      else for (const [tag, digest] of Object.entries(viewsDelta)) digest === null ? oldViews.delete(tag) : oldViews.set(tag, digest)
+      this.viewsGeneration = viewsGeneration
       if (newRoutes) this.routes = newRoutes
       this.synced = true
       const published = Date.now()

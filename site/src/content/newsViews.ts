@@ -52,6 +52,8 @@ export type NewsViews<T extends Article> = {
    * `view:sitemap:<YYYYMM>` → the slugs of a month; `view:sitemap:months` → the months.
    */
   digests: Map<string, string>
+  /** The tags of `digests` this version set or removed, from the previous one; undefined: computed afresh. */
+  changed?: Set<string>
 }
 
 const bucketsOf = (count: number) => Math.floor(Math.max(0, count - 1) / PAGE_SIZE)
@@ -155,9 +157,6 @@ function monthsOf<T extends Article>(news: T[], previous: Map<string, string[]> 
   return months
 }
 
-const setDigest = (digests: Map<string, string>, tag: string, digest: string) => {
-  if (digests.get(tag) !== digest) digests.set(tag, digest)
-}
 
 /**
  * The views of `docs` (the raw news, mapped to entries by `entry`), reusing `previous` where the
@@ -195,6 +194,15 @@ export function newsViews<T extends Article>(
   }
 
   const digests = reuse?.digests ?? new Map<string, string>()
+  const changed = reuse ? new Set<string>() : undefined
+  const put = (tag: string, digest: string) => {
+    if (digests.get(tag) === digest) return
+    digests.set(tag, digest)
+    changed?.add(tag)
+  }
+  const drop = (tag: string) => {
+    if (digests.delete(tag)) changed?.add(tag)
+  }
   const index = reuse ? patchedIndex(reuse.index, gone, added, order) : relatedIndex(news)
   const related = reuse?.related ?? new Map<T, T[]>()
   // The articles whose related items or neighbours may differ from the previous version's: all of them afresh.
@@ -203,7 +211,7 @@ export function newsViews<T extends Article>(
     const reached = new Set<T>(added)
     for (const n of gone) {
       related.delete(n)
-      if (bySlug.get(n.id) === undefined) digests.delete(articleTag(n.id))
+      if (bySlug.get(n.id) === undefined) drop(articleTag(n.id))
       for (const r of reachedBy(reuse.index, n, order)) reached.add(r)
     }
     for (const n of added) for (const r of reachedBy(index, n, order)) reached.add(r)
@@ -213,7 +221,7 @@ export function newsViews<T extends Article>(
     const items = relatedOf(index, n, order)
     related.set(n, items)
     const around = columnNeighbours(index, n, order)
-    setDigest(digests, articleTag(n.id), JSON.stringify([around.newer?.id, around.older?.id, items.map((r) => r.id)]))
+    put(articleTag(n.id), JSON.stringify([around.newer?.id, around.older?.id, items.map((r) => r.id)]))
   }
 
   // The lists: all news, then each column's.
@@ -233,7 +241,7 @@ export function newsViews<T extends Article>(
       while (same < a.length && same < b.length && a[a.length - 1 - same].id === b[b.length - 1 - same].id) same++
       stale = Math.floor(same / PAGE_SIZE) + 1
       if (before.buckets !== list.buckets) stale = Math.min(stale, Math.max(1, Math.min(before.buckets, list.buckets) - WINDOW))
-      for (let page = list.buckets + 1; page <= before.buckets; page++) digests.delete(`view:${url(page)}`)
+      for (let page = list.buckets + 1; page <= before.buckets; page++) drop(`view:${url(page)}`)
     }
     for (let page = 0; page <= list.buckets; page++) {
       pages.set(url(page), [list, page])
@@ -243,18 +251,18 @@ export function newsViews<T extends Article>(
       }
       const digest = pageDigest(list, page)
       list.digests.push(digest)
-      if (digest !== before?.digests[page]) digests.set(`view:${url(page)}`, digest)
+      put(`view:${url(page)}`, digest)
     }
     lists.set(key, list)
     const column = key === listKey() ? undefined : key.slice(listKey('').length)
-    setDigest(digests, latestTag(column), JSON.stringify(items.slice(0, LATEST).map((n) => n.id)))
+    put(latestTag(column), JSON.stringify(items.slice(0, LATEST).map((n) => n.id)))
   }
   const months = monthsOf(news, reuse?.months, gone, added)
-  for (const month of reuse?.months.keys() ?? []) if (!months.has(month)) digests.delete(monthTag(month))
-  for (const [month, slugs] of months) if (reuse?.months.get(month) !== slugs) setDigest(digests, monthTag(month), JSON.stringify(slugs))
-  setDigest(digests, MONTHS_TAG, JSON.stringify([...months.keys()].sort()))
+  for (const month of reuse?.months.keys() ?? []) if (!months.has(month)) drop(monthTag(month))
+  for (const [month, slugs] of months) if (reuse?.months.get(month) !== slugs) put(monthTag(month), JSON.stringify(slugs))
+  put(MONTHS_TAG, JSON.stringify([...months.keys()].sort()))
 
-  const views = { docs, columns, news, bySlug, order, index, related, lists, months, pages, digests }
-  setDigest(digests, LEAD_TAG, JSON.stringify(leadOf(views)?.id ?? null))
+  const views = { docs, columns, news, bySlug, order, index, related, lists, months, pages, digests, changed }
+  put(LEAD_TAG, JSON.stringify(leadOf(views)?.id ?? null))
   return views
 }

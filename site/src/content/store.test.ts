@@ -98,3 +98,27 @@ describe('the sitemap files', () => {
     expect(changed).toEqual(['view:sitemap:202501'])
   })
 })
+
+describe('what changed since a generation (the renderer compares only those views)', () => {
+  it('names the views a change reached, with their digests now, and nothing when it cannot tell', () => {
+    shared.raw = content(50, 40)
+    const all = shared.api.viewDigests()
+    const generation = shared.api.viewGeneration()
+    // An article withdrawn: its page's view goes, its older neighbour's changes.
+    const raw = content(50, 41)
+    shared.raw = { ...raw, collections: { ...raw.collections, news: raw.collections.news.filter((doc) => doc.id !== 30) } }
+    const after = shared.api.viewDigests()
+    const since = shared.api.viewChangesSince(generation)!
+    expect(since.generation).toBe(shared.api.viewGeneration())
+    expect(since.changed.get('view:/news/news-30/')).toBeNull()
+    // Every view whose digest differs is named, with its digest now.
+    for (const [tag, digest] of after) if (all.get(tag) !== digest) expect(since.changed.get(tag), tag).toBe(digest)
+    for (const tag of all.keys()) if (!after.has(tag)) expect(since.changed.get(tag), tag).toBeNull()
+    // Unreached views are not named.
+    expect(since.changed.has('view:/news/news-10/')).toBe(false)
+
+    // Fresh content (other objects, other columns): computed afresh, so the store cannot say.
+    shared.raw = { ...content(50, 42), collections: { ...content(50, 42).collections, columns: [] } }
+    expect(shared.api.viewChangesSince(since.generation)).toBeUndefined()
+  })
+})

@@ -86,6 +86,10 @@ type Views = {
   news: NewsViews<News>
   /** "<collection>:<slug>" → the outlets' coverage of that item shown on its page. */
   coverage: Map<string, CollectionEntry<'coverage'>[]>
+  /** The digests of the views besides the news views (coverage, the sitemap's other pages). */
+  other: Map<string, string>
+  /** Counts the versions computed, so the renderer can ask what changed since the one it last rendered. */
+  generation: number
 }
 let cache: Views | undefined
 
@@ -94,7 +98,8 @@ function views(): Views {
   if (cache && cache.raw === raw && cache.version === raw.version) return cache
   // The previous version's views are patched into this one (newsViews): taken out of the cache
   // first, so that should anything below throw, the next call computes afresh.
-  const previous = shared.raw ? cache?.news : undefined
+  const before = cache
+  const previous = shared.raw ? before?.news : undefined
   cache = undefined
   const columns = entries('columns').map((column) => column.id)
   const news = newsViews(previous, raw.collections.news ?? [], columns, (doc) => entryOf('news', doc), newsOrder)
@@ -103,9 +108,27 @@ function views(): Views {
     const key = `${entry.data.item.collection}:${entry.data.item.slug}`
     coverage.set(key, [...(coverage.get(key) ?? []), entry])
   }
-  const result: Views = { raw, version: raw.version, news, coverage }
+  const result: Views = { raw, version: raw.version, news, coverage, other: new Map(), generation: ++generation }
+  for (const [key, list] of coverage) result.other.set(`view:coverage:${key}`, JSON.stringify(list.map((c) => c.id)))
+  result.other.set(OTHER_PAGES_VIEW, JSON.stringify(otherPagesOf(result)))
+  logChanges(result, previous && before?.other)
   if (shared.raw) cache = result
   return result
+}
+
+/** Each computed version's generation and the tags whose digests it changed ('all': computed afresh). */
+const changeLog: { generation: number; tags: Set<string> | 'all' }[] = []
+let generation = 0
+
+function logChanges(current: Views, previousOther: Map<string, string> | undefined) {
+  let tags: Set<string> | 'all' = 'all'
+  if (previousOther && current.news.changed) {
+    tags = new Set(current.news.changed)
+    for (const [tag, digest] of current.other) if (previousOther.get(tag) !== digest) tags.add(tag)
+    for (const tag of previousOther.keys()) if (!current.other.has(tag)) tags.add(tag)
+  }
+  changeLog.push({ generation: current.generation, tags })
+  if (changeLog.length > 64) changeLog.shift()
 }
 
 /** An article with its neighbours in its column and its related articles, or undefined. */
@@ -201,24 +224,40 @@ export function sitemapOtherPages(): string[] {
   return otherPages()
 }
 
-const otherPagesOf = new WeakMap<Views, string[]>()
-function otherPages(): string[] {
-  const current = views()
-  let pages = otherPagesOf.get(current)
-  if (!pages) otherPagesOf.set(current, (pages = sitemapPages(otherRoutes(current))))
+const otherPagesCache = new WeakMap<Views, string[]>()
+function otherPagesOf(current: Views): string[] {
+  let pages = otherPagesCache.get(current)
+  if (!pages) otherPagesCache.set(current, (pages = sitemapPages(otherRoutes(current))))
   return pages
 }
+const otherPages = () => otherPagesOf(views())
 
 // For the renderer.
 
 /** What each derived view shows (ids and links), to tell which pages a change reaches. */
 function viewDigests(): Map<string, string> {
-  const { news, coverage } = views()
-  const digests = new Map(news.digests)
-  for (const [key, list] of coverage) digests.set(`view:coverage:${key}`, JSON.stringify(list.map((c) => c.id)))
+  const { news, other } = views()
+  const digests = new Map([...news.digests, ...other])
   digests.set(CLOCK_VIEW, JSON.stringify(upcomingEventIds(new Date())))
-  digests.set(OTHER_PAGES_VIEW, JSON.stringify(otherPages()))
   return digests
+}
+
+/** The generation of the views viewDigests() just described. */
+const viewGeneration = () => views().generation
+
+/**
+ * The views whose digests may differ from those of generation `since` (null: gone), with their
+ * digests now; undefined when that is not known (computed afresh since, or too long ago): then
+ * compare viewDigests() in full. Spares comparing 10k digests per change.
+ */
+function viewChangesSince(since: number): { generation: number; changed: Map<string, string | null> } | undefined {
+  const current = views()
+  const later = changeLog.filter((entry) => entry.generation > since)
+  if (later.length !== current.generation - since || later.some((entry) => entry.tags === 'all')) return undefined
+  const changed = new Map<string, string | null>()
+  for (const entry of later) for (const tag of entry.tags) changed.set(tag, current.news.digests.get(tag) ?? current.other.get(tag) ?? null)
+  changed.set(CLOCK_VIEW, JSON.stringify(upcomingEventIds(new Date())))
+  return { generation: current.generation, changed }
 }
 
 /** Pages that always exist. */
@@ -252,9 +291,11 @@ export function routes(): string[] {
 export type StoreApi = {
   routes: () => string[]
   viewDigests: () => Map<string, string>
+  viewGeneration: typeof viewGeneration
+  viewChangesSince: typeof viewChangesSince
   nextClockChange: () => number | undefined
   rebuildSearch: typeof rebuildSearch
   updateSearch: typeof updateSearch
   warmSearch: typeof warmSearch
 }
-shared.api = { routes, viewDigests, nextClockChange, rebuildSearch, updateSearch, warmSearch }
+shared.api = { routes, viewDigests, viewGeneration, viewChangesSince, nextClockChange, rebuildSearch, updateSearch, warmSearch }
