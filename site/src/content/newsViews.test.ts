@@ -48,7 +48,7 @@ describe('news views carried from one version to the next', () => {
       tags: Array.from({ length: rng.int(3) }, () => `t${rng.int(8)}`),
     })
     // Many articles at the same moment: ties go by id.
-    let docs: Doc[] = Array.from({ length: 130 }, () => doc(Date.UTC(2025, 0, 1) + rng.int(100) * 86_400_000))
+    const docs: Doc[] = Array.from({ length: 130 }, () => doc(Date.UTC(2025, 0, 1) + rng.int(100) * 86_400_000))
     let views = newsViews(undefined, [...docs].reverse(), columns, entry, order)
     for (let step = 0; step < 120; step++) {
       const kind = rng.int(5)
@@ -71,7 +71,6 @@ describe('news views carried from one version to the next', () => {
       // Compared as text (fast); on a difference, as objects (a readable diff).
       if (JSON.stringify(carried) !== JSON.stringify(afresh)) expect(carried, `step ${step}`).toEqual(afresh)
     }
-    docs = []
     // ~1.5 s idle; the shared CI machine may be slow.
   }, 60_000)
 
