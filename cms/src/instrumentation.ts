@@ -6,6 +6,9 @@ export async function register() {
   const { getPayload } = await import('payload')
   const { default: config } = await import('./payload.config')
   const payload = await getPayload({ config, cron: true })
+  // SQLite's planner statistics, without which some staff lists sort every row (plannerStats.ts).
+  const { keepPlannerStatsFresh } = await import('./plannerStats')
+  await keepPlannerStatsFresh(payload)
   // Every server runs a portal renderer; the lease lets one of them render (siteBuild/renderer.ts).
   const { startSiteRenderer } = await import('./siteBuild/startRenderer')
   startSiteRenderer(payload)

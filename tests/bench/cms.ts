@@ -6,6 +6,7 @@ import type { Payload } from 'payload'
 import sharp from 'sharp'
 
 import { paragraphsToLexical } from '../../cms/src/seed/lexical'
+import { testPassword } from '../../cms/src/testing/fixtures'
 import { startTestPayload } from '../../cms/src/testing/testPayload'
 import { binDir, cmsDir, repoRoot } from '../helpers/paths'
 import { startBuiltCms } from '../helpers/server'
@@ -14,8 +15,13 @@ import { median, perSecond, round, summarize, type Summary } from './stats'
 export type Log = (message: string) => void
 export type Table = { title: string; head: string[]; rows: (string | number)[][] }
 
-const SMALL_SIZE = 1_000
-const LARGE_SIZE = 10_000
+// CMS_BENCH_SIZES=1000,10000,50000 adds sizes (ascending; the database grows from one to the next).
+const SIZES = (process.env.CMS_BENCH_SIZES ?? '1000,10000').split(',').map(Number)
+if (SIZES.some((size, i) => !Number.isInteger(size) || size <= (SIZES[i - 1] ?? 0))) {
+  throw new Error(`CMS_BENCH_SIZES must be ascending whole numbers, got ${process.env.CMS_BENCH_SIZES}`)
+}
+// A contributor's own unpublished items: the list shows them beside every published one.
+const CONTRIBUTOR_DRAFTS = 20
 const WARMUP_REQUESTS = 10
 const LIST_REQUESTS = 200
 const SEARCH_REQUESTS = 50
@@ -30,11 +36,13 @@ const UPLOAD_RUNS = 3
 
 export type CreatePhase = { fromDocs: number; toDocs: number; seconds: number; docsPerSecond: number } & Summary
 export type QueryResult = { query: string; totalDocs: number; planned: number; timeCapped: boolean; requestsPerSecond: number } & Summary
-export type RestResult = { items: number; serverStartSeconds: number; list: QueryResult; search: QueryResult }
+export type RestResult = { items: number; serverStartSeconds: number; queries: QueryResult[] }
 export type UploadResult = { width: number; height: number; inputBytes: number; runsMs: number[]; medianMs: number }
 export type CmsResults = { settings: typeof settings; create: CreatePhase[]; rest: RestResult[]; upload: UploadResult }
 
 const settings = {
+  sizes: SIZES,
+  contributorDrafts: CONTRIBUTOR_DRAFTS,
   pageSize: PAGE_SIZE,
   warmupRequests: WARMUP_REQUESTS,
   listRequests: LIST_REQUESTS,
@@ -54,13 +62,14 @@ export async function benchCms(log: Log): Promise<CmsResults> {
   ensureCmsBuilt(log)
   return withTestPayload(async (payload) => {
     const columnIds = await createColumns(payload)
+    await createStaffWithDrafts(payload, columnIds)
     const create: CreatePhase[] = []
     const rest: RestResult[] = []
 
-    create.push(await createNews(payload, columnIds, 0, SMALL_SIZE, log))
-    rest.push(await measureRest(SMALL_SIZE, log))
-    create.push(await createNews(payload, columnIds, SMALL_SIZE, LARGE_SIZE, log))
-    rest.push(await measureRest(LARGE_SIZE, log))
+    for (const [i, size] of SIZES.entries()) {
+      create.push(await createNews(payload, columnIds, SIZES[i - 1] ?? 0, size, log))
+      rest.push(await measureRest(size, log))
+    }
     const upload = await measureUploads(payload, log)
     return { settings, create, rest, upload }
   })
@@ -102,9 +111,9 @@ export function cmsTables(results: CmsResults): Table[] {
     },
     {
       title: `REST over HTTP, built CMS (next start): GET /api/news?limit=${PAGE_SIZE}&depth=1, random page, sequential`,
-      head: ['items', 'query', 'requests', 'p50 ms', 'p95 ms', 'max ms', 'req/s'],
+      head: ['items', 'who, query', 'requests', 'p50 ms', 'p95 ms', 'max ms', 'req/s'],
       rows: results.rest.flatMap((r) =>
-        [r.list, r.search].map((q) => [r.items, q.query, requestCount(q), fixed(q.p50Ms), fixed(q.p95Ms), fixed(q.maxMs), fixed(q.requestsPerSecond)]),
+        r.queries.map((q) => [r.items, q.query, requestCount(q), fixed(q.p50Ms), fixed(q.p95Ms), fixed(q.maxMs), fixed(q.requestsPerSecond)]),
       ),
     },
     {
@@ -148,6 +157,23 @@ async function createColumns(payload: Payload): Promise<number[]> {
     ids.push((await payload.create({ collection: 'columns', data: { title, order: (i + 1) * 10 } })).id)
   }
   return ids
+}
+
+type BenchRole = 'contributor' | 'editor'
+const staffEmail = (role: BenchRole) => `${role}@bench.example`
+
+/** A contributor with drafts of their own, and an editor: the two ways staff lists are filtered. */
+async function createStaffWithDrafts(payload: Payload, columnIds: number[]) {
+  const ids: Record<string, number> = {}
+  for (const role of ['contributor', 'editor'] as const) {
+    ids[role] = (await payload.create({ collection: 'users', data: { email: staffEmail(role), password: testPassword, name: role, role } })).id
+  }
+  const random = seededRandom(7)
+  for (let i = 0; i < CONTRIBUTOR_DRAFTS; i++) {
+    // Title combinations from the far end, so no news item created later shares the slug.
+    const data = { ...newsItem(combinations - 1 - i, random, columnIds), _status: 'draft' as const, createdBy: ids.contributor }
+    await payload.create({ collection: 'news', data, draft: true })
+  }
 }
 
 export async function createNews(payload: Payload, columnIds: number[], from: number, to: number, log: Log): Promise<CreatePhase> {
@@ -247,29 +273,55 @@ async function measureRest(items: number, log: Log): Promise<RestResult> {
   try {
     const random = seededRandom(items)
     const base = `${server.url}/api/news?limit=${PAGE_SIZE}&depth=1`
-    log(`  ${LIST_REQUESTS} list requests …`)
-    const list = await measureQuery(base, 'list', LIST_REQUESTS, random)
-    if (list.totalDocs !== items) throw new Error(`the server sees ${list.totalDocs} news, expected ${items}`)
+    const tokens = { contributor: await login(server.url, 'contributor'), editor: await login(server.url, 'editor') }
+    const withDrafts = items + CONTRIBUTOR_DRAFTS
+    // The admin's list view asks for drafts (draft=true: the latest version of every item).
+    const lists: { label: string; url: string; token?: string; totalDocs: number }[] = [
+      { label: 'anonymous', url: base, totalDocs: items },
+      { label: 'contributor', url: base, token: tokens.contributor, totalDocs: withDrafts },
+      { label: 'contributor, draft=true (admin list)', url: `${base}&draft=true`, token: tokens.contributor, totalDocs: withDrafts },
+      { label: 'editor', url: base, token: tokens.editor, totalDocs: withDrafts },
+      { label: 'editor, draft=true (admin list)', url: `${base}&draft=true`, token: tokens.editor, totalDocs: withDrafts },
+    ]
+    const queries: QueryResult[] = []
+    for (const { label, url, token, totalDocs } of lists) {
+      log(`  ${LIST_REQUESTS} list requests: ${label} …`)
+      const result = await measureQuery(url, label, LIST_REQUESTS, random, token)
+      if (result.totalDocs !== totalDocs) throw new Error(`${label}: the server sees ${result.totalDocs} news, expected ${totalDocs}`)
+      queries.push(result)
+    }
     log(`  ${SEARCH_REQUESTS} title-search requests …`)
-    const search = await measureQuery(`${base}&where[title][like]=${encodeURIComponent(SEARCH_TERM)}`, `title like ${SEARCH_TERM}`, SEARCH_REQUESTS, random)
-    return { items, serverStartSeconds, list, search }
+    queries.push(await measureQuery(`${base}&where[title][like]=${encodeURIComponent(SEARCH_TERM)}`, `anonymous, title like ${SEARCH_TERM}`, SEARCH_REQUESTS, random))
+    return { items, serverStartSeconds, queries }
   } finally {
     await server.stop()
   }
 }
 
-async function measureQuery(url: string, label: string, requests: number, random: () => number): Promise<QueryResult> {
+async function login(url: string, role: BenchRole): Promise<string> {
+  const response = await fetch(`${url}/api/users/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: staffEmail(role), password: testPassword }),
+  })
+  const { token } = (await response.json()) as { token?: string }
+  if (!token) throw new Error(`login as ${role} failed: ${response.status}`)
+  return token
+}
+
+async function measureQuery(url: string, label: string, requests: number, random: () => number, token?: string): Promise<QueryResult> {
   const warmupStarted = performance.now()
-  const { totalDocs, totalPages } = await getPage(url, 1)
+  const getPage = (page: number) => getListPage(url, page, token)
+  const { totalDocs, totalPages } = await getPage(1)
   if (totalDocs === 0) throw new Error(`${url} returned no documents`)
   const randomPage = () => 1 + Math.floor(random() * totalPages)
-  for (let i = 1; i < WARMUP_REQUESTS && performance.now() - warmupStarted < WARMUP_BUDGET_MS; i++) await getPage(url, randomPage())
+  for (let i = 1; i < WARMUP_REQUESTS && performance.now() - warmupStarted < WARMUP_BUDGET_MS; i++) await getPage(randomPage())
 
   const durations: number[] = []
   const started = performance.now()
   while (durations.length < requests && performance.now() - started < MEASURE_BUDGET_MS) {
     const t0 = performance.now()
-    await getPage(url, randomPage())
+    await getPage(randomPage())
     durations.push(performance.now() - t0)
   }
   const elapsed = performance.now() - started
@@ -277,8 +329,8 @@ async function measureQuery(url: string, label: string, requests: number, random
   return { query: label, totalDocs, planned: requests, timeCapped, requestsPerSecond: perSecond(durations.length, elapsed), ...summarize(durations) }
 }
 
-async function getPage(url: string, page: number): Promise<{ totalDocs: number; totalPages: number }> {
-  const response = await fetch(`${url}&page=${page}`)
+async function getListPage(url: string, page: number, token?: string): Promise<{ totalDocs: number; totalPages: number }> {
+  const response = await fetch(`${url}&page=${page}`, token ? { headers: { Authorization: `JWT ${token}` } } : {})
   if (response.status !== 200) throw new Error(`GET ${url}&page=${page} → ${response.status}: ${await response.text()}`)
   const body = (await response.json()) as { docs: unknown[]; totalDocs: number; totalPages: number }
   if (body.docs.length === 0) throw new Error(`GET ${url}&page=${page} returned an empty page`)
