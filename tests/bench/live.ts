@@ -97,9 +97,9 @@ type SqliteClient = { client: { execute: (statement: string) => Promise<unknown>
 /**
  * Creates corpus news until `size` are published: through the Local API with every hook (slug,
  * search text, version row, tags, change record), as an editor's publish writes them. Our SQLite
- * adapter runs without transactions and syncs every statement to disk (synchronous = FULL), so a
- * create costs several fsyncs; while seeding the bench's own throwaway database it skips them
- * (synchronous = OFF), which writes the same rows. Returns the seconds it took.
+ * connections sync to disk (synchronous = FULL), so a create costs fsyncs; while seeding the bench's
+ * own throwaway database it skips them (synchronous = OFF, which the write gate carries over to the
+ * connections transactions open), which writes the same rows. Returns the seconds it took.
  */
 async function topUp(payload: Payload, corpus: ReturnType<typeof corpusNews>, columns: Map<string, number>, size: number, log: Log): Promise<number> {
   const started = Date.now()
