@@ -225,5 +225,8 @@ export type StoreApi = {
   nextClockChange: () => number | undefined
   rebuildSearch: typeof rebuildSearch
   updateSearch: typeof updateSearch
+  /** Astro's App entry over this bundle's manifest: the renderer renders through it directly instead of over HTTP (imported on demand: it exists only in a build). */
+  appEntry: () => Promise<typeof import('astro/app/entrypoint')>
 }
-shared.api = { routes, viewDigests, nextClockChange, rebuildSearch, updateSearch }
+const appEntry = () => import('astro/app/entrypoint')
+shared.api = { routes, viewDigests, nextClockChange, rebuildSearch, updateSearch, appEntry }
