@@ -104,6 +104,7 @@ export async function openBundle(buildDir: string): Promise<Bundle> {
   if (!shared.api) await shared.als.run(new Set(), () => requestOverHttp(handler, '/sitemap-0.xml'))
   if (!shared.api) throw new Error('站点程序包中没有内容存储模块（src/content/store.ts）')
   const api = shared.api
+  if (typeof api.appEntry !== 'function') throw new Error('站点程序包与生成器版本不符（缺少 appEntry），请先重新运行 astro build')
 
   // Astro's App, called as the adapter's handler calls it, without the loopback HTTP request and
   // the Node request/response conversions on both sides. Not streamed: each page is wanted whole.
