@@ -4,6 +4,7 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import { threadId } from 'node:worker_threads'
 import zlib from 'node:zlib'
 
 export type ManifestPage = { object: string; type: string; encodings?: ('br' | 'gz')[] }
@@ -19,7 +20,8 @@ const EXTENSIONS: [RegExp, string][] = [
 const extensionOf = (type: string) => EXTENSIONS.find(([pattern]) => pattern.test(type))?.[1] ?? 'bin'
 
 export function writeAtomically(file: string, data: Uint8Array | string) {
-  const temp = `${file}.${process.pid}.tmp`
+  // Per thread: a full render's two render threads may store the same object at once.
+  const temp = `${file}.${process.pid}-${threadId}.tmp`
   fs.writeFileSync(temp, data)
   fs.renameSync(temp, file)
 }
