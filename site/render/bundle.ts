@@ -1,10 +1,12 @@
 // Renders URLs through the site's built server bundle (astro build, @astrojs/node), exactly as
 // the bundle would answer a reader, and records each page's dependency tags.
 //
-// The adapter's entry exports a Node request handler only, so the renderer serves it on a private
-// loopback port and requests each URL; every request runs inside its own AsyncLocalStorage set,
-// which the store (src/content/store.ts) fills with what the page read.
+// The adapter's entry exports a Node request handler only; the store module (src/content/store.ts)
+// hands the renderer Astro's App entry, and each URL is rendered by calling the App as that
+// handler does. Every render runs inside its own AsyncLocalStorage set, which the store fills with
+// what the page read.
 import { AsyncLocalStorage } from 'node:async_hooks'
+import crypto from 'node:crypto'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
@@ -58,64 +60,87 @@ export type Bundle = {
   close(): Promise<void>
 }
 
+const NODE_HASHES: Record<string, string> = { 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512' }
+
+/**
+ * Astro hashes every inline style and script of every page for its CSP with Web Crypto's async
+ * digest: a thread-pool job and its promises per call, most of a millisecond per page, for the same
+ * few inputs on every page. In the render process those digests are answered synchronously by
+ * node:crypto (the same bytes; any other algorithm or input goes to Web Crypto as before).
+ */
+function syncDigests() {
+  const subtle = globalThis.crypto.subtle as SubtleCrypto & { liushanSync?: true }
+  if (subtle.liushanSync) return
+  const webDigest = subtle.digest.bind(subtle)
+  subtle.digest = async (algorithm: AlgorithmIdentifier, data: BufferSource) => {
+    const name = NODE_HASHES[(typeof algorithm === 'string' ? algorithm : algorithm.name).toUpperCase()]
+    if (!name || !(ArrayBuffer.isView(data) || data instanceof ArrayBuffer)) return webDigest(algorithm, data)
+    const bytes = ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(data)
+    const digest = crypto.createHash(name).update(bytes).digest()
+    return digest.buffer.slice(digest.byteOffset, digest.byteOffset + digest.byteLength) as ArrayBuffer
+  }
+  subtle.liushanSync = true
+}
+
+/** The origin of the requests the App is handed (pages read only the path; links use the configured site). */
+const ORIGIN = 'http://127.0.0.1'
+
+/**
+ * Sends one request through the adapter's Node handler on a private loopback port: the first
+ * route that imports the store module loads it (and with it the App entry) into the bundle.
+ */
+async function requestOverHttp(handler: (req: http.IncomingMessage, res: http.ServerResponse) => void, url: string) {
+  const server = http.createServer((req, res) => handler(req, res))
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  try {
+    const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}${url}`, { redirect: 'manual' })
+    await response.arrayBuffer()
+  } finally {
+    server.closeAllConnections()
+    server.close()
+  }
+}
+
 export async function openBundle(buildDir: string): Promise<Bundle> {
   const shared: Shared = ((globalThis as any)[SHARED_KEY] ??= { als: new AsyncLocalStorage<Set<string>>() })
   process.env.ASTRO_NODE_AUTOSTART = 'disabled'
+  syncDigests()
   const { handler } = await import(pathToFileURL(path.join(buildDir, 'server/entry.mjs')).href)
+  if (!shared.api) await shared.als.run(new Set(), () => requestOverHttp(handler, '/sitemap-0.xml'))
+  if (!shared.api) throw new Error('站点程序包中没有内容存储模块（src/content/store.ts）')
+  const api = shared.api
+  if (typeof api.appEntry !== 'function') throw new Error('站点程序包与生成器版本不符（缺少 appEntry），请先重新运行 astro build')
 
-  const pending = new Map<string, Set<string>>()
-  const server = http.createServer((req, res) => {
-    const tags = new Set<string>()
-    pending.set(String(req.headers['x-render-id']), tags)
-    shared.als.run(tags, () => handler(req, res))
-  })
-  server.keepAliveTimeout = 60_000
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  let next = 0
-  // A kept-alive connection the server closed while this thread was busy (a long search rebuild
-  // blocks it for seconds) fails the next request with ECONNRESET; a GET is safe to send again.
-  const requestOnce = async (url: string, id: string) => {
-    try {
-      return await fetch(url, { headers: { 'x-render-id': id }, redirect: 'manual' })
-    } catch {
-      return fetch(url, { headers: { 'x-render-id': id }, redirect: 'manual' })
-    }
-  }
-
+  // Astro's App, called as the adapter's handler calls it, without the loopback HTTP request and
+  // the Node request/response conversions on both sides. Not streamed: each page is wanted whole.
+  const app = (await api.appEntry()).createApp({ streaming: false })
+  const noErrorPage = async () => new Response(null, { status: 404 })
   const render = async (url: string): Promise<Rendered> => {
-    const id = String(next++)
-    const response = await requestOnce(origin + url, id)
+    const request = new Request(ORIGIN + url)
+    const routeData = app.match(request, true)
+    const tags = new Set<string>()
+    const response = await shared.als.run(tags, () => app.render(request, { addCookieHeader: true, prerenderedErrorPageFetch: noErrorPage, ...(routeData ? { routeData } : {}) }))
     let body: Buffer = Buffer.from(await response.arrayBuffer())
     let type = response.headers.get('content-type') ?? 'application/octet-stream'
     if (type === 'text/html') type = 'text/html; charset=utf-8'
     const policy = response.headers.get('content-security-policy')
     if (policy && type.startsWith('text/html')) body = withPolicyMeta(body, policy)
-    const tags = pending.get(id) ?? new Set()
-    pending.delete(id)
     return { url, status: response.status, type, body, tags: [...tags].sort() }
   }
 
-  const api = async () => {
-    if (!shared.api) await render('/sitemap-0.xml') // a route that imports the store, which loads it into the bundle
-    if (!shared.api) throw new Error('站点程序包中没有内容存储模块（src/content/store.ts）')
-    return shared.api
-  }
-  await api()
-
   return {
     setContent: (content) => void (shared.raw = content),
-    routes: () => shared.api!.routes(),
-    viewDigests: () => shared.api!.viewDigests(),
-    viewGeneration: () => shared.api!.viewGeneration(),
-    viewChangesSince: (since) => shared.api!.viewChangesSince(since),
-    nextClockChange: () => shared.api!.nextClockChange(),
+    routes: () => api.routes(),
+    viewDigests: () => api.viewDigests(),
+    viewGeneration: () => api.viewGeneration(),
+    viewChangesSince: (since) => api.viewChangesSince(since),
+    nextClockChange: () => api.nextClockChange(),
     render,
     search: {
-      rebuild: (content) => shared.api!.rebuildSearch(content),
-      update: (content, changed) => shared.api!.updateSearch(content, changed),
-      warm: () => shared.api!.warmSearch(),
+      rebuild: (content) => api.rebuildSearch(content),
+      update: (content, changed) => api.updateSearch(content, changed),
+      warm: () => api.warmSearch(),
     },
-    close: () => new Promise<void>((resolve) => (server.close(() => resolve()), server.closeAllConnections())),
+    close: async () => {},
   }
 }

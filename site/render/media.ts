@@ -23,12 +23,12 @@ export function mediaReferences(html: string): Set<string> {
 }
 
 /**
- * Copies the media `html` refers to into `targetDir` unless already there; returns the names not
- * found (each once: `seen` remembers what was looked for).
+ * Copies the media files `names` (from mediaReferences) into `targetDir` unless already there;
+ * returns the names not found (each once: `seen` remembers what was looked for).
  */
-export function copyReferencedMedia(html: string, mediaDir: string, targetDir: string, seen: Set<string>): string[] {
+export function copyMedia(names: Iterable<string>, mediaDir: string, targetDir: string, seen: Set<string>): string[] {
   const missing: string[] = []
-  for (const name of mediaReferences(html)) {
+  for (const name of names) {
     if (seen.has(name)) continue
     seen.add(name)
     // Never follow a reference out of the media folder.

@@ -139,7 +139,7 @@ export class Output {
     for (const manifest of manifests) for (const page of Object.values(manifest?.pages ?? {})) keep.add(page.object)
     let removed = 0
     for (const file of fs.readdirSync(this.objectsDir)) {
-      const object = file.replace(/\.(br|gz|\d+\.tmp)$/, '')
+      const object = file.replace(/\.(br|gz|\d+-\d+\.tmp)$/, '')
       if (keep.has(object)) continue
       fs.rmSync(path.join(this.objectsDir, file), { force: true })
       removed++

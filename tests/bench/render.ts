@@ -148,12 +148,32 @@ async function child([dumpFile, sizeText, outDir, resultFile, buildDir, mediaDir
   const cms = memoryCms(dump, news)
   const renderer = await Renderer.open({ buildDir, outDir, mediaDir, source: cms.source })
 
+  // RENDER_BENCH_PROFILE_FULL=<dir>: a CPU profile of the render thread during the full render.
+  const fullProfileDir = process.env.RENDER_BENCH_PROFILE_FULL
+  const fullInspector = fullProfileDir ? new (await import('node:inspector/promises')).Session() : undefined
+  if (fullInspector) {
+    fullInspector.connect()
+    await fullInspector.post('Profiler.enable')
+    await fullInspector.post('Profiler.start')
+  }
   const started = performance.now()
   const full = await renderer.full()
   const totalSeconds = (performance.now() - started) / 1000
+  if (fullInspector) {
+    const { profile } = await fullInspector.post('Profiler.stop')
+    fs.mkdirSync(fullProfileDir!, { recursive: true })
+    fs.writeFileSync(path.join(fullProfileDir!, `full-${size}.cpuprofile`), JSON.stringify(profile))
+    fullInspector.disconnect()
+  }
   const t = renderer.lastTimings!
   const fullRender = { loadMs: t.loadMs ?? 0, pagesSeconds: round(t.renderMs / 1000, 2), publishMs: t.publishMs, searchSeconds: round(t.searchMs / 1000, 2), totalSeconds: round(totalSeconds, 2) }
 
+  // RENDER_BENCH_FULL_ONLY=1: stop after the full render, its output left as it is (to compare outputs).
+  if (process.env.RENDER_BENCH_FULL_ONLY) {
+    await renderer.close()
+    fs.writeFileSync(resultFile, JSON.stringify({ news: size, pages: full.rendered, fullRender, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024), changes: [] } satisfies RenderRun))
+    process.exit(0)
+  }
   // As the render worker does once it is ready (site/scripts/render.ts): the first change does not load the segmenter.
   renderer.warmSearch()
   const newsDocs = cms.docs.get('news')!

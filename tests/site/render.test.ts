@@ -57,9 +57,10 @@ async function changed(changes: Change[]) {
 /** Published news an editor may change freely (a cover showing a minor needs the approver's confirmation first). */
 const publishedNews = async () => ((await admin.get('/news?limit=500&depth=0&where[_status][equals]=published')).docs as any[]).filter((doc) => !doc.cover)
 
+/** A fresh full render, on two render threads (the demo site is below the size that starts the second by itself), equals the incremental state. */
 async function expectSameAsFullRender() {
   const fresh = temp('full')
-  const summary = await renderFull(cms, buildDir, fresh)
+  const summary = await renderFull(cms, buildDir, fresh, { SITE_RENDER_THREADS: '2' })
   expect(summary.ok).toBe(true)
   const differences = manifestDifferences(readManifest(incremental), readManifest(fresh))
   expect(differences).toEqual([])

@@ -297,5 +297,8 @@ export type StoreApi = {
   rebuildSearch: typeof rebuildSearch
   updateSearch: typeof updateSearch
   warmSearch: typeof warmSearch
+  /** Astro's App entry over this bundle's manifest: the renderer renders through it directly instead of over HTTP (imported on demand: it exists only in a build). */
+  appEntry: () => Promise<typeof import('astro/app/entrypoint')>
 }
-shared.api = { routes, viewDigests, viewGeneration, viewChangesSince, nextClockChange, rebuildSearch, updateSearch, warmSearch }
+const appEntry = () => import('astro/app/entrypoint')
+shared.api = { routes, viewDigests, viewGeneration, viewChangesSince, nextClockChange, rebuildSearch, updateSearch, warmSearch, appEntry }
