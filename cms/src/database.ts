@@ -9,15 +9,11 @@ import type { DatabaseAdapterObj, Migration } from 'payload'
 
 import { indexReviewedLists } from './listIndexes'
 import { migrations as generated } from './migrations'
-import { withWriteGate } from './sqliteWriteGate'
 
 // The generated list is typed with the SQLite adapter's own argument types; Payload's generic type erases them.
 export const migrations = generated as unknown as Migration[]
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
-
-/** How long a writer in another process (a script beside the server) waits for the write lock. */
-const BUSY_TIMEOUT_MS = 5_000
 
 /** Resolved from this file, not the working directory, so every script finds the same database. */
 export const defaultSqlitePath = path.resolve(dirname, '../data/liushan.db')
@@ -47,7 +43,7 @@ export function databaseAdapter(url = process.env.DATABASE_URL): DatabaseAdapter
 
   const sqliteUrl = url || `file:${defaultSqlitePath}`
   if (sqliteUrl.startsWith('file:')) fs.mkdirSync(path.dirname(sqliteUrl.slice('file:'.length)), { recursive: true })
-  const adapter = sqliteAdapter({
+  return sqliteAdapter({
     client: { url: sqliteUrl },
     push: false,
     migrationDir: path.resolve(dirname, 'migrations'),
@@ -59,11 +55,5 @@ export function databaseAdapter(url = process.env.DATABASE_URL): DatabaseAdapter
     // item (a preview link, its 审签记录) can ever point at a new one.
     autoIncrement: true,
     afterSchemaInit: [indexTextParents, indexReviewedLists],
-    // Payload's transactions (the adapter has none unless transactionOptions is set): a save and
-    // the records it writes (审签记录, the portal's change queue) commit together or not at all.
-    transactionOptions: {},
-    busyTimeout: BUSY_TIMEOUT_MS,
   })
-  // Without it, concurrent writes in one process fail with SQLITE_BUSY once transactions are on.
-  return withWriteGate(adapter, sqliteUrl, BUSY_TIMEOUT_MS)
 }
