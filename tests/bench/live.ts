@@ -251,6 +251,10 @@ async function measure(payload: Payload, size: number, outDir: string, log: Log)
       peakRssMB: rss.peaks(),
       probes: probes.result(),
     }
+  } catch (error) {
+    // What the portal server and the CMS said last, to tell which side closed a request.
+    log(`failed: ${(error as Error).message}\n--- portal server ---\n${site?.output().slice(-4000) ?? ''}\n--- cms ---\n${cms.output?.().slice(-4000) ?? ''}`)
+    throw error
   } finally {
     probes?.stop()
     rss.stop()
