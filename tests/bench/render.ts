@@ -138,6 +138,23 @@ function memoryCms(dump: Dump, news: any[]) {
   }
 }
 
+/** A CPU profile of this thread from now until `stop`, written into `dir` (nothing without a dir). */
+async function startProfile(dir: string | undefined) {
+  if (!dir) return undefined
+  const session = new (await import('node:inspector/promises')).Session()
+  session.connect()
+  await session.post('Profiler.enable')
+  await session.post('Profiler.start')
+  return {
+    async stop(file: string) {
+      const { profile } = await session.post('Profiler.stop')
+      fs.mkdirSync(dir, { recursive: true })
+      fs.writeFileSync(path.join(dir, file), JSON.stringify(profile))
+      session.disconnect()
+    },
+  }
+}
+
 async function child([dumpFile, sizeText, outDir, resultFile, buildDir, mediaDir]: string[]) {
   // Astro's own console output would drown the tables.
   console.log = console.info = () => {}
@@ -149,22 +166,11 @@ async function child([dumpFile, sizeText, outDir, resultFile, buildDir, mediaDir
   const renderer = await Renderer.open({ buildDir, outDir, mediaDir, source: cms.source })
 
   // RENDER_BENCH_PROFILE_FULL=<dir>: a CPU profile of the render thread during the full render.
-  const fullProfileDir = process.env.RENDER_BENCH_PROFILE_FULL
-  const fullInspector = fullProfileDir ? new (await import('node:inspector/promises')).Session() : undefined
-  if (fullInspector) {
-    fullInspector.connect()
-    await fullInspector.post('Profiler.enable')
-    await fullInspector.post('Profiler.start')
-  }
+  const fullProfile = await startProfile(process.env.RENDER_BENCH_PROFILE_FULL)
   const started = performance.now()
   const full = await renderer.full()
   const totalSeconds = (performance.now() - started) / 1000
-  if (fullInspector) {
-    const { profile } = await fullInspector.post('Profiler.stop')
-    fs.mkdirSync(fullProfileDir!, { recursive: true })
-    fs.writeFileSync(path.join(fullProfileDir!, `full-${size}.cpuprofile`), JSON.stringify(profile))
-    fullInspector.disconnect()
-  }
+  await fullProfile?.stop(`full-${size}.cpuprofile`)
   const t = renderer.lastTimings!
   const fullRender = { loadMs: t.loadMs ?? 0, pagesSeconds: round(t.renderMs / 1000, 2), publishMs: t.publishMs, searchSeconds: round(t.searchMs / 1000, 2), totalSeconds: round(totalSeconds, 2) }
 
@@ -183,13 +189,7 @@ async function child([dumpFile, sizeText, outDir, resultFile, buildDir, mediaDir
   const changes: ChangeRun[] = []
   // RENDER_BENCH_PROFILE=<dir>: a CPU profile of the changes that re-render a few pages (the full
   // render and the navigation change would drown them).
-  const profileDir = process.env.RENDER_BENCH_PROFILE
-  const inspector = profileDir ? new (await import('node:inspector/promises')).Session() : undefined
-  if (inspector) {
-    inspector.connect()
-    await inspector.post('Profiler.enable')
-    await inspector.post('Profiler.start')
-  }
+  const changesProfile = await startProfile(process.env.RENDER_BENCH_PROFILE)
   const measure = async (name: string, change: any) => {
     const at = performance.now()
     await renderer.change([change])
@@ -210,11 +210,7 @@ async function child([dumpFile, sizeText, outDir, resultFile, buildDir, mediaDir
   newsDocs.set(String(onHome.id), { ...onHome, title: `${onHome.title}（修订）` })
   await measure('edit a home-page title', { kind: 'doc', collection: 'news', id: onHome.id })
 
-  if (inspector) {
-    const { profile } = await inspector.post('Profiler.stop')
-    fs.mkdirSync(profileDir!, { recursive: true })
-    fs.writeFileSync(path.join(profileDir!, `changes-${size}.cpuprofile`), JSON.stringify(profile))
-  }
+  await changesProfile?.stop(`changes-${size}.cpuprofile`)
 
   const navigation = cms.globalDocs.get('navigation')
   cms.globalDocs.set('navigation', { ...navigation, items: navigation.items.map((item: any, i: number) => (i === 0 ? { ...item, label: `${item.label}` + '·' } : item)) })
