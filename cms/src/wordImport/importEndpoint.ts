@@ -13,13 +13,17 @@ export const importDocxEndpoint: Endpoint = {
   method: 'post',
   handler: async (req) => {
     if (!req.user) return fail(401, refusals.notSignedIn)
-    // Refuse an oversized upload before reading it (a small allowance for the multipart framing),
-    // and stop reading one that says less than it sends.
+    // Refuse an oversized upload (a small allowance for the multipart framing), also one that
+    // says less than it sends. Nothing past the limit is kept.
     const limit = MAX_DOCX_BYTES + 64 * 1024
+    const stream = (req as unknown as Request).body
     const declared = Number(req.headers.get('content-length') ?? 0)
-    if (declared > limit) return fail(413, refusals.tooLarge)
+    if (declared > limit) {
+      if (declared <= DRAIN_AT_MOST) await discardRest(stream)
+      return fail(413, refusals.tooLarge)
+    }
 
-    const body = await readAtMost((req as unknown as Request).body, limit)
+    const body = await readAtMost(stream, limit)
     if (body === 'too large') return fail(413, refusals.tooLarge)
     let form: FormData
     try {
@@ -56,9 +60,28 @@ export const importDocxEndpoint: Endpoint = {
 }
 
 /**
- * The body's bytes, or 'too large' as soon as more than `limit` have come (the rest is not read,
- * so never held). Not cancelled: the server discards what is left of the request.
+ * An oversized upload is read to its end (and thrown away) before the refusal is sent: a server
+ * that answers mid-upload and closes makes the sender's next write fail (EPIPE), and the editor
+ * then sees a network error instead of the Chinese reason. Beyond this much the sender is cut off.
  */
+const DRAIN_AT_MOST = 256 * 1024 * 1024
+
+async function discardRest(body: ReadableStream<Uint8Array> | null, seen = 0): Promise<void> {
+  if (!body) return
+  const reader = body.getReader()
+  try {
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) return
+      seen += value.byteLength
+      if (seen > DRAIN_AT_MOST) return
+    }
+  } finally {
+    reader.releaseLock()
+  }
+}
+
+/** The body's bytes, or 'too large' once more than `limit` have come (the rest is discarded, never held). */
 async function readAtMost(body: ReadableStream<Uint8Array> | null, limit: number): Promise<Buffer | 'too large'> {
   if (!body) return Buffer.alloc(0)
   const reader = body.getReader()
@@ -70,6 +93,7 @@ async function readAtMost(body: ReadableStream<Uint8Array> | null, limit: number
     seen += value.byteLength
     if (seen > limit) {
       reader.releaseLock()
+      await discardRest(body, seen)
       return 'too large'
     }
     chunks.push(value)
