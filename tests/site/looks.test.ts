@@ -35,7 +35,7 @@ const modes: { name: string; viewport: typeof phone; storage: Record<string, str
   { name: 'phone-a++', viewport: phone, storage: { 'liushan:reader-scale': '1.3' }, axeAll: false },
   { name: 'desktop-care-contrast', viewport: desktop, storage: { 'liushan:reader-care': 'on', 'liushan:reader-theme': 'contrast', 'liushan:reader-cursor': 'large' }, axeAll: false },
 ]
-const axeSample = new Set(['home', 'column', 'article', 'event', 'about', 'litigation'])
+const axeSample = new Set(['home', 'column', 'news-month', 'article', 'event', 'about', 'litigation'])
 
 async function contextFor(storage: Record<string, string>, viewport = phone, javaScriptEnabled = true): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport, javaScriptEnabled, reducedMotion: 'reduce' })
@@ -61,6 +61,9 @@ beforeAll(async () => {
   pages = {
     home: '/',
     column: `/columns/${article.column?.slug ?? 'party-building'}/`,
+    // The month page of the newest article (its Beijing month), and the month index.
+    'news-month': `/news/${new Date(new Date(article.publishedAt).getTime() + 8 * 3_600_000).toISOString().slice(0, 7).replace('-', '/')}/`,
+    'news-archive': '/news/archive/',
     article: `/news/${article.slug}/`,
     story: firstDir('stories'),
     workstations: '/workstations/',
@@ -177,6 +180,22 @@ describe('a phone reader', () => {
     expect(await onFirstScreen()).toBe(true)
     await page.screenshot({ path: path.join(shotsDir, 'article--phone-a++-clicked.png') })
     await context.close()
+  })
+
+  it('reads the month archive and the month index without sideways scrolling, also with the text enlarged twice', async () => {
+    const settings: Record<string, string>[] = [{}, { 'liushan:reader-scale': '1.3' }, { 'liushan:reader-scale': '1.3', 'liushan:reader-care': 'on' }]
+    for (const storage of settings) {
+      const context = await contextFor(storage)
+      const page = await context.newPage()
+      for (const kind of ['news-month', 'news-archive']) {
+        await page.goto(`${server.url}${pages[kind]}`)
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+        expect(overflow, `${kind} ${JSON.stringify(storage)}`).toBeLessThanOrEqual(0)
+        // The landmarks are there and named: the month's pages, the months either side.
+        expect(await page.getByRole('navigation', { name: '月份导航' }).count(), kind).toBe(kind === 'news-month' ? 1 : 0)
+      }
+      await context.close()
+    }
   })
 
   it('switches 长者模式, 大鼠标 and 十字线 by keyboard, each off by default and remembered', async () => {
