@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { launchChromium } from '../helpers/browser'
 import { repoRoot } from '../helpers/paths'
-import { type BuiltSite, buildSite, type RunningSite, serveSite, startSeededCms } from '../helpers/portal'
+import { type BuiltSite, buildSite, cmsSession, publishThroughReview, type RunningSite, serveSite, startSeededCms } from '../helpers/portal'
 import { type RunningCms } from '../helpers/server'
 
 const shotsDir = path.join(repoRoot, 'tests/screenshots')
@@ -35,7 +35,7 @@ const modes: { name: string; viewport: typeof phone; storage: Record<string, str
   { name: 'phone-a++', viewport: phone, storage: { 'liushan:reader-scale': '1.3' }, axeAll: false },
   { name: 'desktop-care-contrast', viewport: desktop, storage: { 'liushan:reader-care': 'on', 'liushan:reader-theme': 'contrast', 'liushan:reader-cursor': 'large' }, axeAll: false },
 ]
-const axeSample = new Set(['home', 'column', 'article', 'event', 'about', 'litigation'])
+const axeSample = new Set(['home', 'column', 'news-month', 'article', 'event', 'about', 'litigation'])
 
 async function contextFor(storage: Record<string, string>, viewport = phone, javaScriptEnabled = true): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport, javaScriptEnabled, reducedMotion: 'reduce' })
@@ -52,8 +52,22 @@ const firstDir = (dir: string) => {
   return `/${dir}/${names[0].name}/`
 }
 
+/** A month with two pages (the demo has at most a page a month): 25 articles in January 2020, before the demo's months. */
+async function publishLongMonth() {
+  const admin = await cmsSession(cms)
+  const column = (await admin.get('/columns?limit=1&sort=order')).docs[0]
+  for (let day = 1; day <= 25; day++) {
+    const text = `往期测试稿件第${day}篇的正文，用于检查按月份分页的页码。`
+    await publishThroughReview(cms, 'news', {
+      title: `往期测试稿件第${day}篇`, column: column.id, publishedAt: new Date(Date.UTC(2020, 0, day, 2)).toISOString(),
+      body: { root: { type: 'root', format: '', indent: 0, version: 1, direction: 'ltr', children: [{ type: 'paragraph', format: '', indent: 0, version: 1, direction: 'ltr', textFormat: 0, children: [{ type: 'text', text, format: 0, style: '', mode: 'normal', detail: 0, version: 1 }] }] } },
+    })
+  }
+}
+
 beforeAll(async () => {
   cms = await startSeededCms()
+  await publishLongMonth()
   site = await buildSite(cms)
   server = await serveSite(site, { CMS_URL: cms.url })
   browser = await launchChromium()
@@ -61,6 +75,10 @@ beforeAll(async () => {
   pages = {
     home: '/',
     column: `/columns/${article.column?.slug ?? 'party-building'}/`,
+    // The month page of the newest article (its Beijing month), and the month index.
+    'news-month': `/news/${new Date(new Date(article.publishedAt).getTime() + 8 * 3_600_000).toISOString().slice(0, 7).replace('-', '/')}/`,
+    'news-month-pages': '/news/2020/01/2/',
+    'news-archive': '/news/archive/',
     article: `/news/${article.slug}/`,
     story: firstDir('stories'),
     workstations: '/workstations/',
@@ -177,6 +195,34 @@ describe('a phone reader', () => {
     expect(await onFirstScreen()).toBe(true)
     await page.screenshot({ path: path.join(shotsDir, 'article--phone-a++-clicked.png') })
     await context.close()
+  })
+
+  it('reads the month archive and the month index without sideways scrolling, also with the text enlarged twice', async () => {
+    const settings: Record<string, string>[] = [{}, { 'liushan:reader-scale': '1.3' }, { 'liushan:reader-scale': '1.3', 'liushan:reader-care': 'on' }]
+    for (const storage of settings) {
+      const context = await contextFor(storage)
+      const page = await context.newPage()
+      for (const kind of ['news-month', 'news-month-pages', 'news-archive']) {
+        await page.goto(`${server.url}${pages[kind]}`)
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+        expect(overflow, `${kind} ${JSON.stringify(storage)}`).toBeLessThanOrEqual(0)
+        // The landmarks are there and named: the month's pages, the months either side.
+        expect(await page.getByRole('navigation', { name: '月份导航' }).count(), kind).toBe(kind === 'news-archive' ? 0 : 1)
+        if (kind === 'news-month-pages') await page.screenshot({ path: path.join(shotsDir, `${kind}--full-${Object.keys(storage).length}.png`), fullPage: true })
+      }
+      await context.close()
+    }
+  })
+
+  it('pages a long month from its oldest article, the current page marked, 下一页 leading to older ones', async () => {
+    const html = await (await fetch(`${server.url}/news/2020/01/2/`)).text()
+    const pagination = /<nav class="pagination" aria-label="分页导航">([\s\S]*?)<\/nav>/.exec(html)![1]
+    expect(pagination).toMatch(/<span aria-current="page"><span class="sr-only">2020年1月第<\/span>2<span class="sr-only">页<\/span><\/span>/)
+    expect(pagination).toMatch(/<a href="\/news\/2020\/01\/" rel="next">下一页<\/a>/)
+    expect(html).toContain('<h1>新闻动态（2020年1月 第2页）</h1>')
+    // Page 2 holds the newest 5 of the 25 (days 21–25), newest first.
+    const titles = [...html.matchAll(/class="title-link"[^>]*>(往期测试稿件第\d+篇)</g)].map((m) => m[1])
+    expect(titles).toEqual([25, 24, 23, 22, 21].map((day) => `往期测试稿件第${day}篇`))
   })
 
   it('switches 长者模式, 大鼠标 and 十字线 by keyboard, each off by default and remembered', async () => {

@@ -165,10 +165,12 @@ describe('publishing', () => {
     expect(article).toMatch(/本文被.*新华网.*刊发/s)
   })
 
-  it('answers an unknown article with a real 404 page', async () => {
-    const response = await fetch(`${server.url}/news/no-such-article/`)
-    expect(response.status).toBe(404)
-    expect(await response.text()).toContain('lang="zh-CN"')
+  it('answers an unknown article, and the retired /page/<K>/ list pages, with the real 404 page', async () => {
+    for (const url of ['/news/no-such-article/', '/news/page/1/', `/columns/${columnSlug}/page/1/`, '/news/1999/01/', '/news/archive/2/']) {
+      const response = await fetch(`${server.url}${url}`)
+      expect(response.status, url).toBe(404)
+      expect(await response.text(), url).toContain('lang="zh-CN"')
+    }
   })
 
   it('refuses the draft preview without a valid token and reveals nothing', async () => {
@@ -228,6 +230,23 @@ describe('reading', () => {
     await firstArticle.click()
     await page.waitForURL('**/news/**')
     expect((await page.locator('h1').innerText()).trim()).toBe(title)
+    await page.close()
+  })
+
+  it('browses the news by month: 按月份浏览 → a month → its articles, with its pages linked', async () => {
+    const page = await newPage()
+    await page.goto(`${server.url}/news/`)
+    await page.getByRole('navigation', { name: '月份导航' }).getByRole('link', { name: '按月份浏览' }).click()
+    await page.waitForURL('**/news/archive/')
+    const month = page.locator('main .month-list a').first()
+    const label = (await month.innerText()).trim()
+    expect(label).toMatch(/^\d{4}年\d{1,2}月$/)
+    await month.click()
+    await page.waitForURL(/\/news\/\d{4}\/\d{2}\/$/)
+    expect(await page.locator('h1').innerText()).toContain(label)
+    expect(await page.locator('main .news-list a.title-link').count()).toBeGreaterThan(0)
+    // The breadcrumbs lead back to the month index and to all news.
+    expect(await page.getByRole('navigation', { name: '面包屑' }).getByRole('link', { name: '按月份浏览' }).getAttribute('href')).toBe('/news/archive/')
     await page.close()
   })
 

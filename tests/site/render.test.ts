@@ -159,6 +159,13 @@ describe('a withdrawal', () => {
     const kinds = ['/', '/news/', `/columns/${column.slug}/`, '/rss.xml', `/columns/${column.slug}/rss.xml`, sitemapFile]
     let manifest = readManifest(incremental)
     expect(manifest.pages[url]).toBeDefined()
+    // The month page that lists it, in all news and in its column (/news/<YYYY>/<MM>/[<N>/]).
+    for (const list of ['/news/', `/columns/${column.slug}/`]) {
+      const monthPrefix = `${list}${month.slice(0, 4)}/${month.slice(4)}/`
+      const listing = Object.keys(manifest.pages).filter((page) => page.startsWith(monthPrefix) && pageText(incremental, manifest, page)!.includes(url))
+      expect(listing, monthPrefix).toHaveLength(1)
+      kinds.push(listing[0])
+    }
     for (const page of kinds) expect(pageText(incremental, manifest, page), page).toContain(url)
 
     await approver.patch(`/news/${doc.id}`, { workflowAction: 'withdraw', workflowComment: '测试撤稿' })
@@ -166,17 +173,21 @@ describe('a withdrawal', () => {
     const answer = await changed([{ kind: 'doc', collection: 'news', id: doc.id }])
     manifest = readManifest(incremental)
     expect(manifest.pages[url]).toBeUndefined()
-    // Besides its own page, only pages that existed for it may go: its month's sitemap file (with the
-    // month's last article) and the archive bucket it opened (when it made the count pass a multiple
-    // of the page size; the random changes above decide the count).
+    // Besides its own page, only pages that existed for it may go: its month's sitemap file and month
+    // pages (with the month's last article, or the month's last page when the count was a multiple
+    // of the page size plus one; the random changes above decide the count).
     const gone = before.filter((page) => !(page in manifest.pages))
     expect(gone).toContain(url)
     expect(answer.removed).toBe(gone.length)
-    for (const page of gone.filter((page) => page !== url)) expect(page).toMatch(/^\/(news|columns\/[^/]+)\/page\/\d+\/$|^\/sitemap-\d{6}\.xml$/)
+    for (const page of gone.filter((page) => page !== url)) expect(page).toMatch(/^\/(news|columns\/[^/]+)\/\d{4}\/\d{2}\/(\d+\/)?$|^\/sitemap-\d{6}\.xml$/)
     const monthGone = !manifest.pages[sitemapFile]
     if (monthGone) expect(pageText(incremental, manifest, '/sitemap-index.xml')).not.toContain(sitemapFile)
     for (const page of kinds) {
-      if (page === sitemapFile && monthGone) continue
+      if (!manifest.pages[page]) {
+        // Gone with it (checked above); the sitemap index no longer names a gone month file.
+        expect(gone).toContain(page)
+        continue
+      }
       const text = pageText(incremental, manifest, page)!
       expect(text, page).not.toContain(url)
       expect(text, page).not.toContain(title)

@@ -11,13 +11,27 @@ import * as paths from '../utils/paths'
 import { replacedDocuments } from './cmsSources'
 
 export type Article = { id: string; data: { publishedAt: Date; column?: { slug: string }; tags: string[]; cover?: unknown } }
-export type ArchiveNav = { current: number; newer?: string; older?: string; pages: { n: number; href: string }[] }
-export type ArchivePage<T> = { url: string; title: number; items: T[]; nav: ArchiveNav }
+export type MonthLink = { month: string; href: string }
+/**
+ * The links under a list page. `newer`/`older`: 上一页/下一页 (newest first, across months).
+ * On a month page: the month's pages (`pages[n - 1]` is page n) and the months either side.
+ */
+export type ArchiveNav = {
+  newer?: string
+  older?: string
+  month?: { month: string; current: number; pages: string[] }
+  newerMonth?: MonthLink
+  olderMonth?: MonthLink
+  /** The month index (按月份浏览); none for a list without articles. */
+  index?: string
+}
+/** The newest page of a list, or page `page` (from the month's oldest article) of one month. */
+export type ArchivePage<T> = { url: string; month?: string; page: number; items: T[]; nav: ArchiveNav }
+/** The month index of a list: each month with articles and how many, newest first. */
+export type ArchiveIndex = { url: string; latest: string; months: (MonthLink & { count: number })[] }
 
-/** Articles on the newest page of a list and in each archive page. */
+/** Articles on the newest page of a list and on each month page. */
 export const PAGE_SIZE = 20
-/** Archive pages linked on either side of the current one. */
-const WINDOW = 2
 /** The newest articles of a list that pages (home, feeds, column blocks) may show: at most this many. */
 export const LATEST = 50
 /** More documents changed than this at once: computed afresh (inserting one by one would cost more). */
@@ -25,11 +39,21 @@ const MAX_INCREMENTAL = 256
 
 /**
  * One news list (all news, or one column's), newest first. Stable pagination: the newest page
- * (page 0) shows the newest PAGE_SIZE; archive pages 1…buckets are fixed buckets counted from the
- * oldest, so a new article changes the newest page and, once every PAGE_SIZE articles, adds a
- * bucket — never the content of the others.
+ * shows the newest PAGE_SIZE; the archive is one set of pages per Beijing month, each month paged
+ * from its oldest article, so a change reaches the pages of its own month (and the months either
+ * side only when a month comes or goes) — never the rest of the history.
  */
-type List<T> = { items: T[]; url: (page: number) => string; buckets: number; digests: string[] }
+type List<T> = {
+  column?: string
+  items: T[]
+  /** Month (YYYYMM) → its articles, newest first. */
+  months: Map<string, T[]>
+  /** The months with articles, oldest first. */
+  keys: string[]
+  /** Its pages' URLs and what each is, for `pages`. */
+  refs: [string, PageRef<T>][]
+}
+type PageRef<T> = { list: List<T>; kind: 'latest' } | { list: List<T>; kind: 'index' } | { list: List<T>; kind: 'month'; month: string; page: number }
 
 export type NewsViews<T extends Article> = {
   docs: readonly object[]
@@ -44,10 +68,10 @@ export type NewsViews<T extends Article> = {
   lists: Map<string, List<T>>
   /** Beijing month (YYYYMM) → the slugs of the articles published in it, sorted: one sitemap file each. */
   months: Map<string, string[]>
-  /** Archive page URL → its list and page number. */
-  pages: Map<string, [List<T>, number]>
+  /** List page URL (newest page, month pages, month index) → what it is. */
+  pages: Map<string, PageRef<T>>
   /**
-   * `view:<url>` → what the view shows (ids and links), for every article and archive page;
+   * `view:<url>` → what the view shows (ids and links), for every article and list page;
    * `view:latest:<list>` → the LATEST newest ids of each list; `view:lead` → the newest article with a cover;
    * `view:sitemap:<YYYYMM>` → the slugs of a month; `view:sitemap:months` → the months.
    */
@@ -56,32 +80,83 @@ export type NewsViews<T extends Article> = {
   changed?: Set<string>
 }
 
-const bucketsOf = (count: number) => Math.floor(Math.max(0, count - 1) / PAGE_SIZE)
+const pagesIn = (count: number) => Math.ceil(count / PAGE_SIZE)
+const latestUrl = (list: List<unknown>) => (list.column === undefined ? paths.newsIndexPath() : paths.columnPath(list.column))
+const monthUrl = (list: List<unknown>, month: string, page = 1) => paths.archiveMonthPath(month, page, list.column)
+const monthLink = (list: List<unknown>, month: string | undefined): MonthLink | undefined => (month === undefined ? undefined : { month, href: monthUrl(list, month) })
 
-function navOf(current: number, buckets: number, url: (page: number) => string): ArchiveNav {
-  const top = current === 0 ? buckets : current
-  const shown = new Set<number>([0])
-  for (let n = Math.min(buckets, top + WINDOW); n >= Math.max(1, top - WINDOW); n--) shown.add(n)
-  if (buckets > 0) shown.add(1)
-  const newer = current === 0 ? undefined : current === buckets ? url(0) : url(current + 1)
-  const older = current === 0 ? (buckets > 0 ? url(buckets) : undefined) : current > 1 ? url(current - 1) : undefined
-  return { current, newer, older, pages: [...shown].sort((a, b) => (a === 0 ? -1 : b === 0 ? 1 : b - a)).map((n) => ({ n, href: url(n) })) }
+/** Page `page` (from 1) of a month, counted from its oldest article; newest first. */
+function monthItems<T>(list: List<T>, month: string, page: number): T[] {
+  const items = list.months.get(month) ?? []
+  return items.slice(Math.max(0, items.length - page * PAGE_SIZE), items.length - (page - 1) * PAGE_SIZE)
 }
 
-function pageItems<T>(list: List<T>, page: number): T[] {
-  const count = list.items.length
-  return page === 0 ? list.items.slice(0, PAGE_SIZE) : list.items.slice(count - page * PAGE_SIZE, count - (page - 1) * PAGE_SIZE)
+/** The month page that holds `item` of the list. */
+function pageOf<T extends Article>(list: List<T>, item: T): string {
+  const month = monthOf(item)
+  const items = list.months.get(month)!
+  return monthUrl(list, month, Math.floor((items.length - 1 - items.indexOf(item)) / PAGE_SIZE) + 1)
 }
 
-const pageDigest = <T extends Article>(list: List<T>, page: number) =>
-  JSON.stringify([pageItems(list, page).map((n) => n.id), navOf(page, list.buckets, list.url)])
+/** The newest page's links: older leads to the page holding the first article it does not show. */
+function latestNav<T extends Article>(list: List<T>): ArchiveNav {
+  return {
+    older: list.items.length > PAGE_SIZE ? pageOf(list, list.items[PAGE_SIZE]) : undefined,
+    index: list.items.length ? paths.archiveIndexPath(list.column) : undefined,
+  }
+}
 
-/** One page of a list, or undefined when `url` is none. */
+/** A month page's links: they read only this month and the months either side. */
+function monthNav<T>(list: List<T>, month: string, page: number): ArchiveNav {
+  const at = list.keys.indexOf(month)
+  const [olderMonth, newerMonth] = [list.keys[at - 1], list.keys[at + 1]]
+  const count = pagesIn(list.months.get(month)!.length)
+  return {
+    newer: page < count ? monthUrl(list, month, page + 1) : newerMonth ? monthUrl(list, newerMonth) : latestUrl(list),
+    older: page > 1 ? monthUrl(list, month, page - 1) : olderMonth ? monthUrl(list, olderMonth, pagesIn(list.months.get(olderMonth)!.length)) : undefined,
+    month: { month, current: page, pages: Array.from({ length: count }, (_, n) => monthUrl(list, month, n + 1)) },
+    newerMonth: monthLink(list, newerMonth),
+    olderMonth: monthLink(list, olderMonth),
+    index: paths.archiveIndexPath(list.column),
+  }
+}
+
+function archiveIndex(list: List<unknown>): ArchiveIndex {
+  const months = list.keys.map((month) => ({ month, href: monthUrl(list, month), count: list.months.get(month)!.length })).reverse()
+  return { url: paths.archiveIndexPath(list.column), latest: latestUrl(list), months }
+}
+
+function pageOfRef<T extends Article>(url: string, ref: PageRef<T>): ArchivePage<T> | undefined {
+  if (ref.kind === 'index') return undefined
+  if (ref.kind === 'latest') return { url, page: 0, items: ref.list.items.slice(0, PAGE_SIZE), nav: latestNav(ref.list) }
+  return { url, month: ref.month, page: ref.page, items: monthItems(ref.list, ref.month, ref.page), nav: monthNav(ref.list, ref.month, ref.page) }
+}
+
+const refDigest = <T extends Article>(url: string, ref: PageRef<T>) => {
+  if (ref.kind === 'index') return JSON.stringify(archiveIndex(ref.list).months.map((m) => [m.month, m.count]))
+  const page = pageOfRef(url, ref)!
+  return JSON.stringify([page.items.map((n) => n.id), page.nav])
+}
+
+/** The newest page or a month page of a list by its URL, or undefined when `url` is none. */
 export function archivePageOf<T extends Article>(views: NewsViews<T>, url: string): ArchivePage<T> | undefined {
-  const at = views.pages.get(url)
-  if (!at) return undefined
-  const [list, page] = at
-  return { url, title: page, items: pageItems(list, page), nav: navOf(page, list.buckets, list.url) }
+  const ref = views.pages.get(url)
+  return ref && pageOfRef(url, ref)
+}
+
+/** The month index of a list by its URL, or undefined. */
+export function archiveIndexOf<T extends Article>(views: NewsViews<T>, url: string): ArchiveIndex | undefined {
+  const ref = views.pages.get(url)
+  return ref?.kind === 'index' ? archiveIndex(ref.list) : undefined
+}
+
+/** The list's page refs: the newest page, the month index, every page of every month. */
+function refsOf<T>(list: List<T>): [string, PageRef<T>][] {
+  const refs: [string, PageRef<T>][] = [[latestUrl(list), { list, kind: 'latest' }], [paths.archiveIndexPath(list.column), { list, kind: 'index' }]]
+  for (const month of list.keys) {
+    for (let page = 1; page <= pagesIn(list.months.get(month)!.length); page++) refs.push([monthUrl(list, month, page), { list, kind: 'month', month, page }])
+  }
+  return refs
 }
 
 /** An article with its neighbours in its column and its related articles, or undefined. */
@@ -158,6 +233,50 @@ function monthsOf<T extends Article>(news: T[], previous: Map<string, string[]> 
 }
 
 
+/** Where `month` is, or would go, in the sorted `keys`. */
+function lowerBound(keys: readonly string[], month: string): number {
+  let [low, high] = [0, keys.length]
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if (keys[middle] < month) low = middle + 1
+    else high = middle
+  }
+  return low
+}
+
+function withRefs<T>(list: Omit<List<T>, 'refs'>): List<T> {
+  const full = list as List<T>
+  full.refs = refsOf(full)
+  return full
+}
+
+/** A list grouped by month, afresh. */
+function listOf<T extends Article>(items: T[], column: string | undefined): List<T> {
+  const months = new Map<string, T[]>()
+  for (const n of items) {
+    const month = monthOf(n)
+    const list = months.get(month)
+    if (list) list.push(n)
+    else months.set(month, [n])
+  }
+  return withRefs({ column, items, months, keys: [...months.keys()].sort() })
+}
+
+/** `before` with `items` now: only the `touched` months are regrouped (without `gone`, with the `added` that are in the list). */
+function patchedList<T extends Article>(before: List<T>, items: T[], touched: Set<string>, gone: Set<T>, added: T[], order: (a: T, b: T) => number): List<T> {
+  const months = new Map(before.months)
+  const inList = (n: T) => before.column === undefined || n.data.column?.slug === before.column
+  for (const month of touched) {
+    const list = (months.get(month) ?? []).filter((n) => !gone.has(n))
+    for (const n of added) if (inList(n) && monthOf(n) === month) insertSorted(list, n, order)
+    if (list.length) months.set(month, list)
+    else months.delete(month)
+  }
+  const keys = before.keys.filter((month) => months.has(month))
+  for (const month of touched) if (months.has(month) && !before.months.has(month)) keys.splice(lowerBound(keys, month), 0, month)
+  return withRefs({ column: before.column, items, months, keys })
+}
+
 /**
  * The views of `docs` (the raw news, mapped to entries by `entry`), reusing `previous` where the
  * change cannot reach. `previous` is patched in place where that saves copying 10k-entry maps
@@ -226,37 +345,36 @@ export function newsViews<T extends Article>(
 
   // The lists: all news, then each column's.
   const members = new Map<string, T[]>([[listKey(), news], ...columns.map((slug) => [listKey(slug), index.byColumn.get(slug) ?? []] as const)])
+  // The months a change can reach: those of the articles it added or removed.
+  const touched = new Set<string>([...gone, ...added].map(monthOf))
   const lists = new Map<string, List<T>>()
-  const pages = new Map<string, [List<T>, number]>()
   for (const [key, items] of members) {
-    const url = key === listKey() ? paths.newsIndexPath : (page: number) => paths.columnPath(key.slice(listKey('').length), page)
-    const list: List<T> = { items, url, buckets: bucketsOf(items.length), digests: [] }
-    const before = reuse?.lists.get(key)
-    // Archive pages from `stale` on may show other ids or links; those before it are the same.
-    let stale = 1
-    if (before?.items === items) stale = Infinity
-    else if (before) {
-      const [a, b] = [before.items, items]
-      let same = 0
-      while (same < a.length && same < b.length && a[a.length - 1 - same].id === b[b.length - 1 - same].id) same++
-      stale = Math.floor(same / PAGE_SIZE) + 1
-      if (before.buckets !== list.buckets) stale = Math.min(stale, Math.max(1, Math.min(before.buckets, list.buckets) - WINDOW))
-      for (let page = list.buckets + 1; page <= before.buckets; page++) drop(`view:${url(page)}`)
-    }
-    for (let page = 0; page <= list.buckets; page++) {
-      pages.set(url(page), [list, page])
-      if (before && page > 0 && page < stale) {
-        list.digests.push(before.digests[page])
-        continue
-      }
-      const digest = pageDigest(list, page)
-      list.digests.push(digest)
-      put(`view:${url(page)}`, digest)
-    }
-    lists.set(key, list)
     const column = key === listKey() ? undefined : key.slice(listKey('').length)
+    const before = reuse?.lists.get(key)
+    if (before?.items === items) {
+      lists.set(key, before)
+      continue
+    }
+    const list = before ? patchedList(before, items, touched, gone, added, order) : listOf(items, column)
+    lists.set(key, list)
+    // The pages whose digests may differ: all afresh; else the newest page, the month index, and
+    // every page of each reached month and of the months either side of it (before and now).
+    const redo = before ? new Set<string>() : new Set(list.keys)
+    if (before) {
+      for (const month of touched) {
+        for (const keys of [before.keys, list.keys]) {
+          const at = lowerBound(keys, month)
+          for (const near of [keys[at - 1], keys[at], keys[at + 1]]) if (near !== undefined && list.months.has(near)) redo.add(near)
+        }
+        for (let page = pagesIn(list.months.get(month)?.length ?? 0) + 1; page <= pagesIn(before.months.get(month)?.length ?? 0); page++) drop(`view:${monthUrl(list, month, page)}`)
+      }
+    }
+    const refs = [list.refs[0], list.refs[1], ...list.refs.filter(([, ref]) => ref.kind === 'month' && redo.has(ref.month))]
+    for (const [url, ref] of refs) put(`view:${url}`, refDigest(url, ref))
     put(latestTag(column), JSON.stringify(items.slice(0, LATEST).map((n) => n.id)))
   }
+  const pages = new Map<string, PageRef<T>>()
+  for (const list of lists.values()) for (const [url, ref] of list.refs) pages.set(url, ref)
   const months = monthsOf(news, reuse?.months, gone, added)
   for (const month of reuse?.months.keys() ?? []) if (!months.has(month)) drop(monthTag(month))
   for (const [month, slugs] of months) if (reuse?.months.get(month) !== slugs) put(monthTag(month), JSON.stringify(slugs))

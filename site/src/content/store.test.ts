@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { type RawContent, SHARED_KEY } from './cmsSources'
-import { archivePage, latestNews, leadNews, routes, sitemapMonth, sitemapMonths, sitemapOtherPages, type StoreApi } from './store'
+import { archiveIndex, archivePage, latestNews, leadNews, routes, sitemapMonth, sitemapMonths, sitemapOtherPages, type StoreApi } from './store'
 
 const shared = (globalThis as any)[SHARED_KEY] as { raw?: RawContent; api: StoreApi }
 
@@ -22,27 +22,48 @@ const content = (count: number, version: number): RawContent => ({
 })
 
 describe('stable pagination', () => {
-  it('numbers archive pages from the oldest: a new article changes the newest page only', () => {
+  // news-n is published n days after 2025-01-01 (08:00 in Beijing): January holds news-1…30.
+  it('pages each month from its oldest article: a new article changes the newest page and its own month only', () => {
     shared.raw = content(45, 1)
     const before = shared.api.viewDigests()
-    expect(routes()).toEqual(expect.arrayContaining(['/news/', '/news/page/1/', '/news/page/2/', '/columns/trials/page/2/']))
-    expect(archivePage('/news/page/1/')!.items.map((n) => n.id)).toEqual(Array.from({ length: 20 }, (_, i) => `news-${20 - i}`))
+    expect(routes()).toEqual(expect.arrayContaining(['/news/', '/news/archive/', '/news/2025/01/', '/news/2025/01/2/', '/news/2025/02/', '/columns/trials/2025/01/2/', '/columns/trials/archive/']))
+    expect(routes().some((url) => url.includes('/page/'))).toBe(false)
+    expect(archivePage('/news/2025/01/')!.items.map((n) => n.id)).toEqual(Array.from({ length: 20 }, (_, i) => `news-${20 - i}`))
+    expect(archivePage('/news/2025/01/2/')!.items.map((n) => n.id)).toEqual(Array.from({ length: 10 }, (_, i) => `news-${30 - i}`))
+    expect(archivePage('/news/2025/01/3/')).toBeUndefined()
+    expect(archivePage('/news/page/1/')).toBeUndefined()
 
     shared.raw = content(46, 2)
     const after = shared.api.viewDigests()
     const changedLists = [...after.keys()].filter((key) => !key.startsWith('view:/news/news-') && before.get(key) !== after.get(key))
-    expect(changedLists.sort()).toEqual(['view:/columns/trials/', 'view:/news/', 'view:latest:column:trials', 'view:latest:news', 'view:sitemap:202502'])
+    expect(changedLists.sort()).toEqual([
+      'view:/columns/trials/', 'view:/columns/trials/2025/02/', 'view:/columns/trials/archive/',
+      'view:/news/', 'view:/news/2025/02/', 'view:/news/archive/',
+      'view:latest:column:trials', 'view:latest:news', 'view:sitemap:202502',
+    ])
     // The article that was newest now has a newer neighbour; no other article's page changes (related items are earlier ones).
     const changedArticles = [...after.keys()].filter((key) => key.startsWith('view:/news/news-') && before.get(key) !== after.get(key))
     expect(changedArticles.sort()).toEqual(['view:/news/news-45/', 'view:/news/news-46/'])
   })
 
-  it('adds an archive page once the newest page overflows by a full page', () => {
-    shared.raw = content(60, 3)
-    expect(routes().filter((url) => url.startsWith('/news/page/'))).toEqual(['/news/page/1/', '/news/page/2/'])
-    shared.raw = content(61, 4)
-    expect(routes().filter((url) => url.startsWith('/news/page/'))).toEqual(['/news/page/1/', '/news/page/2/', '/news/page/3/'])
-    expect(archivePage('/news/page/3/')!.nav).toMatchObject({ current: 3, newer: '/news/', older: '/news/page/2/' })
+  it('links pages newest first across months, the months either side and the month index', () => {
+    shared.raw = content(70, 3)
+    // January: news-1…30 (2 pages), February: 31…58 (2 pages), March: 59…70 (1 page).
+    expect(archivePage('/news/')!.nav).toEqual({ older: '/news/2025/02/', index: '/news/archive/' })
+    expect(archivePage('/news/2025/02/')!.nav).toEqual({
+      newer: '/news/2025/02/2/', older: '/news/2025/01/2/',
+      month: { month: '202502', current: 1, pages: ['/news/2025/02/', '/news/2025/02/2/'] },
+      newerMonth: { month: '202503', href: '/news/2025/03/' }, olderMonth: { month: '202501', href: '/news/2025/01/' },
+      index: '/news/archive/',
+    })
+    expect(archivePage('/news/2025/03/')!.nav).toMatchObject({ newer: '/news/', older: '/news/2025/02/2/' })
+    expect(archivePage('/news/2025/01/')!.nav.older).toBeUndefined()
+    expect(archiveIndex('/news/archive/')!.months).toEqual([
+      { month: '202503', href: '/news/2025/03/', count: 12 },
+      { month: '202502', href: '/news/2025/02/', count: 28 },
+      { month: '202501', href: '/news/2025/01/', count: 30 },
+    ])
+    expect(archiveIndex('/news/')).toBeUndefined()
   })
 })
 
@@ -85,7 +106,7 @@ describe('the sitemap files', () => {
     expect(sitemapMonths()).toEqual(['202501', '202502'])
     expect(sitemapMonth('202501')).toEqual(Array.from({ length: 30 }, (_, i) => `/news/news-${i + 1}/`).sort())
     expect(sitemapMonth('202503')).toEqual([])
-    expect(sitemapOtherPages()).toContain('/news/page/1/')
+    expect(sitemapOtherPages()).toEqual(expect.arrayContaining(['/news/2025/01/', '/news/2025/01/2/', '/news/archive/']))
     expect(sitemapOtherPages().some((url) => url.startsWith('/news/news-'))).toBe(false)
     expect(routes()).toEqual(expect.arrayContaining(['/sitemap-0.xml', '/sitemap-202501.xml', '/sitemap-202502.xml', '/news/news-40/']))
 

@@ -6,7 +6,7 @@
 // them. Every read records a dependency tag for the page being rendered (an AsyncLocalStorage set
 // that the renderer opens per request): `doc:<name>:<id>` for one entry, `list:<name>` for a
 // whole collection (any change in it re-renders the page), `view:<key>` for a derived view
-// (neighbours and related items, one archive page) whose value the renderer compares before and
+// (neighbours and related items, one list page) whose value the renderer compares before and
 // after each change, and `routes` for the set of URLs (sitemaps).
 import { AsyncLocalStorage } from 'node:async_hooks'
 
@@ -15,7 +15,7 @@ import { shownCoverage } from '../utils/coverage'
 import { newestFirst } from '../utils/dates'
 import * as paths from '../utils/paths'
 import { idDescending, type RawContent, SHARED_KEY } from './cmsSources'
-import { archivePageOf, articleOf, LEAD_TAG, latestOf, latestTag, leadOf, monthTag, MONTHS_TAG, newsViews, type NewsViews } from './newsViews'
+import { archiveIndexOf, archivePageOf, articleOf, LEAD_TAG, latestOf, latestTag, leadOf, monthTag, MONTHS_TAG, newsViews, type NewsViews } from './newsViews'
 import { sitemapPages } from '../utils/sitemapXml'
 import { type ContentData, type ContentName, sources } from './schemas'
 
@@ -159,12 +159,18 @@ export function leadNews(): News | undefined {
   return lead
 }
 
-/** One page of a news list (all news, or one column's) by its URL, or undefined. */
+/** The newest page or one month page of a news list (all news, or one column's) by its URL, or undefined. */
 export function archivePage(url: string) {
   record(`view:${url}`)
   const page = archivePageOf(views().news, url)
   if (page) uses(page.items)
   return page
+}
+
+/** The month index of a news list (its months and how many articles each) by its URL, or undefined. */
+export function archiveIndex(url: string) {
+  record(`view:${url}`)
+  return archiveIndexOf(views().news, url)
 }
 
 /** The coverage of one item (news, stories, events, families), for its own page. */

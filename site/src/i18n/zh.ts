@@ -1,5 +1,9 @@
 // Every word a reader sees that does not come from the CMS.
 
+const pageN = (n: number) => `第${n}页`
+/** '202503' → 2025年3月 */
+const monthName = (month: string) => `${Number(month.slice(0, 4))}年${Number(month.slice(4))}月`
+
 export const zh = {
   skipLink: '跳到正文',
   home: '首页',
@@ -8,8 +12,7 @@ export const zh = {
   pagination: '分页导航',
   prevPage: '上一页',
   nextPage: '下一页',
-  pageN: (n: number) => `第${n}页`,
-  newestPage: '最新',
+  pageN,
   pageOf: (n: number, total: number) => `第${n}页，共${total}页`,
   rssFeed: 'RSS 订阅',
   rssOf: (title: string) => `${title} RSS 订阅`,
@@ -98,6 +101,21 @@ export const zh = {
     related: '相关报道',
     empty: '本栏目暂无文章。',
     feedDescription: (title: string) => `${title}最新报道`,
+  },
+
+  /** The month archive of a news list (all news, or one column's). */
+  archive: {
+    month: monthName,
+    /** 2025年3月 第2页 (the page only when the month has more than one). */
+    monthPage: (month: string, page: number, pages: number) => `${monthName(month)}${pages > 1 ? ` ${pageN(page)}` : ''}`,
+    byMonth: '按月份浏览',
+    monthNav: '月份导航',
+    newerMonth: '较新月份',
+    olderMonth: '较早月份',
+    indexLead: (list: string) => `${list}按发布月份（北京时间）排列，每月内从最早的一篇起每 20 篇一页。`,
+    count: (n: number) => `${n}篇`,
+    year: (year: string) => `${Number(year)}年`,
+    latest: '最新文章',
   },
 
   image: {

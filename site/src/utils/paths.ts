@@ -2,12 +2,22 @@
 import { siteUrlFromEnv } from '../siteUrl'
 
 export const homePath = '/'
-/** Page 0 is the newest page; archive pages are numbered from the oldest (content/store.ts). */
-export const newsIndexPath = (page = 0) => (page > 0 ? `/news/page/${page}/` : '/news/')
+/** All news: the newest articles (content/newsViews.ts). */
+export const newsIndexPath = () => '/news/'
 export const newsPath = (slug: string) => `/news/${slug}/`
 /** The search engines' sitemap file of the articles published in one month (YYYYMM). */
 export const sitemapMonthPath = (month: string) => `/sitemap-${month}.xml`
-export const columnPath = (slug: string, page = 0) => (page > 0 ? `/columns/${slug}/page/${page}/` : `/columns/${slug}/`)
+export const columnPath = (slug: string) => `/columns/${slug}/`
+/**
+ * A news list's archive (all news without `column`): the month index, and page `page` (from 1,
+ * counted from the month's oldest article) of one Beijing month (YYYYMM): `/news/2025/03/`,
+ * `/news/2025/03/2/`, `/columns/<slug>/2025/03/`.
+ */
+export const archiveIndexPath = (column?: string) => `${column === undefined ? newsIndexPath() : columnPath(column)}archive/`
+export function archiveMonthPath(month: string, page = 1, column?: string): string {
+  const base = `${column === undefined ? newsIndexPath() : columnPath(column)}${month.slice(0, 4)}/${month.slice(4)}/`
+  return page > 1 ? `${base}${page}/` : base
+}
 export const columnRssPath = (slug: string) => `/columns/${slug}/rss.xml`
 export const storiesPath = '/stories/'
 export const storyPath = (slug: string) => `/stories/${slug}/`

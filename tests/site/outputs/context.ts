@@ -21,11 +21,11 @@ export type PortalUnderTest = {
   markupSummary: { slug: string; summary: string }
 }
 
-/** The first content page (not a pagination folder) under a section of the built site. */
+/** The first content page (not a month archive folder or the month index) under a section of the built site. */
 export function firstPage(client: string, section: string): string {
   const names = fs
     .readdirSync(path.join(client, section), { withFileTypes: true })
-    .filter((d) => d.isDirectory() && !/^\d+$/.test(d.name) && d.name !== 'page')
+    .filter((d) => d.isDirectory() && !/^\d+$/.test(d.name) && d.name !== 'archive')
     .map((d) => d.name)
     .sort()
   return `/${section}/${names[0]}/`
@@ -34,3 +34,10 @@ export function firstPage(client: string, section: string): string {
 /** The file the static server answers `urlPath` with. */
 export const builtFile = (client: string, urlPath: string) =>
   path.join(client, urlPath.endsWith('/') ? `${urlPath}index.html` : urlPath)
+
+/** The oldest month page of a news list (`/news/` or `/columns/<slug>/`) in the built site. */
+export function firstMonthPage(client: string, list: string): string {
+  const dirs = (dir: string) => fs.readdirSync(path.join(client, dir), { withFileTypes: true }).filter((d) => d.isDirectory() && /^\d+$/.test(d.name)).map((d) => d.name).sort()
+  const year = dirs(list)[0]
+  return `${list}${year}/${dirs(`${list}${year}`)[0]}/`
+}

@@ -11,7 +11,7 @@ import ICAL from 'ical.js'
 import { describe, expect, it } from 'vitest'
 
 import { nuErrors, xsdErrors } from '../../helpers/validators'
-import { builtFile, firstPage, type PortalUnderTest } from './context'
+import { builtFile, firstMonthPage, firstPage, type PortalUnderTest } from './context'
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '../fixtures')
 
@@ -29,7 +29,8 @@ export function describeValidators(portal: () => PortalUnderTest) {
     it('every kind of page has 0 errors in the W3C Nu HTML validator', async () => {
       const { client, linking } = portal()
       const pages = [
-        '/', firstPage(client, 'columns'), '/news/', `/news/${linking.slug}/`, '/stories/', firstPage(client, 'stories'),
+        '/', firstPage(client, 'columns'), '/news/', '/news/archive/', firstMonthPage(client, '/news/'), `${firstPage(client, 'columns')}archive/`,
+        `/news/${linking.slug}/`, '/stories/', firstPage(client, 'stories'),
         '/workstations/', firstPage(client, 'workstations'), '/events/', firstPage(client, 'events'), '/families/',
         firstPage(client, 'families'), '/media-coverage/', '/404.html',
         '/about/', '/litigation/', '/culture/', '/sitemap/', '/accessibility/',
