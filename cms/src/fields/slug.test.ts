@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { createDoc } from '../testing/fixtures'
+import { createDoc, sampleData } from '../testing/fixtures'
 import { startTestPayload, type TestPayload } from '../testing/testPayload'
 import { firstFreeSlug } from './slug'
 import { slugify } from './slugify'
@@ -59,6 +59,16 @@ describe('slugs on documents', () => {
     const b = await createDoc(t.payload, 'events', 'slug-b')
     const renamed = await t.payload.update({ collection: 'events', id: b.id, data: { slug: a.slug } })
     expect(renamed.slug).toBe(`${a.slug}-2`)
+  })
+
+  it('never take a news slug that the portal uses for its own page (/news/archive/)', async () => {
+    const data = await sampleData(t.payload, 'news', '按月份浏览')
+    const typed = await t.payload.create({ collection: 'news', data: { ...data, slug: 'archive' } as never })
+    expect(typed.slug).toBe('archive-2')
+    const fromTitle = await t.payload.create({ collection: 'news', data: { ...data, title: 'Archive' } as never })
+    expect(fromTitle.slug).toBe('archive-3')
+    const event = await t.payload.create({ collection: 'events', data: { ...(await sampleData(t.payload, 'events', '活动')), slug: 'archive' } as never })
+    expect(event.slug).toBe('archive')
   })
 
   it('every content type gets one from its title field', async () => {

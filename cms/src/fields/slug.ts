@@ -19,7 +19,7 @@ const fallbackSlug = () => `item-${new Date().toISOString().slice(0, 10).replace
  * published URLs stay valid. An editor may still type a new slug on purpose.
  */
 const generateSlug =
-  (sourceField: string): FieldHook =>
+  (sourceField: string, reserved: readonly string[]): FieldHook =>
   async ({ value, data, operation, originalDoc, req, collection }) => {
     const typed = typeof value === 'string' ? slugify(value) : ''
     if (operation === 'update' && !typed) return originalDoc?.slug
@@ -27,6 +27,7 @@ const generateSlug =
     const base = typed || slugify(String(data?.[sourceField] ?? '')) || fallbackSlug()
     if (!collection) return base
     return firstFreeSlug(base, async (slug) => {
+      if (reserved.includes(slug)) return true
       const { totalDocs } = await req.payload.count({
         collection: collection.slug as CollectionSlug,
         where: { and: [{ slug: { equals: slug } }, ...(originalDoc?.id ? [{ id: { not_equals: originalDoc.id } }] : [])] },
@@ -37,7 +38,8 @@ const generateSlug =
     })
   }
 
-export const slugField = (sourceField = 'title'): Field => ({
+/** `reserved`: slugs that the portal uses for pages of its own beside the items' pages. */
+export const slugField = (sourceField = 'title', reserved: readonly string[] = []): Field => ({
   name: 'slug',
   type: 'text',
   label: '网址标识',
@@ -47,5 +49,5 @@ export const slugField = (sourceField = 'title'): Field => ({
     position: 'sidebar',
     description: '由标题自动生成的拼音网址，创建后保持不变；如需修改请直接填写（仅限小写字母、数字和连字符）。',
   },
-  hooks: { beforeValidate: [generateSlug(sourceField)] },
+  hooks: { beforeValidate: [generateSlug(sourceField, reserved)] },
 })

@@ -58,7 +58,8 @@ export const News: CollectionConfig = {
       ],
     },
     { name: 'source', type: 'text', label: '来源', defaultValue: '湖西县人民法院' },
-    slugField(),
+    // /news/archive/ is the portal's month index (site/src/utils/paths.ts archiveIndexPath).
+    slugField('title', ['archive']),
     publishedAtField,
     ...workflowFields,
     importNotesField,
