@@ -68,7 +68,9 @@ function openWriter(file: string): DatabaseSync {
 
 const prepare = (db: DatabaseSync) => ({
   find: db.prepare('SELECT id FROM docs WHERE key = ?'),
-  insertDoc: db.prepare('INSERT INTO docs (key, url, title, section, date) VALUES (?, ?, ?, ?, ?) RETURNING id'),
+  // No RETURNING: a statement with one opens a statement journal, and FTS5 flushes its pending
+  // words to disk at every savepoint, so a rebuild wrote one segment per document (1 ms each).
+  insertDoc: db.prepare('INSERT INTO docs (key, url, title, section, date) VALUES (?, ?, ?, ?, ?)'),
   updateDoc: db.prepare('UPDATE docs SET url = ?, title = ?, section = ?, date = ? WHERE id = ?'),
   deleteDoc: db.prepare('DELETE FROM docs WHERE id = ?'),
   putText: db.prepare('INSERT OR REPLACE INTO texts (id, text) VALUES (?, ?)'),
@@ -100,7 +102,7 @@ function write(s: Statements, doc: SearchDoc, words: DocWords) {
     s.deleteWords.run(id)
     s.updateDoc.run(doc.url, doc.title, doc.section, doc.date ?? null, id)
   } else {
-    id = Number((s.insertDoc.get(doc.key, doc.url, doc.title, doc.section, doc.date ?? null) as { id: number }).id)
+    id = Number(s.insertDoc.run(doc.key, doc.url, doc.title, doc.section, doc.date ?? null).lastInsertRowid)
   }
   s.putText.run(id, doc.text)
   s.insertWords.run(id, ...words)
