@@ -21,7 +21,7 @@ if (parentPort && workerData?.liushanStoreThread) {
 
 /** A thread that stores objects into `objectsDir`; `store` answers once the files are written. */
 export function startStoreThread(objectsDir: string) {
-  const worker = new Worker(new URL(import.meta.url), { workerData: { liushanStoreThread: true, objectsDir } })
+  const worker = new Worker(new URL(import.meta.url), { name: 'liushan-store', workerData: { liushanStoreThread: true, objectsDir } })
   worker.unref()
   const waiting = new Map<number, { resolve: (page: ManifestPage) => void; reject: (error: Error) => void }>()
   let next = 0
