@@ -52,7 +52,7 @@ export type Bundle = {
   render(url: string): Promise<Rendered>
   /** The site's search index (src/search/sink.ts), written by code inside the bundle. */
   search: {
-    rebuild(content: RawContent): void
+    rebuild(content: RawContent, swapWhen?: Promise<boolean>): void | Promise<void>
     update(content: RawContent, changed: { collection: string; id: string; published: boolean }[]): void
     /** Loads the search segmenter's dictionary ahead of the first update. */
     warm(): void
@@ -158,7 +158,7 @@ export async function openBundle(buildDir: string): Promise<Bundle> {
     nextClockChange: () => api.nextClockChange(),
     render,
     search: {
-      rebuild: (content) => api.rebuildSearch(content),
+      rebuild: (content, swapWhen) => api.rebuildSearch(content, swapWhen),
       update: (content, changed) => api.updateSearch(content, changed),
       warm: () => api.warmSearch(),
     },

@@ -15,7 +15,7 @@ import { excerpt } from './excerpt'
 import { cleanText } from './searchDoc'
 import { type DocWords, segmentAll, segmenterThreads } from './segmentThreads'
 import { indexWords, queryWords } from './segment'
-import type { SearchDoc, SearchHit, SearchIndex } from './types'
+import type { RebuildOptions, SearchDoc, SearchHit, SearchIndex } from './types'
 
 /** Bumped when the layout below changes: an index of another version is rebuilt from scratch. */
 const SCHEMA_VERSION = 2
@@ -192,9 +192,13 @@ export function openSearchIndex(given: string, { readOnly = false } = {}): Searc
         s.deleteText.run(row.id)
         s.deleteDoc.run(row.id)
       }),
-    rebuild: async (docs, { threads } = {}) => {
+    rebuild: async (docs, { threads, swapWhen }: RebuildOptions = {}) => {
       if (readOnly) throw new Error('search index opened read-only')
       const generation = await buildGeneration(file, docs, threads ?? segmenterThreads(Array.isArray(docs) ? docs.length : 0))
+      if (swapWhen && !(await swapWhen.catch(() => false))) {
+        fs.rmSync(generation, { force: true })
+        return
+      }
       db.close()
       statements = undefined
       swapIn(file, generation)
