@@ -116,9 +116,10 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
  * a loader with hooks (tsx, in the benchmarks) a round trip to the hooks thread. A render process
  * renders thousands of pages from one bundle, so each module is imported once.
  */
-function importOnce(manifest: { pageMap?: Map<string, () => Promise<unknown>>; serverIslandMappings?: () => Promise<unknown> }) {
+function importOnce(manifest: { pageMap?: Map<string, () => Promise<unknown>>; serverIslandMappings?: () => unknown }) {
   for (const [component, load] of manifest.pageMap ?? []) manifest.pageMap!.set(component, once(load))
-  if (manifest.serverIslandMappings) manifest.serverIslandMappings = once(manifest.serverIslandMappings)
+  const islands = manifest.serverIslandMappings
+  if (islands) manifest.serverIslandMappings = once(async () => islands())
 }
 
 export async function openBundle(buildDir: string): Promise<Bundle> {
