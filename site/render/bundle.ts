@@ -52,7 +52,7 @@ export type Bundle = {
   render(url: string): Promise<Rendered>
   /** The site's search index (src/search/sink.ts), written by code inside the bundle. */
   search: {
-    rebuild(content: RawContent): void
+    rebuild(content: RawContent, swapWhen?: Promise<boolean>): void | Promise<void>
     update(content: RawContent, changed: { collection: string; id: string; published: boolean }[]): void
     /** Loads the search segmenter's dictionary ahead of the first update. */
     warm(): void
@@ -101,6 +101,27 @@ async function requestOverHttp(handler: (req: http.IncomingMessage, res: http.Se
   }
 }
 
+/** A lazy import that is asked once and then answered from memory (a failed one is asked again). */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | undefined
+  return () => (loading ??= load().catch((error) => {
+    loading = undefined
+    throw error
+  }))
+}
+
+/**
+ * Astro imports the route's page module (and, for some pages, the server-island map) with import()
+ * on every request: cached by Node, yet each call still goes through the module loader, and under
+ * a loader with hooks (tsx, in the benchmarks) a round trip to the hooks thread. A render process
+ * renders thousands of pages from one bundle, so each module is imported once.
+ */
+function importOnce(manifest: { pageMap?: Map<string, () => Promise<unknown>>; serverIslandMappings?: () => unknown }) {
+  for (const [component, load] of manifest.pageMap ?? []) manifest.pageMap!.set(component, once(load))
+  const islands = manifest.serverIslandMappings
+  if (islands) manifest.serverIslandMappings = once(async () => islands())
+}
+
 export async function openBundle(buildDir: string): Promise<Bundle> {
   const shared: Shared = ((globalThis as any)[SHARED_KEY] ??= { als: new AsyncLocalStorage<Set<string>>() })
   process.env.ASTRO_NODE_AUTOSTART = 'disabled'
@@ -114,6 +135,7 @@ export async function openBundle(buildDir: string): Promise<Bundle> {
   // Astro's App, called as the adapter's handler calls it, without the loopback HTTP request and
   // the Node request/response conversions on both sides. Not streamed: each page is wanted whole.
   const app = (await api.appEntry()).createApp({ streaming: false })
+  importOnce(app.manifest)
   const noErrorPage = async () => new Response(null, { status: 404 })
   const render = async (url: string): Promise<Rendered> => {
     const request = new Request(ORIGIN + url)
@@ -137,7 +159,7 @@ export async function openBundle(buildDir: string): Promise<Bundle> {
     nextClockChange: () => api.nextClockChange(),
     render,
     search: {
-      rebuild: (content) => api.rebuildSearch(content),
+      rebuild: (content, swapWhen) => api.rebuildSearch(content, swapWhen),
       update: (content, changed) => api.updateSearch(content, changed),
       warm: () => api.warmSearch(),
     },

@@ -27,7 +27,11 @@ export type ChangeRun = { change: string; fetchMs: number; analysisMs: number; p
 export type RenderRun = {
   news: number
   pages: number
-  fullRender: { loadMs: number; pagesSeconds: number; publishMs: number; searchSeconds: number; totalSeconds: number }
+  fullRender: {
+    loadMs: number; pagesSeconds: number; publishMs: number; searchSeconds: number; totalSeconds: number
+    /** CPU time (user + system) of the full render, all threads, and of the render thread alone: comparable on a shared machine where wall time is not. */
+    cpuSeconds: number; renderThreadCpuSeconds: number
+  }
   peakRssMB: number
   changes: ChangeRun[]
 }
@@ -168,11 +172,15 @@ async function child([dumpFile, sizeText, outDir, resultFile, buildDir, mediaDir
   // RENDER_BENCH_PROFILE_FULL=<dir>: a CPU profile of the render thread during the full render.
   const fullProfile = await startProfile(process.env.RENDER_BENCH_PROFILE_FULL)
   const started = performance.now()
+  const [cpuBefore, threadCpuBefore] = [process.cpuUsage(), process.threadCpuUsage()]
   const full = await renderer.full()
   const totalSeconds = (performance.now() - started) / 1000
+  const [cpu, threadCpu] = [process.cpuUsage(cpuBefore), process.threadCpuUsage(threadCpuBefore)]
   await fullProfile?.stop(`full-${size}.cpuprofile`)
   const t = renderer.lastTimings!
-  const fullRender = { loadMs: t.loadMs ?? 0, pagesSeconds: round(t.renderMs / 1000, 2), publishMs: t.publishMs, searchSeconds: round(t.searchMs / 1000, 2), totalSeconds: round(totalSeconds, 2) }
+  const fullRender = { loadMs: t.loadMs ?? 0, pagesSeconds: round(t.renderMs / 1000, 2), publishMs: t.publishMs, searchSeconds: round(t.searchMs / 1000, 2), totalSeconds: round(totalSeconds, 2),
+    cpuSeconds: round((cpu.user + cpu.system) / 1e6, 2), renderThreadCpuSeconds: round((threadCpu.user + threadCpu.system) / 1e6, 2),
+  }
 
   // RENDER_BENCH_FULL_ONLY=1: stop after the full render, its output left as it is (to compare outputs).
   if (process.env.RENDER_BENCH_FULL_ONLY) {
@@ -231,8 +239,8 @@ export function renderTables(results: RenderResults): Table[] {
   return [
     {
       title: 'Full render, in memory (no CMS): pages through the site bundle, then the search rebuild; peak RSS of the render process',
-      head: ['news', 'pages', 'load ms', 'pages s', 'manifest ms', 'search s', 'total s', 'peak RSS MB'],
-      rows: results.runs.map((r) => [r.news, r.pages, r.fullRender.loadMs, r.fullRender.pagesSeconds, r.fullRender.publishMs, r.fullRender.searchSeconds, r.fullRender.totalSeconds, r.peakRssMB]),
+      head: ['news', 'pages', 'load ms', 'pages s', 'manifest ms', 'search s', 'total s', 'CPU s', 'render thread CPU s', 'peak RSS MB'],
+      rows: results.runs.map((r) => [r.news, r.pages, r.fullRender.loadMs, r.fullRender.pagesSeconds, r.fullRender.publishMs, r.fullRender.searchSeconds, r.fullRender.totalSeconds, r.fullRender.cpuSeconds, r.fullRender.renderThreadCpuSeconds, r.peakRssMB]),
     },
     {
       title: 'One change (ms): read it, analysis (what it reaches), pages re-rendered, render, manifest, search update, total',

@@ -196,6 +196,30 @@ describe('updates', () => {
     expect(answers()).toEqual(expected)
   }, 60_000) // two rebuilds and two threads loading jieba's dictionary, on a shared machine
 
+  it('puts a rebuilt index in place only when told to, and throws it away when told not to', async () => {
+    const read = () => searchReader(file)!.query('廉洁家风', { perPage: 100 }).total
+    const before = read()
+    const withoutFamilies = () => seedDocs().filter((doc) => !doc.key.startsWith('families:'))
+    let swap!: (published: boolean) => void
+    let asked!: () => void
+    const waiting = new Promise<void>((resolve) => (asked = resolve))
+    const gate = new Promise<boolean>((resolve) => (swap = resolve))
+    // Tells when the rebuild, its file written, waits for the word (as a full render's index waits for its pages).
+    const watched = Object.assign(gate, { catch: (onRejected: () => boolean) => (asked(), Promise.prototype.catch.call(gate, onRejected)) })
+    const rebuilt = index.rebuild(withoutFamilies(), { swapWhen: watched })
+    await waiting
+    expect(read()).toBe(before)
+    expect(fs.readdirSync(dir).filter((name) => !/-(wal|shm)$/.test(name))).toHaveLength(3)
+    swap(false)
+    await rebuilt
+    expect(read()).toBe(before)
+    expect(fs.readdirSync(dir).filter((name) => !/-(wal|shm)$/.test(name))).toHaveLength(2)
+
+    await index.rebuild(withoutFamilies(), { swapWhen: Promise.resolve(true) })
+    expect(read()).toBe(before - 9)
+    expect(fs.readdirSync(dir).filter((name) => !/-(wal|shm)$/.test(name))).toHaveLength(2)
+  })
+
   it('keeps the old index when a rebuild fails', async () => {
     const before = urls('廉洁家风')
     function* failing() {

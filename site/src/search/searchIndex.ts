@@ -15,7 +15,7 @@ import { excerpt } from './excerpt'
 import { cleanText } from './searchDoc'
 import { type DocWords, segmentAll, segmenterThreads } from './segmentThreads'
 import { indexWords, queryWords } from './segment'
-import type { SearchDoc, SearchHit, SearchIndex } from './types'
+import type { RebuildOptions, SearchDoc, SearchHit, SearchIndex } from './types'
 
 /** Bumped when the layout below changes: an index of another version is rebuilt from scratch. */
 const SCHEMA_VERSION = 2
@@ -68,7 +68,9 @@ function openWriter(file: string): DatabaseSync {
 
 const prepare = (db: DatabaseSync) => ({
   find: db.prepare('SELECT id FROM docs WHERE key = ?'),
-  insertDoc: db.prepare('INSERT INTO docs (key, url, title, section, date) VALUES (?, ?, ?, ?, ?) RETURNING id'),
+  // No RETURNING: a statement with one opens a statement journal, and FTS5 flushes its pending
+  // words to disk at every savepoint, so a rebuild wrote one segment per document (1 ms each).
+  insertDoc: db.prepare('INSERT INTO docs (key, url, title, section, date) VALUES (?, ?, ?, ?, ?)'),
   updateDoc: db.prepare('UPDATE docs SET url = ?, title = ?, section = ?, date = ? WHERE id = ?'),
   deleteDoc: db.prepare('DELETE FROM docs WHERE id = ?'),
   putText: db.prepare('INSERT OR REPLACE INTO texts (id, text) VALUES (?, ?)'),
@@ -100,7 +102,7 @@ function write(s: Statements, doc: SearchDoc, words: DocWords) {
     s.deleteWords.run(id)
     s.updateDoc.run(doc.url, doc.title, doc.section, doc.date ?? null, id)
   } else {
-    id = Number((s.insertDoc.get(doc.key, doc.url, doc.title, doc.section, doc.date ?? null) as { id: number }).id)
+    id = Number(s.insertDoc.run(doc.key, doc.url, doc.title, doc.section, doc.date ?? null).lastInsertRowid)
   }
   s.putText.run(id, doc.text)
   s.insertWords.run(id, ...words)
@@ -190,9 +192,13 @@ export function openSearchIndex(given: string, { readOnly = false } = {}): Searc
         s.deleteText.run(row.id)
         s.deleteDoc.run(row.id)
       }),
-    rebuild: async (docs, { threads } = {}) => {
+    rebuild: async (docs, { threads, swapWhen }: RebuildOptions = {}) => {
       if (readOnly) throw new Error('search index opened read-only')
       const generation = await buildGeneration(file, docs, threads ?? segmenterThreads(Array.isArray(docs) ? docs.length : 0))
+      if (swapWhen && !(await swapWhen.catch(() => false))) {
+        fs.rmSync(generation, { force: true })
+        return
+      }
       db.close()
       statements = undefined
       swapIn(file, generation)

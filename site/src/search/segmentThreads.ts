@@ -38,6 +38,7 @@ function startSegmenter(): Segmenter {
   const require = createRequire(import.meta.url)
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
+    name: 'liushan-segment',
     workerData: { jieba: require.resolve('@node-rs/jieba'), dict: require.resolve('@node-rs/jieba/dict.js') },
   })
   const waiting: { resolve: (words: string[]) => void; reject: (error: Error) => void }[] = []

@@ -23,10 +23,13 @@ async function withIndex(work: (index: ReturnType<typeof openSearchIndex>) => un
   }
 }
 
-/** Resolves when the new index is in place (segmentation runs in threads meanwhile). */
-export async function rebuildSearch(content: RawContent) {
+/**
+ * Resolves when the new index is in place (segmentation runs in threads meanwhile), or, with
+ * `swapWhen`, once that has said whether to put it in place.
+ */
+export async function rebuildSearch(content: RawContent, swapWhen?: Promise<boolean>) {
   const docs = searchableCollections.flatMap((collection) => (content.collections[collection] ?? []).map((doc) => cmsDocToSearchDoc(collection, doc)))
-  await withIndex((index) => index.rebuild(docs))
+  await withIndex((index) => index.rebuild(docs, { swapWhen }))
 }
 
 export async function updateSearch(content: RawContent, changed: Changed[]) {

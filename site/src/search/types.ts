@@ -24,14 +24,24 @@ export type SearchHit = {
 
 export type SearchResult = { total: number; hits: SearchHit[] }
 
+export type RebuildOptions = {
+  /** Segmenter threads (default: none for a few documents, else one per core). */
+  threads?: number
+  /**
+   * Built, the new index waits for this before it takes the index's name: true puts it in place,
+   * false throws it away (a full render builds it while its pages render, and swaps it in only
+   * once they are published).
+   */
+  swapWhen?: Promise<boolean>
+}
+
 export type SearchIndex = {
   upsert(doc: SearchDoc): void
   remove(key: string): void
   /**
    * Replaces everything with `docs`, written into a new file that takes the index's name when finished.
-   * `threads`: segmenter threads (default: none for a few documents, else one per core).
    */
-  rebuild(docs: Iterable<SearchDoc>, opts?: { threads?: number }): Promise<void>
+  rebuild(docs: Iterable<SearchDoc>, opts?: RebuildOptions): Promise<void>
   query(q: string, opts?: { page?: number; perPage?: number }): SearchResult
   close(): void
 }
