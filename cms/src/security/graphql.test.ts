@@ -91,7 +91,7 @@ describe('anonymous lists return at most one page of 100', () => {
     const body = { root: { ...first.root, children: [...first.root.children, ...mentions] } } as typeof first
     const news = await t.payload.create({
       collection: 'news',
-      data: { title: '提到全部栏目的新闻', column: columns[0].id, body, publishedAt: '2025-05-01T09:00:00+08:00', _status: 'published' },
+      data: { title: '提到全部栏目的新闻', column: columns[0].id, body, publishedAt: '2025-05-01T09:00:00+08:00', grade: 'normal', _status: 'published' },
     })
     for (const url of [`/news/${news.id}?depth=1`, `/news?where[id][equals]=${news.id}&depth=1`]) {
       const res = await rest.get(url)

@@ -27,7 +27,7 @@ beforeAll(async () => {
   body.root.children.push({ type: 'relationship', relationTo: 'columns', value: column.id, format: '', version: 2 } as never)
   const news = await t.payload.create({
     collection: 'news',
-    data: { title: '善言栏目新闻', column: column.id, body, publishedAt: '2025-05-01T09:00:00+08:00', _status: 'published' },
+    data: { title: '善言栏目新闻', column: column.id, body, publishedAt: '2025-05-01T09:00:00+08:00', grade: 'normal', _status: 'published' },
   })
   newsId = news.id
   await t.payload.updateGlobal({ slug: 'navigation', data: { items: [{ label: '善言', column: column.id }] } as never })
