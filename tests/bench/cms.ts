@@ -9,6 +9,7 @@ import { paragraphsToLexical } from '../../cms/src/seed/lexical'
 import { testPassword } from '../../cms/src/testing/fixtures'
 import { startTestPayload } from '../../cms/src/testing/testPayload'
 import { binDir, cmsDir, repoRoot } from '../helpers/paths'
+import { processTreeCpuMs } from './processCpu'
 import { startBuiltCms } from '../helpers/server'
 import { median, perSecond, round, summarize, type Summary } from './stats'
 
@@ -35,7 +36,8 @@ const PHOTO = { width: 4000, height: 3000, quality: 90 }
 const UPLOAD_RUNS = 3
 
 export type CreatePhase = { fromDocs: number; toDocs: number; seconds: number; docsPerSecond: number } & Summary
-export type QueryResult = { query: string; totalDocs: number; planned: number; timeCapped: boolean; requestsPerSecond: number } & Summary
+// serverCpuMsPerRequest: CPU time of the server's processes per measured request (null without /proc).
+export type QueryResult = { query: string; totalDocs: number; planned: number; timeCapped: boolean; requestsPerSecond: number; serverCpuMsPerRequest: number | null } & Summary
 export type RestResult = { items: number; serverStartSeconds: number; queries: QueryResult[] }
 export type UploadResult = { width: number; height: number; inputBytes: number; runsMs: number[]; medianMs: number }
 export type CmsResults = { settings: typeof settings; create: CreatePhase[]; rest: RestResult[]; upload: UploadResult }
@@ -111,9 +113,12 @@ export function cmsTables(results: CmsResults): Table[] {
     },
     {
       title: `REST over HTTP, built CMS (next start): GET /api/news?limit=${PAGE_SIZE}&depth=1, random page, sequential`,
-      head: ['items', 'who, query', 'requests', 'p50 ms', 'p95 ms', 'max ms', 'req/s'],
+      head: ['items', 'who, query', 'requests', 'p50 ms', 'p95 ms', 'max ms', 'req/s', 'server CPU ms/req'],
       rows: results.rest.flatMap((r) =>
-        r.queries.map((q) => [r.items, q.query, requestCount(q), fixed(q.p50Ms), fixed(q.p95Ms), fixed(q.maxMs), fixed(q.requestsPerSecond)]),
+        r.queries.map((q) => [
+          r.items, q.query, requestCount(q), fixed(q.p50Ms), fixed(q.p95Ms), fixed(q.maxMs), fixed(q.requestsPerSecond),
+          q.serverCpuMsPerRequest === null ? '–' : fixed(q.serverCpuMsPerRequest),
+        ]),
       ),
     },
     {
@@ -286,12 +291,12 @@ async function measureRest(items: number, log: Log): Promise<RestResult> {
     const queries: QueryResult[] = []
     for (const { label, url, token, totalDocs } of lists) {
       log(`  ${LIST_REQUESTS} list requests: ${label} …`)
-      const result = await measureQuery(url, label, LIST_REQUESTS, random, token)
+      const result = await measureQuery(url, label, LIST_REQUESTS, random, token, server.pid)
       if (result.totalDocs !== totalDocs) throw new Error(`${label}: the server sees ${result.totalDocs} news, expected ${totalDocs}`)
       queries.push(result)
     }
     log(`  ${SEARCH_REQUESTS} title-search requests …`)
-    queries.push(await measureQuery(`${base}&where[title][like]=${encodeURIComponent(SEARCH_TERM)}`, `anonymous, title like ${SEARCH_TERM}`, SEARCH_REQUESTS, random))
+    queries.push(await measureQuery(`${base}&where[title][like]=${encodeURIComponent(SEARCH_TERM)}`, `anonymous, title like ${SEARCH_TERM}`, SEARCH_REQUESTS, random, undefined, server.pid))
     return { items, serverStartSeconds, queries }
   } finally {
     await server.stop()
@@ -309,7 +314,7 @@ async function login(url: string, role: BenchRole): Promise<string> {
   return token
 }
 
-async function measureQuery(url: string, label: string, requests: number, random: () => number, token?: string): Promise<QueryResult> {
+async function measureQuery(url: string, label: string, requests: number, random: () => number, token?: string, serverPid?: number): Promise<QueryResult> {
   const warmupStarted = performance.now()
   const getPage = (page: number) => getListPage(url, page, token)
   const { totalDocs, totalPages } = await getPage(1)
@@ -318,6 +323,7 @@ async function measureQuery(url: string, label: string, requests: number, random
   for (let i = 1; i < WARMUP_REQUESTS && performance.now() - warmupStarted < WARMUP_BUDGET_MS; i++) await getPage(randomPage())
 
   const durations: number[] = []
+  const cpuBefore = processTreeCpuMs(serverPid)
   const started = performance.now()
   while (durations.length < requests && performance.now() - started < MEASURE_BUDGET_MS) {
     const t0 = performance.now()
@@ -325,8 +331,10 @@ async function measureQuery(url: string, label: string, requests: number, random
     durations.push(performance.now() - t0)
   }
   const elapsed = performance.now() - started
+  const cpuAfter = processTreeCpuMs(serverPid)
+  const serverCpuMsPerRequest = cpuBefore === null || cpuAfter === null ? null : round((cpuAfter - cpuBefore) / durations.length)
   const timeCapped = durations.length < requests
-  return { query: label, totalDocs, planned: requests, timeCapped, requestsPerSecond: perSecond(durations.length, elapsed), ...summarize(durations) }
+  return { query: label, totalDocs, planned: requests, timeCapped, requestsPerSecond: perSecond(durations.length, elapsed), serverCpuMsPerRequest, ...summarize(durations) }
 }
 
 async function getListPage(url: string, page: number, token?: string): Promise<{ totalDocs: number; totalPages: number }> {

@@ -49,7 +49,7 @@ export const cmsEnv = (dir: string): NodeJS.ProcessEnv => ({
   SITE_RENDER: 'off',
 })
 
-export type RunningCms = { url: string; dir: string; output: () => string; stop: () => Promise<void> }
+export type RunningCms = { url: string; dir: string; pid: number | undefined; output: () => string; stop: () => Promise<void> }
 
 /**
  * The built CMS (`next start`, production mode) on a brand-new SQLite database in a temp dir.
@@ -76,6 +76,7 @@ export async function startBuiltCms(extraEnv: Record<string, string> = {}, dir =
   return {
     url,
     dir,
+    pid: child.pid,
     output: () => log,
     stop: async () => {
       child.kill('SIGTERM')

@@ -2,6 +2,7 @@
 // are bounded in aliases, depth and complexity, and anonymous lists in page size.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { paragraphsToLexical } from '../seed/lexical'
 import { restClient } from '../testing/restClient'
 import { startTestPayload, type TestPayload } from '../testing/testPayload'
 import { graphQLLimits } from './graphqlLimits'
@@ -81,5 +82,24 @@ describe('anonymous lists return at most one page of 100', () => {
   it('paging on still reaches every document', async () => {
     const second = await rest.get('/columns?limit=1000&page=2&depth=0')
     expect(second.json.docs).toHaveLength(5)
+  })
+  it('does not cap the finds that fill in relations: an item pointing at more than 100 columns gets every one', async () => {
+    const { docs: columns } = await t.payload.find({ collection: 'columns', pagination: false, depth: 0 })
+    expect(columns.length).toBeGreaterThan(maxAnonymousPageSize)
+    const first = paragraphsToLexical(['正文提到了下列栏目。'])
+    const mentions = columns.map((column) => ({ type: 'relationship', relationTo: 'columns', value: column.id, format: '', version: 2 }))
+    const body = { root: { ...first.root, children: [...first.root.children, ...mentions] } } as typeof first
+    const news = await t.payload.create({
+      collection: 'news',
+      data: { title: '提到全部栏目的新闻', column: columns[0].id, body, publishedAt: '2025-05-01T09:00:00+08:00', grade: 'normal', _status: 'published' },
+    })
+    for (const url of [`/news/${news.id}?depth=1`, `/news?where[id][equals]=${news.id}&depth=1`]) {
+      const res = await rest.get(url)
+      expect(res.status).toBe(200)
+      const doc = res.json.docs?.[0] ?? res.json
+      const values = doc.body.root.children.filter((node: any) => node.type === 'relationship').map((node: any) => node.value)
+      expect(values).toHaveLength(columns.length)
+      expect(values.filter((value: any) => typeof value?.title !== 'string')).toEqual([])
+    }
   })
 })

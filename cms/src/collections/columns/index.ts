@@ -16,6 +16,10 @@ export const Columns: CollectionConfig = {
     description: '门户网站的栏目，如六善文化、审判动态、媒体聚焦。',
   },
   defaultSort: 'order',
+  // What an item's 栏目 shows when populated (depth ≥ 1, rich-text mentions, navigation): the portal
+  // reads only its name and URL (site/src/loaders/mappers.ts `ref`, richText.ts). The rest is read
+  // from /api/columns itself, so each of an editor's list pages no longer carries it for every item.
+  defaultPopulate: { title: true, slug: true },
   fields: [
     { name: 'title', type: 'text', label: '栏目名称', required: true, unique: true },
     { name: 'description', type: 'textarea', label: '栏目简介' },
