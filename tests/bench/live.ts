@@ -11,6 +11,8 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 
 import { paragraphsToLexical } from '../../cms/src/seed/lexical'
+import { monthOf } from '../../site/src/content/newsViews'
+import { archiveMonthPath } from '../../site/src/utils/paths'
 import { seed } from '../../cms/src/seed/index'
 import { ensureSiteBundle, type Manifest, readManifest, renderEnv, serveLiveSite, waitForManifest } from '../helpers/liveSite'
 import { cmsDir } from '../helpers/paths'
@@ -50,11 +52,13 @@ export type LiveRun = {
   publishStages: Stages
   /** Withdrawal: its page 404; gone from page, column list, home, RSS and sitemap; gone from search. */
   withdrawal: { page: Timing; everywhere: Timing; search: Timing }
+  /** Withdrawal of an article from the middle of the history: gone from its page, its month's archive pages and the sitemap. */
+  oldWithdrawal: Timing
   searchable: Timing
   homeTitleEdit: Timing
   navigation: Timing
   /** Pages re-rendered per change, as the renderer recorded them (site-changes). */
-  pagesRendered: { publish: number[]; withdrawal: number[]; homeTitleEdit: number[]; navigation: number[] }
+  pagesRendered: { publish: number[]; withdrawal: number[]; oldWithdrawal: number[]; homeTitleEdit: number[]; navigation: number[] }
   peakRssMB: Record<string, number>
   probes: { requests: number; failures: number; failureExamples: string[] }
 }
@@ -165,7 +169,7 @@ async function measure(payload: Payload, size: number, outDir: string, log: Log)
     const withdrawPage: number[] = []
     const withdrawEverywhere: number[] = []
     const withdrawSearch: number[] = []
-    const pagesRendered: LiveRun['pagesRendered'] = { publish: [], withdrawal: [], homeTitleEdit: [], navigation: [] }
+    const pagesRendered: LiveRun['pagesRendered'] = { publish: [], withdrawal: [], oldWithdrawal: [], homeTitleEdit: [], navigation: [] }
     const made: { id: number; slug: string; title: string }[] = []
 
     // Warm-up, not counted: the render worker starts after the full render and loads its index,
@@ -223,6 +227,23 @@ async function measure(payload: Payload, size: number, outDir: string, log: Log)
       log(`  withdrawal ${i + 1}/${made.length}: page ${withdrawPage.at(-1)} s, everywhere ${withdrawEverywhere.at(-1)} s, search ${withdrawSearch.at(-1)} s`)
     }
 
+    // Articles from the middle of the history: only their month's archive pages should move.
+    const oldWithdrawal: number[] = []
+    const published = (await admin.get('/news?limit=1&depth=0&where[_status][equals]=published')).totalDocs as number
+    for (let i = 0; i < Math.min(SAMPLES, 4); i++) {
+      const at = Math.max(1, Math.floor((published * (i + 1)) / 5))
+      const old = (await admin.get(`/news?limit=1&page=${at}&depth=0&sort=publishedAt&where[_status][equals]=published`)).docs[0] as { id: number; slug: string; publishedAt: string }
+      const month = monthOf({ id: String(old.id), data: { publishedAt: new Date(old.publishedAt), tags: [] } })
+      if (await monthGone(base, month, old.slug)) throw new Error(`${old.slug} is not on its month's archive pages (${archiveMonthPath(month)})`)
+      const t0 = Date.now()
+      await approver.patch(`/news/${old.id}`, { workflowAction: 'withdraw', workflowComment: '性能测试：撤下旧稿' })
+      oldWithdrawal.push(
+        await until(t0, async () => (await status(base, `/news/${old.slug}/`)) === 404 && (await monthGone(base, month, old.slug)) && (await sitemapGone(base, old.slug))),
+      )
+      pagesRendered.oldWithdrawal.push(await pagesOf(`doc:news:${old.id}`, t0))
+      log(`  old article withdrawal ${i + 1} (${month}): gone in ${oldWithdrawal.at(-1)} s, ${pagesRendered.oldWithdrawal.at(-1)} pages`)
+    }
+
     const navigation: number[] = []
     const htmlPages = Object.entries((readManifest(outDir) as Manifest).pages).filter(([, p]) => p.type.startsWith('text/html')).map(([url]) => url)
     const sample = pickEvenly(htmlPages, NAV_PAGES)
@@ -244,6 +265,7 @@ async function measure(payload: Payload, size: number, outDir: string, log: Log)
       publish: timing(publish),
       publishStages: medianStages(stages),
       withdrawal: { page: timing(withdrawPage), everywhere: timing(withdrawEverywhere), search: timing(withdrawSearch) },
+      oldWithdrawal: timing(oldWithdrawal),
       searchable: timing(searchable),
       homeTitleEdit: timing(homeTitleEdit),
       navigation: timing(navigation),
@@ -288,6 +310,15 @@ const status = async (base: string, url: string) => {
   const response = await fetch(`${base}${url}`)
   await response.arrayBuffer()
   return response.status
+}
+
+/** No page of the month's archive (`/news/2025/03/`, `/news/2025/03/2/` …) links the article. */
+async function monthGone(base: string, month: string, slug: string): Promise<boolean> {
+  for (let page = 1; ; page++) {
+    const body = await text(base, archiveMonthPath(month, page))
+    if (body === undefined) return true
+    if (body.includes(`/news/${slug}/`)) return false
+  }
 }
 
 async function sitemapGone(base: string, slug: string): Promise<boolean> {
@@ -433,6 +464,7 @@ function targets(runs: LiveRun[]): LiveResults['targets'] {
     { target: `publish → live p50 ≤ ${TARGETS.publishP50S} s at 10k`, value: at10k ? `${at10k.publish.p50Seconds} s` : 'not measured', met: at10k ? at10k.publish.p50Seconds <= TARGETS.publishP50S : null },
     { target: `publish → live p95 ≤ ${TARGETS.publishP95S} s at 10k`, value: at10k ? `${at10k.publish.p95Seconds} s` : 'not measured', met: at10k ? at10k.publish.p95Seconds <= TARGETS.publishP95S : null },
     { target: `withdrawal gone everywhere (page, list, home, RSS, sitemap) ≤ ${TARGETS.withdrawalS} s`, value: runs.map((r) => `${r.withdrawal.everywhere.maxSeconds} s`).join(', '), met: all((r) => r.withdrawal.everywhere.maxSeconds <= TARGETS.withdrawalS) },
+    { target: `old article withdrawal gone (page, month archive, sitemap) ≤ ${TARGETS.withdrawalS} s`, value: runs.map((r) => `${r.oldWithdrawal.maxSeconds} s`).join(', '), met: all((r) => r.oldWithdrawal.maxSeconds <= TARGETS.withdrawalS) },
     { target: `searchable and gone from search ≤ ${TARGETS.searchableS} s`, value: runs.map((r) => `${Math.max(r.searchable.maxSeconds, r.withdrawal.search.maxSeconds)} s`).join(', '), met: all((r) => Math.max(r.searchable.maxSeconds, r.withdrawal.search.maxSeconds) <= TARGETS.searchableS) },
     { target: `full render of 10k ≤ ${TARGETS.fullRenderS} s`, value: at10k?.fullRender ? `${at10k.fullRender.seconds} s` : 'not measured', met: at10k?.fullRender ? at10k.fullRender.seconds <= TARGETS.fullRenderS : null },
     { target: `full render of 10k ≤ ${TARGETS.fullRenderMB} MB peak RSS`, value: at10k ? `${at10k.peakRssMB.fullRender ?? '?'} MB` : 'not measured', met: at10k?.peakRssMB.fullRender ? at10k.peakRssMB.fullRender <= TARGETS.fullRenderMB : null },
@@ -446,14 +478,14 @@ export function liveTables(results: LiveResults): Table[] {
   return [
     {
       title: 'Publish → live, seconds p50 / p95 / max (from the REST call until the served page shows it); realistic corpus',
-      head: ['news', 'publish', 'searchable', 'withdrawal: page', 'withdrawal: everywhere', 'withdrawal: search', 'home title edit', 'navigation (every sampled page)'],
-      rows: results.runs.map((r) => [r.news, t(r.publish), t(r.searchable), t(r.withdrawal.page), t(r.withdrawal.everywhere), t(r.withdrawal.search), t(r.homeTitleEdit), t(r.navigation)]),
+      head: ['news', 'publish', 'searchable', 'withdrawal: page', 'withdrawal: everywhere', 'withdrawal: search', 'old article withdrawal', 'home title edit', 'navigation (every sampled page)'],
+      rows: results.runs.map((r) => [r.news, t(r.publish), t(r.searchable), t(r.withdrawal.page), t(r.withdrawal.everywhere), t(r.withdrawal.search), t(r.oldWithdrawal), t(r.homeTitleEdit), t(r.navigation)]),
     },
     {
       title: 'Pages re-rendered per change (min–max), full render, peak RSS (MB) per process, probes',
-      head: ['news', 'publish', 'withdrawal', 'home edit', 'navigation', 'full render s', 'full pages', 'RSS cms', 'RSS worker', 'RSS full render', 'RSS server', 'probes', 'non-200'],
+      head: ['news', 'publish', 'withdrawal', 'old withdrawal', 'home edit', 'navigation', 'full render s', 'full pages', 'RSS cms', 'RSS worker', 'RSS full render', 'RSS server', 'probes', 'non-200'],
       rows: results.runs.map((r) => [
-        r.news, pages(r.pagesRendered.publish), pages(r.pagesRendered.withdrawal), pages(r.pagesRendered.homeTitleEdit), pages(r.pagesRendered.navigation),
+        r.news, pages(r.pagesRendered.publish), pages(r.pagesRendered.withdrawal), pages(r.pagesRendered.oldWithdrawal), pages(r.pagesRendered.homeTitleEdit), pages(r.pagesRendered.navigation),
         r.fullRender?.seconds ?? '–', r.fullRender?.pages ?? '–', r.peakRssMB.cms ?? '–', r.peakRssMB.worker ?? '–', r.peakRssMB.fullRender ?? '–', r.peakRssMB.server ?? '–', r.probes.requests, r.probes.failures,
       ]),
     },
