@@ -3,6 +3,8 @@
 //   node scripts/render.ts --worker   prints {"ready":true}, then answers one JSON line per JSON line on stdin:
 //     {"seq":1,"changes":[{"kind":"doc","collection":"news","id":123},{"kind":"global","slug":"navigation"}]}
 //     → {"seq":1,"ok":true,"rendered":N,"removed":M,"ms":T,"urls":[…first 50]} or {"seq":1,"ok":false,"error":"…"}
+//   node scripts/render.ts --worker --full-first   renders every page first and prints {"full":true,"ok":true,"pages":N,"ms":T}
+//     before {"ready":true}. A worker that fails to start prints {"ok":false,"error":"…"} and exits 1.
 // Logs go to stderr. Env: CMS_URL, SITE_URL (the bundle was built for it), SITE_OUT (default site/live),
 // SITE_BUILD_DIR (the astro build, default site/dist), MEDIA_DIR (default ../media).
 import path from 'node:path'
@@ -42,13 +44,18 @@ if (mode === '--full') {
     process.exit(1)
   }
 } else if (mode === '--worker') {
+  const fullFirst = process.argv.includes('--full-first')
   let renderer: Renderer
   try {
     renderer = await Renderer.open(options)
-    await renderer.loadContent()
-    // No trustworthy record of the last render (first start, or killed between its two writes): start afresh.
-    if (!renderer.incrementalReady) await renderer.full()
-    else {
+    // Asked to (--full-first: the CMS's full render at start), or no trustworthy record of the last
+    // render (first start, or killed between its two writes): render everything, then stay on as
+    // the worker with the content already loaded, instead of a second process loading it again.
+    if (fullFirst || !renderer.incrementalReady) {
+      const summary = await renderer.full()
+      if (fullFirst) say({ full: true, ok: true, pages: summary.rendered, ms: summary.ms })
+    } else {
+      await renderer.loadContent()
       const summary = await renderer.catchUp()
       if (summary.rendered || summary.removed) console.error(`[渲染] 启动时补上未生成的更改：${summary.rendered} 个页面`)
     }

@@ -8,7 +8,7 @@ import type { SiteRenderSettings } from './settings'
 import { rendererEnv, type WorkerLogger } from './worker'
 
 /** A full render of 10k news takes well under a minute; this long means it is stuck. */
-const FULL_RENDER_TIMEOUT_MS = 20 * 60_000
+export const FULL_RENDER_TIMEOUT_MS = 20 * 60_000
 
 export type FullRenderResult = { pages: number; ms: number }
 

@@ -83,6 +83,11 @@ describe('site renderer', () => {
     const later = await createDoc(first, 'news', 'after the full render', { status: 'published' })
     await until(() => renderedKeys().includes(`doc:news:${later.id}`))
     expect(renderedKeys()).not.toContain(`doc:news:${news.id}`)
+    // The process that rendered everything stays on as the worker: the first change does not wait
+    // for another one to start and load the whole site again.
+    const fullPid = log().find((l) => l.full)!.pid
+    expect(log().find((l) => l.changes?.some((c) => changeKey(c) === `doc:news:${later.id}`))!.pid).toBe(fullPid)
+    expect(a.workerPid).toBe(fullPid)
 
     // With a portal in place, a change made while no renderer runs is rendered when one starts.
     await a.stop()
@@ -188,5 +193,31 @@ describe('site renderer', () => {
     const news = await createDoc(first, 'news', 'rendered on commit', { status: 'published' })
     await until(() => renderedKeys().includes(`doc:news:${news.id}`))
     await until(async () => (await unfinished()) === 0)
+  })
+
+  it('a full render at start that fails is shown in 站点状态 with the renderer’s own reason', async () => {
+    const emptyOut = path.join(test.dir, 'live-failing-full')
+    fs.mkdirSync(emptyOut, { recursive: true })
+    fs.writeFileSync(path.join(emptyOut, 'test-worker.json'), JSON.stringify({ failFull: '模板缺少页脚（测试）' }))
+    const settings = {
+      ...siteRenderSettings({ SITE_OUT: emptyOut, SITE_RENDER_COMMAND: `${worker} --worker`, CMS_URL: 'http://127.0.0.1:1' }),
+      holderId: 'instance-failing-full',
+      leaseMs: 1_500,
+      pollMs: 20,
+    }
+    // The lease is one row for the whole database: nobody else may hold it.
+    for (const r of renderers) await r.stop()
+    const failing = new SiteRenderer(first, settings, quiet)
+    const fullRecord = async () =>
+      (await first.db.find<{ state: string; error?: string; holder?: string }>({ collection: 'site-changes', where: { and: [{ kind: { equals: 'full' } }, { holder: { equals: 'instance-failing-full' } }] }, sort: '-id', limit: 1 })).docs[0]
+    failing.start()
+    try {
+      await until(async () => (await fullRecord())?.state === 'failed')
+      expect((await fullRecord())?.error).toBe('模板缺少页脚（测试）')
+      expect(fs.existsSync(path.join(emptyOut, 'manifest.json'))).toBe(false)
+      expect(failing.workerPid).toBeUndefined()
+    } finally {
+      await failing.stop()
+    }
   })
 })

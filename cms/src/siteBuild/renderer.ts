@@ -8,7 +8,7 @@ import fs from 'node:fs'
 import type { Payload } from 'payload'
 
 import { changeKey, changeOf, onNudge, type SiteChange } from './changes'
-import { fullRender, hasManifest, rendererEnvFor } from './fullRender'
+import { FULL_RENDER_TIMEOUT_MS, hasManifest, rendererEnvFor } from './fullRender'
 import { acquireLease, releaseLease } from './lease'
 import type { SiteRenderSettings } from './settings'
 import { type ChangeFilter, updateChanges } from './updateChanges'
@@ -164,18 +164,21 @@ export class SiteRenderer {
   }
 
   private async ensureWorker(): Promise<RenderWorker | undefined> {
-    if (this.worker?.alive) return this.worker
+    if (this.worker?.alive) {
+      try {
+        await this.worker.ready
+        return this.worker
+      } catch {
+        // it died while starting: started again below
+      }
+    }
     if (this.worker) {
       // It died: wait a little longer after each crash in a row, so a broken worker does not spin.
       this.worker = undefined
       await this.nap(Math.min(30_000, 250 * 2 ** Math.min(this.crashesInRow, 7)))
       if (!this.holding || this.stopped) return undefined
     }
-    const worker = new RenderWorker(this.settings.workerCommand, rendererEnvFor(this.settings, this.settings.outDir), this.settings.siteDir, this.logger)
-    this.worker = worker
-    void worker.exited.then((how) => {
-      if (this.worker === worker && !this.stopped) this.logger.error(`门户渲染进程退出（${how}），将重新启动`)
-    })
+    const worker = this.spawnWorker(false)
     try {
       await worker.ready
       return worker
@@ -184,6 +187,17 @@ export class SiteRenderer {
       this.logger.error(`门户渲染进程启动失败：${(error as Error).message}`)
       return undefined
     }
+  }
+
+  /** Starts a worker (`fullFirst`: it renders everything before it takes changes) as this holder's. */
+  private spawnWorker(fullFirst: boolean): RenderWorker {
+    const command = fullFirst ? [...this.settings.workerCommand, '--full-first'] : this.settings.workerCommand
+    const worker = new RenderWorker(command, rendererEnvFor(this.settings, this.settings.outDir), this.settings.siteDir, this.logger)
+    this.worker = worker
+    void worker.exited.then((how) => {
+      if (this.worker === worker && !this.stopped) this.logger.error(`门户渲染进程退出（${how}），将重新启动`)
+    })
+    return worker
   }
 
   private async renderBatch(worker: RenderWorker, records: ChangeRecord[]): Promise<void> {
@@ -231,7 +245,11 @@ export class SiteRenderer {
     }
   }
 
-  /** No manifest yet (first start, a new output folder) or asked to at start: render everything before any change. */
+  /**
+   * No manifest yet (first start, a new output folder) or asked to at start: render everything
+   * before any change. The worker does it and then stays on with the content it loaded, so the
+   * first change after it does not wait for a second process to load everything again.
+   */
   private async firstFullRender(): Promise<void> {
     if (Date.now() - this.fullRenderFailedAt < 30_000) return this.nap(1_000)
     await this.worker?.stop()
@@ -243,8 +261,10 @@ export class SiteRenderer {
       collection,
       data: { key: 'full', kind: 'full', reason: `门户全量生成（${why}）`, state: 'rendering', holder: this.settings.holderId, startedAt: now(), attempts: 1 },
     })
+    const worker = this.spawnWorker(true)
+    const stuck = setTimeout(() => worker.child.kill('SIGKILL'), FULL_RENDER_TIMEOUT_MS)
     try {
-      const result = await fullRender(this.settings, this.settings.outDir, this.logger)
+      const result = await worker.fullRendered
       await this.update({ ids: [record.id] }, { state: 'done', pages: result.pages, ms: result.ms, finishedAt: now() })
       this.startupFullDone = true
       // Everything queued before the full render started is in it.
@@ -256,6 +276,10 @@ export class SiteRenderer {
       this.fullRenderFailedAt = Date.now()
       await this.update({ ids: [record.id] }, { state: 'failed', error: (error as Error).message, finishedAt: now() })
       this.logger.error(`门户全量生成失败：${(error as Error).message}`)
+      await worker.stop()
+      if (this.worker === worker) this.worker = undefined
+    } finally {
+      clearTimeout(stuck)
     }
   }
 }

@@ -21,7 +21,7 @@ export type SiteRenderSettings = {
   mediaDir?: string
   /** The worker, run with this Node: script and arguments (SITE_RENDER_COMMAND, space-separated). */
   workerCommand: string[]
-  /** The full render, likewise (SITE_FULL_RENDER_COMMAND). */
+  /** The nightly check's full render into a folder of its own, likewise (SITE_FULL_RENDER_COMMAND). */
   fullCommand: string[]
   /** Who this instance is in the lease. */
   holderId: string

@@ -1,6 +1,8 @@
 // The render worker child (`node site/scripts/render.ts --worker`, I12-CONTRACT part A) and its
 // JSON-lines protocol: it prints {"ready":true} once loaded, then answers each request line
-// {"seq","changes"} with {"seq","ok",...}. Its stderr goes to our log.
+// {"seq","changes"} with {"seq","ok",...}. Started with `--full-first`, it renders every page first
+// and says {"full":true,"pages","ms"}; one that cannot start says {"ok":false,"error"} and exits.
+// Its stderr goes to our log.
 import { type ChildProcess, spawn } from 'node:child_process'
 import readline from 'node:readline'
 
@@ -9,6 +11,8 @@ import type { SiteChange } from './changes'
 export type WorkerResult =
   | { seq: number; ok: true; rendered: number; removed: number; ms: number; urls: string[] }
   | { seq: number; ok: false; error: string }
+
+export type FullRenderResult = { pages: number; ms: number }
 
 export type WorkerLogger = { info: (message: string) => void; error: (message: string) => void }
 
@@ -27,6 +31,8 @@ export class RenderWorker {
   readonly child: ChildProcess
   /** Resolves when the worker said it is ready; rejects if it died first. */
   readonly ready: Promise<void>
+  /** With `--full-first`: resolves when its full render is published; rejects if it died first. */
+  readonly fullRendered: Promise<FullRenderResult>
   /** Resolves with the exit code or signal when the child is gone. */
   readonly exited: Promise<string>
   private waiting = new Map<number, { resolve: (result: WorkerResult) => void; reject: (error: Error) => void }>()
@@ -41,14 +47,24 @@ export class RenderWorker {
       markReady = resolve
       failReady = reject
     })
+    let markFull: (result: FullRenderResult) => void
+    let failFull: (error: Error) => void
+    this.fullRendered = new Promise<FullRenderResult>((resolve, reject) => {
+      markFull = resolve
+      failFull = reject
+    })
     // A rejection nobody awaited must not crash the CMS.
     this.ready.catch(() => undefined)
+    this.fullRendered.catch(() => undefined)
+    /** Why it could not start, in its own words. */
+    let startError: string | undefined
     this.exited = new Promise((resolve) => {
       const done = (how: string) => {
         if (this.gone) return
         this.gone = true
-        const error = new Error(`渲染进程意外退出（${how}）`)
+        const error = new Error(startError ?? `渲染进程意外退出（${how}）`)
         failReady(error)
+        failFull(error)
         for (const waiter of this.waiting.values()) waiter.reject(error)
         this.waiting.clear()
         resolve(how)
@@ -59,7 +75,7 @@ export class RenderWorker {
     this.child.stdin!.on('error', () => undefined)
 
     readline.createInterface({ input: this.child.stdout! }).on('line', (line) => {
-      let message: { ready?: boolean; seq?: number } & Partial<WorkerResult>
+      let message: { ready?: boolean; full?: boolean; seq?: number; pages?: number; ms?: number; error?: string } & Partial<WorkerResult>
       try {
         message = JSON.parse(line)
       } catch {
@@ -67,6 +83,11 @@ export class RenderWorker {
         return
       }
       if (message.ready) return markReady()
+      if (message.full) return markFull({ pages: message.pages ?? 0, ms: message.ms ?? 0 })
+      if (message.seq === undefined && message.ok === false) {
+        startError = message.error || '渲染进程启动失败（未说明原因）'
+        return
+      }
       const waiter = message.seq === undefined ? undefined : this.waiting.get(message.seq)
       if (!waiter) return
       this.waiting.delete(message.seq!)

@@ -3,7 +3,8 @@
 //   --worker  prints {"ready":true}, answers each request line, appends what it rendered to
 //             <SITE_OUT>/render-log.jsonl and bumps manifest.json; exits when stdin closes.
 //   --full    writes manifest.json, logs {"full":true}, prints {"ok":true,"pages":N,"ms":T}.
-// <SITE_OUT>/test-worker.json tunes it per test: {"delayMs": n, "fail": "<collection>"}.
+//   --worker --full-first   does what --full does first (saying {"full":true,…}), then goes on as --worker.
+// <SITE_OUT>/test-worker.json tunes it per test: {"delayMs": n, "fail": "<collection>", "failFull": "<reason>"}.
 import fs from 'node:fs'
 import path from 'node:path'
 import readline from 'node:readline'
@@ -19,7 +20,7 @@ fs.mkdirSync(out, { recursive: true })
 const logFile = path.join(out, 'render-log.jsonl')
 const manifestFile = path.join(out, 'manifest.json')
 
-function tuning(): { delayMs?: number; fail?: string } {
+function tuning(): { delayMs?: number; fail?: string; failFull?: string } {
   try {
     return JSON.parse(fs.readFileSync(path.join(out!, 'test-worker.json'), 'utf8'))
   } catch {
@@ -41,12 +42,24 @@ function writeManifest(pages: Record<string, unknown>) {
   fs.renameSync(temp, manifestFile)
 }
 
-if (process.argv.includes('--full')) {
+/** A full render; false when the test asked it to fail (it then said why). */
+function renderFull(summary: Record<string, unknown>): boolean {
   const started = Date.now()
+  const { failFull } = tuning()
+  if (failFull) {
+    process.stdout.write(`${JSON.stringify({ ok: false, error: failFull })}\n`)
+    return false
+  }
   writeManifest({ '/': { object: 'home.html', type: 'text/html; charset=utf-8' } })
   fs.appendFileSync(logFile, `${JSON.stringify({ full: true, pid: process.pid })}\n`)
-  process.stdout.write(`${JSON.stringify({ ok: true, pages: 1, ms: Date.now() - started })}\n`)
+  process.stdout.write(`${JSON.stringify({ ...summary, ok: true, pages: 1, ms: Date.now() - started })}\n`)
+  return true
+}
+
+if (process.argv.includes('--full')) {
+  process.exit(renderFull({}) ? 0 : 1)
 } else {
+  if (process.argv.includes('--full-first') && !renderFull({ full: true })) process.exit(1)
   process.stdout.write(`${JSON.stringify({ ready: true })}\n`)
   const lines = readline.createInterface({ input: process.stdin })
   lines.on('line', (line) => {
