@@ -3,7 +3,7 @@
 //   node scripts/render.ts --worker   prints {"ready":true}, then answers one JSON line per JSON line on stdin:
 //     {"seq":1,"changes":[{"kind":"doc","collection":"news","id":123},{"kind":"global","slug":"navigation"}]}
 //     → {"seq":1,"ok":true,"rendered":N,"removed":M,"ms":T,"urls":[…first 50]} or {"seq":1,"ok":false,"error":"…"}
-//   node scripts/render.ts --worker --full-first   renders every page first and prints {"full":true,"ok":true,"pages":N,"ms":T}
+//   node scripts/render.ts --worker --full-first   renders every page first and prints {"full":true,"ok":true,"pages":N,"ms":T,"loadMs":L}
 //     before {"ready":true}. A worker that fails to start prints {"ok":false,"error":"…"} and exits 1.
 // Logs go to stderr. Env: CMS_URL, SITE_URL (the bundle was built for it), SITE_OUT (default site/live),
 // SITE_BUILD_DIR (the astro build, default site/dist), MEDIA_DIR (default ../media).
@@ -53,7 +53,7 @@ if (mode === '--full') {
     // the worker with the content already loaded, instead of a second process loading it again.
     if (fullFirst || !renderer.incrementalReady) {
       const summary = await renderer.full()
-      if (fullFirst) say({ full: true, ok: true, pages: summary.rendered, ms: summary.ms })
+      if (fullFirst) say({ full: true, ok: true, pages: summary.rendered, ms: summary.ms, loadMs: renderer.lastTimings?.loadMs })
     } else {
       await renderer.loadContent()
       const summary = await renderer.catchUp()

@@ -47,7 +47,7 @@ export type LiveRun = {
   /** From `next start` until the first manifest, and the full render's own figures. */
   startupSeconds: number
   /** Null when this start's record was not found (then nothing is claimed). */
-  fullRender: { seconds: number; pages: number } | null
+  fullRender: { seconds: number; pages: number; loadSeconds: number | null } | null
   /** The first publish after the full render at start, seconds (not among the publish samples). */
   firstPublishSeconds: number
   publish: Timing
@@ -153,7 +153,8 @@ async function measure(payload: Payload, size: number, outDir: string, log: Log)
     const manifest = await waitForManifest(outDir, started, STARTUP_TIMEOUT_MS)
     const startupSeconds = round((Date.now() - started) / 1000)
     const full = await fullRenderRecord(payload, started)
-    log(`  full render ${round((full?.ms ?? 0) / 1000)} s, ${full?.pages} pages (CMS up and rendered in ${startupSeconds} s)`)
+    const loadSeconds = await fullRenderLoadSeconds(cms.output)
+    log(`  full render ${round((full?.ms ?? 0) / 1000)} s (reading the content from the CMS ${loadSeconds ?? '?'} s), ${full?.pages} pages (CMS up and rendered in ${startupSeconds} s)`)
     site = await serveLiveSite(outDir, { CMS_URL: cms.url })
     const base = site.url
     const editor = await cmsSession(cms, 'editor@example.com')
@@ -265,7 +266,7 @@ async function measure(payload: Payload, size: number, outDir: string, log: Log)
     return {
       news: size,
       startupSeconds,
-      fullRender: full ? { seconds: round((full.ms ?? 0) / 1000), pages: full.pages ?? 0 } : null,
+      fullRender: full ? { seconds: round((full.ms ?? 0) / 1000), pages: full.pages ?? 0, loadSeconds } : null,
       firstPublishSeconds,
       publish: timing(publish),
       publishStages: medianStages(stages),
@@ -337,6 +338,16 @@ async function sitemapGone(base: string, slug: string): Promise<boolean> {
  * This start's full render record (created after `since`: an earlier size's record must not be
  * read as this one's). The CMS marks it done just after the manifest is in place, so this waits.
  */
+/** Of the full render, the seconds spent reading the content over REST, as the CMS logged it. */
+async function fullRenderLoadSeconds(output: () => string): Promise<number | null> {
+  for (let i = 0; i < 50; i++) {
+    const ms = /门户全量生成完成：.*读取内容 (\d+) 毫秒/.exec(output())?.[1]
+    if (ms) return round(Number(ms) / 1000)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  return null
+}
+
 async function fullRenderRecord(payload: Payload, since: number): Promise<{ ms?: number; pages?: number } | undefined> {
   for (let tries = 0; tries < 600; tries++) {
     const { docs } = await payload.db.find<{ ms?: number; pages?: number }>({
@@ -491,10 +502,10 @@ export function liveTables(results: LiveResults): Table[] {
     },
     {
       title: 'Pages re-rendered per change (min–max), full render, peak RSS (MB) per process (the full render is the worker started with --full-first: its peak), probes',
-      head: ['news', 'publish', 'withdrawal', 'old withdrawal', 'home edit', 'navigation', 'full render s', 'full pages', 'first publish after it s', 'RSS cms', 'RSS worker', 'RSS full render', 'RSS server', 'probes', 'non-200'],
+      head: ['news', 'publish', 'withdrawal', 'old withdrawal', 'home edit', 'navigation', 'full render s (reading)', 'full pages', 'first publish after it s', 'RSS cms', 'RSS worker', 'RSS full render', 'RSS server', 'probes', 'non-200'],
       rows: results.runs.map((r) => [
         r.news, pages(r.pagesRendered.publish), pages(r.pagesRendered.withdrawal), pages(r.pagesRendered.oldWithdrawal), pages(r.pagesRendered.homeTitleEdit), pages(r.pagesRendered.navigation),
-        r.fullRender?.seconds ?? '–', r.fullRender?.pages ?? '–', r.firstPublishSeconds, r.peakRssMB.cms ?? '–', r.peakRssMB.worker ?? '–', r.peakRssMB.fullRender ?? '–', r.peakRssMB.server ?? '–', r.probes.requests, r.probes.failures,
+        r.fullRender ? `${r.fullRender.seconds} (${r.fullRender.loadSeconds ?? '?'})` : '–', r.fullRender?.pages ?? '–', r.firstPublishSeconds, r.peakRssMB.cms ?? '–', r.peakRssMB.worker ?? '–', r.peakRssMB.fullRender ?? '–', r.peakRssMB.server ?? '–', r.probes.requests, r.probes.failures,
       ]),
     },
     {

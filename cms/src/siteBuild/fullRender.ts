@@ -10,7 +10,8 @@ import { rendererEnv, type WorkerLogger } from './worker'
 /** A full render of 10k news takes well under a minute; this long means it is stuck. */
 export const FULL_RENDER_TIMEOUT_MS = 20 * 60_000
 
-export type FullRenderResult = { pages: number; ms: number }
+/** `loadMs` (from a worker's full render): of `ms`, the time spent reading the content from the CMS. */
+export type FullRenderResult = { pages: number; ms: number; loadMs?: number }
 
 export const manifestPath = (outDir: string) => path.join(outDir, 'manifest.json')
 export const hasManifest = (outDir: string) => fs.existsSync(/*turbopackIgnore: true*/ manifestPath(outDir))

@@ -271,7 +271,8 @@ export class SiteRenderer {
       if (covered !== undefined) {
         await this.update({ state: 'pending', maxId: covered }, { state: 'done', batch: Number(record.id), finishedAt: now(), pages: 0 })
       }
-      this.logger.info(`门户全量生成完成：${result.pages} 页，用时 ${result.ms} 毫秒`)
+      const reading = result.loadMs === undefined ? '' : `（其中读取内容 ${result.loadMs} 毫秒）`
+      this.logger.info(`门户全量生成完成：${result.pages} 页，用时 ${result.ms} 毫秒${reading}`)
     } catch (error) {
       this.fullRenderFailedAt = Date.now()
       await this.update({ ids: [record.id] }, { state: 'failed', error: (error as Error).message, finishedAt: now() })

@@ -7,12 +7,11 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import readline from 'node:readline'
 
 import type { SiteChange } from './changes'
+import type { FullRenderResult } from './fullRender'
 
 export type WorkerResult =
   | { seq: number; ok: true; rendered: number; removed: number; ms: number; urls: string[] }
   | { seq: number; ok: false; error: string }
-
-export type FullRenderResult = { pages: number; ms: number }
 
 export type WorkerLogger = { info: (message: string) => void; error: (message: string) => void }
 
@@ -75,7 +74,7 @@ export class RenderWorker {
     this.child.stdin!.on('error', () => undefined)
 
     readline.createInterface({ input: this.child.stdout! }).on('line', (line) => {
-      let message: { ready?: boolean; full?: boolean; seq?: number; pages?: number; ms?: number; error?: string } & Partial<WorkerResult>
+      let message: { ready?: boolean; full?: boolean; seq?: number; pages?: number; ms?: number; loadMs?: number; error?: string } & Partial<WorkerResult>
       try {
         message = JSON.parse(line)
       } catch {
@@ -83,7 +82,7 @@ export class RenderWorker {
         return
       }
       if (message.ready) return markReady()
-      if (message.full) return markFull({ pages: message.pages ?? 0, ms: message.ms ?? 0 })
+      if (message.full) return markFull({ pages: message.pages ?? 0, ms: message.ms ?? 0, loadMs: message.loadMs })
       if (message.seq === undefined && message.ok === false) {
         startError = message.error || '渲染进程启动失败（未说明原因）'
         return
