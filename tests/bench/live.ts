@@ -146,7 +146,8 @@ async function measure(payload: Payload, size: number, outDir: string, log: Log)
   log(`starting the built CMS (renderer on) with ${size.toLocaleString('en')} published news …`)
   const started = Date.now()
   const rss = watchRss(outDir, process.env.DATABASE_URL!)
-  const cms = await startBuiltCms({ DATABASE_URL: process.env.DATABASE_URL!, MEDIA_DIR: process.env.MEDIA_DIR!, ...renderEnv(outDir) })
+  // Info level: the renderer's log line of the full render says how long reading the content took.
+  const cms = await startBuiltCms({ DATABASE_URL: process.env.DATABASE_URL!, MEDIA_DIR: process.env.MEDIA_DIR!, PAYLOAD_LOG_LEVEL: 'info', ...renderEnv(outDir) })
   let site: Awaited<ReturnType<typeof serveLiveSite>> | undefined
   let probes: ReturnType<typeof probe> | undefined
   try {
