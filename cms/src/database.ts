@@ -62,6 +62,16 @@ export function databaseAdapter(url = process.env.DATABASE_URL): DatabaseAdapter
   }))
 }
 
+async function useWal({ client, wal }: SQLiteAdapter): Promise<void> {
+  if (!wal) return
+  const { rows } = await client.execute('PRAGMA journal_mode')
+  if (rows[0]?.journal_mode !== 'wal') {
+    await client.execute('PRAGMA journal_mode = WAL')
+    await client.execute(`PRAGMA journal_size_limit = ${wal.journalSizeLimit}`)
+  }
+  await client.execute(`PRAGMA synchronous = ${wal.synchronous}`)
+}
+
 const migrationCommands = ['migrate', 'migrateDown', 'migrateFresh', 'migrateRefresh', 'migrateReset'] as const
 
 /**
@@ -79,7 +89,11 @@ function withQueuedWrites(adapterObj: DatabaseAdapterObj<SQLiteAdapter>): Databa
       const adapter = adapterObj.init(args)
       const { connect, destroy } = adapter
       adapter.connect = async function (options) {
-        this.client ??= createQueuedSqliteClient(this.clientConfig)
+        if (!this.client) {
+          this.client = createQueuedSqliteClient(this.clientConfig)
+          // What db-sqlite's connect does only for a client it creates itself.
+          await useWal(this)
+        }
         return connect!.call(this, options)
       }
       adapter.destroy = async function () {

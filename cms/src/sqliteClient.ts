@@ -1,14 +1,18 @@
-// The SQLite client behind our Payload adapter: @libsql/client's pooled local client (a
-// transaction borrows one connection and gives it back when it ends), with every write made in
-// this process queued behind one lock per database file.
+// The SQLite client behind our Payload adapter: one writer connection and a pool of readers
+// (@libsql/client 0.18: a transaction borrows a connection and gives it back when it ends), with
+// every write made in this process queued behind one lock per database file.
 //
 // Why the queue: a request's transaction holds SQLite's write lock (BEGIN IMMEDIATE) while its
-// hooks run, across awaits. A write from another request on another pooled connection would find
-// the lock taken, and SQLite's busy timeout waits synchronously — on the very event loop the
-// holder needs in order to finish — so it could only time out with SQLITE_BUSY. Here that write
-// waits, asynchronously, for the transaction to end. Reads never wait: in WAL mode a reader sees
-// the last commit while a writer works. Another process on the same file is SQLite's own matter:
-// every pooled connection waits up to `busyTimeoutMs` for it.
+// hooks run, across awaits. A write from another request on another connection would find the
+// lock taken, and SQLite's busy timeout waits synchronously — on the very event loop the holder
+// needs in order to finish — so it could only time out with SQLITE_BUSY. Here that write waits,
+// asynchronously, for the transaction to end. Reads never wait: in WAL mode a reader sees the last
+// commit while a writer works. Another process on the same file is SQLite's own matter: every
+// connection waits up to `busyTimeoutMs` for it.
+//
+// Why one writer connection: per-connection settings (PRAGMA synchronous = FULL, set by the
+// adapter at connect; a bench's synchronous = OFF) then hold for every write, as they did when
+// the client had a single connection. The queue already lets only one write run at a time.
 import path from 'node:path'
 
 import { type Client, type Config, createClient, type InArgs, type InStatement, LibsqlError, type ResultSet, type Transaction, type TransactionMode } from '@libsql/client'
@@ -93,12 +97,13 @@ class QueuedTransaction implements Transaction {
 
 class QueuedSqliteClient implements Client {
   constructor(
-    private readonly inner: Client,
+    private readonly writer: Client,
+    private readonly reader: Client,
     private readonly lock: Mutex,
     private readonly waitMs: number,
   ) {}
 
-  /** Waits for the file's write lock; SQLITE_BUSY (in Chinese) after `writeWaitMs`. */
+  /** Waits for the file's write lock; SQLITE_BUSY (in Chinese) after `waitMs`. */
   private acquire(): Promise<MutexInterface.Releaser> {
     return withTimeout(this.lock, this.waitMs, busy(this.waitMs)).acquire()
   }
@@ -115,49 +120,57 @@ class QueuedSqliteClient implements Client {
   execute(stmt: InStatement): Promise<ResultSet>
   execute(sql: string, args?: InArgs): Promise<ResultSet>
   execute(stmt: InStatement | string, args?: InArgs): Promise<ResultSet> {
-    const run = () => (typeof stmt === 'string' ? this.inner.execute(stmt, args) : this.inner.execute(stmt))
-    return onlyReads(sqlOf(stmt)) ? run() : this.queued(run)
+    const run = (client: Client) => (typeof stmt === 'string' ? client.execute(stmt, args) : client.execute(stmt))
+    return onlyReads(sqlOf(stmt)) ? run(this.reader) : this.queued(() => run(this.writer))
   }
   batch(stmts: Array<InStatement | [string, InArgs?]>, mode?: TransactionMode): Promise<ResultSet[]> {
-    const run = () => this.inner.batch(stmts, mode)
-    return mode === 'read' || stmts.every((stmt) => onlyReads(sqlOf(stmt))) ? run() : this.queued(run)
+    if (mode === 'read' || stmts.every((stmt) => onlyReads(sqlOf(stmt)))) return this.reader.batch(stmts, mode)
+    return this.queued(() => this.writer.batch(stmts, mode))
   }
   migrate(stmts: InStatement[]): Promise<ResultSet[]> {
-    return this.queued(() => this.inner.migrate(stmts))
+    return this.queued(() => this.writer.migrate(stmts))
   }
   async transaction(mode: TransactionMode = 'write'): Promise<Transaction> {
-    if (mode === 'read') return this.inner.transaction(mode)
+    if (mode === 'read') return this.reader.transaction(mode)
     // A deferred transaction may write later: it queues like a write one.
     const unlock = await this.acquire()
     try {
-      return new QueuedTransaction(await this.inner.transaction(mode), unlock)
+      return new QueuedTransaction(await this.writer.transaction(mode), unlock)
     } catch (error) {
       unlock()
       throw error
     }
   }
   executeMultiple(sql: string): Promise<void> {
-    return this.queued(() => this.inner.executeMultiple(sql))
+    return this.queued(() => this.writer.executeMultiple(sql))
   }
   sync() {
-    return this.inner.sync()
+    return this.writer.sync()
   }
   close(): void {
-    this.inner.close()
+    this.writer.close()
+    this.reader.close()
   }
   reconnect(): void {
-    this.inner.reconnect()
+    this.writer.reconnect()
+    this.reader.reconnect()
   }
   get closed(): boolean {
-    return this.inner.closed
+    return this.writer.closed
   }
   get protocol(): string {
-    return this.inner.protocol
+    return this.writer.protocol
   }
 }
 
-/** A pooled local client whose writes queue behind this process's other writes to the same file. */
+/**
+ * A local client whose writes go through one connection, queued behind this process's other
+ * writes to the same file; reads use a pool of their own. Other URLs (a libsql server, an
+ * in-memory database, which exists on one connection only) get the plain client.
+ */
 export function createQueuedSqliteClient(config: Config, options: { writeWaitMs?: number } = {}): Client {
-  const inner = createClient({ timeout: busyTimeoutMs, ...config })
-  return new QueuedSqliteClient(inner, writeLockFor(config.url), options.writeWaitMs ?? writeWaitMs)
+  if (!config.url.startsWith('file:') || config.url.includes(':memory:')) return createClient(config)
+  const writer = createClient({ timeout: busyTimeoutMs, ...config, concurrency: 1 })
+  const reader = createClient({ timeout: busyTimeoutMs, ...config })
+  return new QueuedSqliteClient(writer, reader, writeLockFor(config.url), options.writeWaitMs ?? writeWaitMs)
 }
