@@ -75,7 +75,7 @@ async function useWal({ client, wal }: SQLiteAdapter): Promise<void> {
 const migrationCommands = ['migrate', 'migrateDown', 'migrateFresh', 'migrateRefresh', 'migrateReset'] as const
 
 /**
- * The adapter with our client (sqliteClient.ts: pooled connections, writes queued in-process)
+ * The adapter with our client (sqliteClient.ts: one queued writer connection, pooled readers)
  * in place of the one it would create, closed again when Payload is destroyed.
  *
  * Migrations still run outside transactions: a migration that rebuilds a table turns foreign keys
