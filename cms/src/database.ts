@@ -3,12 +3,13 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
-import { type SQLiteSchemaHook, sqliteAdapter } from '@payloadcms/db-sqlite'
+import { type SQLiteAdapter, type SQLiteSchemaHook, sqliteAdapter } from '@payloadcms/db-sqlite'
 import { index } from '@payloadcms/db-sqlite/drizzle/sqlite-core'
-import type { DatabaseAdapterObj, Migration } from 'payload'
+import { type DatabaseAdapterObj, defaultBeginTransaction, type Migration } from 'payload'
 
 import { indexReviewedLists } from './listIndexes'
 import { migrations as generated } from './migrations'
+import { createQueuedSqliteClient } from './sqliteClient'
 
 // The generated list is typed with the SQLite adapter's own argument types; Payload's generic type erases them.
 export const migrations = generated as unknown as Migration[]
@@ -43,8 +44,11 @@ export function databaseAdapter(url = process.env.DATABASE_URL): DatabaseAdapter
 
   const sqliteUrl = url || `file:${defaultSqlitePath}`
   if (sqliteUrl.startsWith('file:')) fs.mkdirSync(path.dirname(sqliteUrl.slice('file:'.length)), { recursive: true })
-  return sqliteAdapter({
+  return withQueuedWrites(sqliteAdapter({
     client: { url: sqliteUrl },
+    // Every save is one transaction with its change record and 审签记录 (README 开发者说明 → 数据库事务).
+    // The libsql driver ignores the behaviour: its write transactions always BEGIN IMMEDIATE.
+    transactionOptions: { behavior: 'immediate' },
     push: false,
     migrationDir: path.resolve(dirname, 'migrations'),
     prodMigrations: migrations,
@@ -55,5 +59,61 @@ export function databaseAdapter(url = process.env.DATABASE_URL): DatabaseAdapter
     // item (a preview link, its 审签记录) can ever point at a new one.
     autoIncrement: true,
     afterSchemaInit: [indexTextParents, indexReviewedLists],
-  })
+  }))
+}
+
+async function useWal({ client, wal }: SQLiteAdapter): Promise<void> {
+  if (!wal) return
+  const { rows } = await client.execute('PRAGMA journal_mode')
+  if (rows[0]?.journal_mode !== 'wal') {
+    await client.execute('PRAGMA journal_mode = WAL')
+    await client.execute(`PRAGMA journal_size_limit = ${wal.journalSizeLimit}`)
+  }
+  await client.execute(`PRAGMA synchronous = ${wal.synchronous}`)
+}
+
+const migrationCommands = ['migrate', 'migrateDown', 'migrateFresh', 'migrateRefresh', 'migrateReset'] as const
+
+/**
+ * The adapter with our client (sqliteClient.ts: one queued writer connection, pooled readers)
+ * in place of the one it would create, closed again when Payload is destroyed.
+ *
+ * Migrations still run outside transactions: a migration that rebuilds a table turns foreign keys
+ * off first, which SQLite ignores inside a transaction, and dropping the old table would then
+ * delete (cascade) every row that refers to it.
+ */
+function withQueuedWrites(adapterObj: DatabaseAdapterObj<SQLiteAdapter>): DatabaseAdapterObj<SQLiteAdapter> {
+  return {
+    ...adapterObj,
+    init: (args) => {
+      const adapter = adapterObj.init(args)
+      const { connect, destroy } = adapter
+      adapter.connect = async function (options) {
+        if (!this.client) {
+          this.client = createQueuedSqliteClient(this.clientConfig)
+          // What db-sqlite's connect does only for a client it creates itself.
+          await useWal(this)
+        }
+        return connect!.call(this, options)
+      }
+      adapter.destroy = async function () {
+        await destroy?.call(this)
+        this.client?.close()
+        this.client = undefined as unknown as SQLiteAdapter['client']
+      }
+      for (const command of migrationCommands) {
+        const run = adapter[command] as (this: SQLiteAdapter, ...args: unknown[]) => Promise<void>
+        adapter[command] = async function (this: SQLiteAdapter, ...commandArgs: unknown[]) {
+          const begin = this.beginTransaction
+          this.beginTransaction = defaultBeginTransaction()
+          try {
+            return await run.apply(this, commandArgs)
+          } finally {
+            this.beginTransaction = begin
+          }
+        } as never
+      }
+      return adapter
+    },
+  }
 }

@@ -1,6 +1,7 @@
 // Every list the admin and the API serve for a reviewed collection is read in index order: SQLite's
 // plan for the list query has no sort of its own ("USE TEMP B-TREE FOR ORDER BY" at the top level),
 // which at 10k items meant sorting every row, with its tags and relations, for each page.
+import type { InStatement } from '@libsql/client'
 import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
 import type { Payload, Where } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -10,7 +11,7 @@ import { createDoc, createStaff, type Staff } from './testing/fixtures'
 import { startTestPayload, type TestPayload } from './testing/testPayload'
 import { reviewedCollections, type ReviewedCollection } from './workflow/reviewed'
 
-type Statement = Extract<Parameters<SQLiteAdapter['client']['execute']>[0], { sql: string }>
+type Statement = Extract<InStatement, { sql: string }>
 type PlanRow = { id: number; parent: number; detail: string }
 
 let t: TestPayload

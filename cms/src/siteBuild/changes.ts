@@ -1,7 +1,6 @@
 // The durable change queue: one `site-changes` record per public change, written through the
 // request's own database transaction, so it commits (or rolls back) with the change itself and
-// survives any process dying afterwards. (Our SQLite adapter is configured without transactions:
-// there each statement commits at once, the record right after the change in the same request.)
+// survives any process dying afterwards (SQLite, MongoDB and Postgres alike: database.ts).
 // The renderer (renderer.ts) picks records up from there.
 import type { Payload, PayloadRequest } from 'payload'
 
@@ -34,7 +33,7 @@ type WatchedAdapter = Payload['db'] & { [afterCommitKey]?: Set<TransactionId> }
 
 /**
  * Nudges the renderer when the change record can be seen: at once outside a transaction, else
- * right after the request's transaction commits (adapters with transactions: Postgres, MongoDB).
+ * right after the request's transaction commits.
  * Payload commits after every hook has run, so a nudge from the hook itself would find nothing
  * and the change would wait for the next poll. The adapter's commit is wrapped once per process
  * to learn when that happens.
@@ -42,7 +41,7 @@ type WatchedAdapter = Payload['db'] & { [afterCommitKey]?: Set<TransactionId> }
 async function nudgeOnceCommitted(req: PayloadRequest): Promise<void> {
   const id = await req.transactionID
   const db = req.payload.db as WatchedAdapter
-  // No open session: written already (our SQLite adapter runs without transactions).
+  // No open session (a write outside any transaction): written already.
   if ((typeof id !== 'string' && typeof id !== 'number') || !(db.sessions as Record<TransactionId, unknown> | undefined)?.[id]) return nudgeRenderer()
   let awaiting = db[afterCommitKey]
   if (!awaiting) {
