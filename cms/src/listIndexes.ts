@@ -1,7 +1,22 @@
 import type { SQLiteSchemaHook } from '@payloadcms/db-sqlite'
 import { index } from '@payloadcms/db-sqlite/drizzle/sqlite-core'
+import type { CollectionConfig } from 'payload'
 
-import { reviewedCollections, reviewedTypes } from './workflow/reviewed'
+import { type ReviewedCollection, reviewedCollections, reviewedTypes } from './workflow/reviewed'
+
+/**
+ * The list indexes of a reviewed collection's own table, in its list order (listSortField, then
+ * createdAt, Payload's tie-break): without them SQLite sorted every row, with its tags and
+ * relations, for each page (p95 139 ms at 10k news). The first serves the public
+ * (`_status = published`), the second staff. Its trailing `_status` and `createdBy` let a
+ * contributor's `_status = published OR createdBy = me` be checked in the index: without them each
+ * row up to the page was read from the table for the check, and the count read the whole table
+ * (about 150 ms per contributor list at 10k news).
+ */
+export const reviewedListIndexes = (collection: ReviewedCollection): CollectionConfig['indexes'] => {
+  const sortField = reviewedTypes[collection].listSortField
+  return [{ fields: ['_status', sortField, 'createdAt'] }, { fields: [sortField, 'createdAt', '_status', 'createdBy'] }]
+}
 
 /**
  * The admin's list view reads reviewed items with `draft: true`, that is from the versions table
