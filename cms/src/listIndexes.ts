@@ -44,6 +44,21 @@ export const indexReviewedLists: SQLiteSchemaHook = ({ schema, extendTable }) =>
         ),
       }),
     })
+    for (const items of [collection, name]) indexSideTables(schema, extendTable, items)
   }
   return schema
+}
+
+/**
+ * Every row of a list carries its hasMany values (tags: `<table>_texts`) and relations
+ * (`<table>_rels`), each read in a subquery `WHERE parent_id = ? ORDER BY order`. Payload's own
+ * indexes are (order, parent_id) and (parent_id) alone: SQLite stepped through every `order` value
+ * or sorted each row's relations. (parent_id, order) answers both in one seek, in order.
+ */
+function indexSideTables(schema: Parameters<SQLiteSchemaHook>[0]['schema'], extendTable: Parameters<SQLiteSchemaHook>[0]['extendTable'], tableName: string) {
+  for (const side of [`${tableName}_texts`, `${tableName}_rels`]) {
+    const table = schema.tables[side]
+    if (!table) continue
+    extendTable({ table, extraConfig: (columns) => ({ parentOrderIdx: index(`${side}_parent_order_idx`).on(columns.parent, columns.order) }) })
+  }
 }

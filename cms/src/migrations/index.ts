@@ -8,6 +8,7 @@ import * as migration_20261201_131823_admin_import_notes from './20261201_131823
 import * as migration_20261201_132843_news_list_indexes from './20261201_132843_news_list_indexes';
 import * as migration_20261201_164422_news_api_list_speed from './20261201_164422_news_api_list_speed';
 import * as migration_20261202_010104_list_index_access_columns from './20261202_010104_list_index_access_columns';
+import * as migration_20261202_010556_side_table_parent_order from './20261202_010556_side_table_parent_order';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261202_010104_list_index_access_columns.up,
     down: migration_20261202_010104_list_index_access_columns.down,
-    name: '20261202_010104_list_index_access_columns'
+    name: '20261202_010104_list_index_access_columns',
+  },
+  {
+    up: migration_20261202_010556_side_table_parent_order.up,
+    down: migration_20261202_010556_side_table_parent_order.down,
+    name: '20261202_010556_side_table_parent_order'
   },
 ];
