@@ -164,14 +164,20 @@ async function createColumns(payload: Payload): Promise<number[]> {
   return ids
 }
 
-type BenchRole = 'contributor' | 'editor'
+type BenchRole = 'admin' | 'contributor' | 'editor'
 const staffEmail = (role: BenchRole) => `${role}@bench.example`
 
-/** A contributor with drafts of their own, and an editor: the two ways staff lists are filtered. */
+/**
+ * A contributor with drafts of their own, and an editor: the two ways staff lists are filtered.
+ * The first account on an empty system becomes an admin (makeFirstUserAdmin), so an admin comes
+ * first: before, the "contributor" rows measured an admin, who sees everything unfiltered.
+ */
 async function createStaffWithDrafts(payload: Payload, columnIds: number[]) {
   const ids: Record<string, number> = {}
-  for (const role of ['contributor', 'editor'] as const) {
-    ids[role] = (await payload.create({ collection: 'users', data: { email: staffEmail(role), password: testPassword, name: role, role } })).id
+  for (const role of ['admin', 'contributor', 'editor'] as const) {
+    const user = await payload.create({ collection: 'users', data: { email: staffEmail(role), password: testPassword, name: role, role } })
+    if (user.role !== role) throw new Error(`bench account ${staffEmail(role)} got role ${user.role}, expected ${role}`)
+    ids[role] = user.id
   }
   const random = seededRandom(7)
   for (let i = 0; i < CONTRIBUTOR_DRAFTS; i++) {

@@ -7,6 +7,8 @@ import * as migration_20261201_131435_site_render_queue from './20261201_131435_
 import * as migration_20261201_131823_admin_import_notes from './20261201_131823_admin_import_notes';
 import * as migration_20261201_132843_news_list_indexes from './20261201_132843_news_list_indexes';
 import * as migration_20261201_164422_news_api_list_speed from './20261201_164422_news_api_list_speed';
+import * as migration_20261202_010104_list_index_access_columns from './20261202_010104_list_index_access_columns';
+import * as migration_20261202_010556_side_table_parent_order from './20261202_010556_side_table_parent_order';
 
 export const migrations = [
   {
@@ -52,6 +54,16 @@ export const migrations = [
   {
     up: migration_20261201_164422_news_api_list_speed.up,
     down: migration_20261201_164422_news_api_list_speed.down,
-    name: '20261201_164422_news_api_list_speed'
+    name: '20261201_164422_news_api_list_speed',
+  },
+  {
+    up: migration_20261202_010104_list_index_access_columns.up,
+    down: migration_20261202_010104_list_index_access_columns.down,
+    name: '20261202_010104_list_index_access_columns',
+  },
+  {
+    up: migration_20261202_010556_side_table_parent_order.up,
+    down: migration_20261202_010556_side_table_parent_order.down,
+    name: '20261202_010556_side_table_parent_order'
   },
 ];

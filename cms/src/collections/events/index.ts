@@ -13,6 +13,7 @@ import { publishCheckEndpoint } from '../../checks/checkEndpoint'
 import { draftable } from '../draftable'
 import { reviewedTypes } from '../../workflow/reviewed'
 import { reviewedEditComponents } from '../reviewedEdit'
+import { reviewedListIndexes } from '../../listIndexes'
 
 export const venueKinds = [
   { label: '社区', value: 'community' },
@@ -48,8 +49,7 @@ export const Events: CollectionConfig = {
   },
   defaultPopulate: { title: true, slug: true, startAt: true, endAt: true, venue: true, format: true },
   defaultSort: `-${reviewedTypes.events.listSortField}`,
-  // As news: the public list (published only) and staff's, in the list's order (tie-break createdAt).
-  indexes: [{ fields: ['_status', reviewedTypes.events.listSortField, 'createdAt'] }, { fields: [reviewedTypes.events.listSortField, 'createdAt'] }],
+  indexes: reviewedListIndexes('events'),
   fields: [
     workflowNoticesField,
     { name: 'title', type: 'text', label: '活动名称', required: true, maxLength: 120 },

@@ -13,6 +13,7 @@ import { publishCheckEndpoint } from '../../checks/checkEndpoint'
 import { draftable } from '../draftable'
 import { reviewedTypes } from '../../workflow/reviewed'
 import { reviewedEditComponents } from '../reviewedEdit'
+import { reviewedListIndexes } from '../../listIndexes'
 
 export const Families: CollectionConfig = {
   slug: 'families',
@@ -30,8 +31,7 @@ export const Families: CollectionConfig = {
   },
   defaultPopulate: { familyName: true, slug: true, year: true, motto: true },
   defaultSort: `-${reviewedTypes.families.listSortField}`,
-  // As news: the public list (published only) and staff's, in the list's order (tie-break createdAt).
-  indexes: [{ fields: ['_status', reviewedTypes.families.listSortField, 'createdAt'] }, { fields: [reviewedTypes.families.listSortField, 'createdAt'] }],
+  indexes: reviewedListIndexes('families'),
   fields: [
     workflowNoticesField,
     {

@@ -14,6 +14,7 @@ import { publishCheckEndpoint } from '../../checks/checkEndpoint'
 import { draftable } from '../draftable'
 import { reviewedTypes } from '../../workflow/reviewed'
 import { reviewedEditComponents } from '../reviewedEdit'
+import { reviewedListIndexes } from '../../listIndexes'
 
 export const News: CollectionConfig = {
   slug: 'news',
@@ -36,10 +37,7 @@ export const News: CollectionConfig = {
   },
   defaultPopulate: { title: true, slug: true, summary: true, cover: true, column: true, publishedAt: true },
   defaultSort: `-${reviewedTypes.news.listSortField}`,
-  // Lists sort by publishedAt, then createdAt (Payload's tie-break): without an index in that order
-  // SQLite sorted every row, with its tags and relations, for each page (p95 139 ms at 10k news).
-  // The first serves the public (_status = published), the second staff, who see every item.
-  indexes: [{ fields: ['_status', reviewedTypes.news.listSortField, 'createdAt'] }, { fields: [reviewedTypes.news.listSortField, 'createdAt'] }],
+  indexes: reviewedListIndexes('news'),
   fields: [
     workflowNoticesField,
     { name: 'title', type: 'text', label: '标题', required: true, maxLength: 120 },

@@ -13,6 +13,7 @@ import { publishCheckEndpoint } from '../../checks/checkEndpoint'
 import { draftable } from '../draftable'
 import { reviewedTypes } from '../../workflow/reviewed'
 import { reviewedEditComponents } from '../reviewedEdit'
+import { reviewedListIndexes } from '../../listIndexes'
 
 export const storyKinds = [
   { label: '诉前调解', value: 'mediation' },
@@ -38,8 +39,7 @@ export const Stories: CollectionConfig = {
   },
   defaultPopulate: { title: true, slug: true, workstation: true, kind: true, date: true },
   defaultSort: `-${reviewedTypes.stories.listSortField}`,
-  // As news: the public list (published only) and staff's, in the list's order (tie-break createdAt).
-  indexes: [{ fields: ['_status', reviewedTypes.stories.listSortField, 'createdAt'] }, { fields: [reviewedTypes.stories.listSortField, 'createdAt'] }],
+  indexes: reviewedListIndexes('stories'),
   fields: [
     workflowNoticesField,
     { name: 'title', type: 'text', label: '标题', required: true, maxLength: 120 },
