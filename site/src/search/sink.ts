@@ -7,7 +7,11 @@ import { searchIndexPath } from './indexPath'
 import { searchKey } from './searchDoc'
 export { warmSegmenter as warmSearch } from './segment'
 import { openSearchIndex } from './searchIndex'
+import { segmenterThreads } from './segmentThreads'
 import type { SearchableItem } from './searchDoc'
+
+/** Cores a full render's pages keep busy while the index is rebuilt beside them (site/render/: render thread, compression thread). */
+const RENDERING_CORES = 2
 
 type Changed = { collection: string; id: string; published: boolean }
 
@@ -29,7 +33,9 @@ async function withIndex(work: (index: ReturnType<typeof openSearchIndex>) => un
  */
 export async function rebuildSearch(content: RawContent, swapWhen?: Promise<boolean>) {
   const docs = searchableCollections.flatMap((collection) => (content.collections[collection] ?? []).map((doc) => cmsDocToSearchDoc(collection, doc)))
-  await withIndex((index) => index.rebuild(docs, { swapWhen }))
+  // With swapWhen, pages render meanwhile: the render and compression threads keep two cores busy,
+  // and a second segmenter on a 2-core machine only loaded another dictionary (~50 MB) to compete with them.
+  await withIndex((index) => index.rebuild(docs, { swapWhen, ...(swapWhen ? { threads: segmenterThreads(docs.length, RENDERING_CORES) } : {}) }))
 }
 
 export async function updateSearch(content: RawContent, changed: Changed[]) {
