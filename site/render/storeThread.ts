@@ -7,6 +7,9 @@ import { parentPort, Worker, workerData } from 'node:worker_threads'
 
 import { type ManifestPage, storeObject } from './objects.ts'
 
+/** Pages per message to the compression thread, at most (fewer when a turn of the event loop ends first). */
+const BATCH = 8
+
 type Request = { id: number; body: Uint8Array; type: string }
 type Reply = { id: number; page?: ManifestPage; error?: string }
 
@@ -74,6 +77,9 @@ export function startStoreThread(objectsDir: string) {
         // A body that owns its whole buffer moves to the thread instead of being copied (the caller is done with it).
         const owned = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength && body.buffer instanceof ArrayBuffer
         if (owned && !transfer.includes(body.buffer as ArrayBuffer)) transfer.push(body.buffer as ArrayBuffer)
+        // Sent once a batch is full, not only at the end of the turn: the render thread may render
+        // many pages in one turn, and the compression thread should have them as they come.
+        if (batch.length >= BATCH) send()
       })
     },
     close: () => worker.terminate().then(() => undefined),

@@ -17,6 +17,7 @@ import { seedPassword } from '../helpers/portal'
 import type { Log, Table } from './cms'
 import { corpusNews } from './corpus/index'
 import { round } from './stats'
+import { startThreadSampler, type ThreadReport } from './threadCpu'
 
 const SIZES = (process.env.RENDER_BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number)
 const collections = ['news', 'stories', 'events', 'families', 'workstations', 'columns', 'submissions']
@@ -33,6 +34,8 @@ export type RenderRun = {
     cpuSeconds: number; renderThreadCpuSeconds: number
   }
   peakRssMB: number
+  /** The full render's CPU per thread name (/proc, every 100 ms), cores used, and a timeline in 2 s slices. */
+  fullRenderThreads?: ThreadReport
   changes: ChangeRun[]
 }
 export type RenderResults = { settings: { sizes: number[]; corpus: string }; runs: RenderRun[] }
@@ -171,11 +174,13 @@ async function child([dumpFile, sizeText, outDir, resultFile, buildDir, mediaDir
 
   // RENDER_BENCH_PROFILE_FULL=<dir>: a CPU profile of the render thread during the full render.
   const fullProfile = await startProfile(process.env.RENDER_BENCH_PROFILE_FULL)
+  const sampler = startThreadSampler()
   const started = performance.now()
   const [cpuBefore, threadCpuBefore] = [process.cpuUsage(), process.threadCpuUsage()]
   const full = await renderer.full()
   const totalSeconds = (performance.now() - started) / 1000
   const [cpu, threadCpu] = [process.cpuUsage(cpuBefore), process.threadCpuUsage(threadCpuBefore)]
+  const fullRenderThreads = await sampler.stop()
   await fullProfile?.stop(`full-${size}.cpuprofile`)
   const t = renderer.lastTimings!
   const fullRender = { loadMs: t.loadMs ?? 0, pagesSeconds: round(t.renderMs / 1000, 2), publishMs: t.publishMs, searchSeconds: round(t.searchMs / 1000, 2), totalSeconds: round(totalSeconds, 2),
@@ -185,7 +190,9 @@ async function child([dumpFile, sizeText, outDir, resultFile, buildDir, mediaDir
   // RENDER_BENCH_FULL_ONLY=1: stop after the full render, its output left as it is (to compare outputs).
   if (process.env.RENDER_BENCH_FULL_ONLY) {
     await renderer.close()
-    fs.writeFileSync(resultFile, JSON.stringify({ news: size, pages: full.rendered, fullRender, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024), changes: [] } satisfies RenderRun))
+    // RENDER_BENCH_MANIFEST=<dir>: the manifest kept as manifest-<size>.json (URL → object: the SHA-256 of each page), to compare two versions' output.
+    if (process.env.RENDER_BENCH_MANIFEST) fs.cpSync(path.join(outDir, 'manifest.json'), path.join(process.env.RENDER_BENCH_MANIFEST, `manifest-${size}.json`))
+    fs.writeFileSync(resultFile, JSON.stringify({ news: size, pages: full.rendered, fullRender, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024), fullRenderThreads, changes: [] } satisfies RenderRun))
     process.exit(0)
   }
   // As the render worker does once it is ready (site/scripts/render.ts): the first change does not load the segmenter.
@@ -230,7 +237,7 @@ async function child([dumpFile, sizeText, outDir, resultFile, buildDir, mediaDir
   await measure('workstation edit', { kind: 'doc', collection: 'workstations', id: station.id })
 
   await renderer.close()
-  const run: RenderRun = { news: size, pages: full.rendered, fullRender, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024), changes }
+  const run: RenderRun = { news: size, pages: full.rendered, fullRender, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024), fullRenderThreads, changes }
   fs.writeFileSync(resultFile, JSON.stringify(run))
   process.exit(0)
 }
@@ -241,6 +248,16 @@ export function renderTables(results: RenderResults): Table[] {
       title: 'Full render, in memory (no CMS): pages through the site bundle, then the search rebuild; peak RSS of the render process',
       head: ['news', 'pages', 'load ms', 'pages s', 'manifest ms', 'search s', 'total s', 'CPU s', 'render thread CPU s', 'peak RSS MB'],
       rows: results.runs.map((r) => [r.news, r.pages, r.fullRender.loadMs, r.fullRender.pagesSeconds, r.fullRender.publishMs, r.fullRender.searchSeconds, r.fullRender.totalSeconds, r.fullRender.cpuSeconds, r.fullRender.renderThreadCpuSeconds, r.peakRssMB]),
+    },
+    {
+      title: 'Full render, CPU seconds per thread (/proc every 100 ms; "cores used" = all threads\' CPU ÷ wall time)',
+      head: ['news', 'wall s', 'cores used', 'threads (name ×count: CPU s)'],
+      rows: results.runs.map((r) => [r.news, r.fullRenderThreads?.wallSeconds ?? '', r.fullRenderThreads?.coresUsed ?? '', (r.fullRenderThreads?.threads ?? []).filter((t) => t.cpuSeconds >= 0.05).map((t) => `${t.name}${t.threads > 1 ? ` ×${t.threads}` : ''}: ${t.cpuSeconds}`).join(', ')]),
+    },
+    {
+      title: 'Full render timeline: cores used per 2 s slice, in all and by thread name',
+      head: ['news', 'from s', 'cores', 'by thread'],
+      rows: results.runs.flatMap((r) => (r.fullRenderThreads?.timeline ?? []).map((slice) => [r.news, slice.atSeconds, slice.cores, Object.entries(slice.byName).filter(([, cores]) => cores >= 0.01).map(([name, cores]) => `${name} ${cores}`).join(', ')])),
     },
     {
       title: 'One change (ms): read it, analysis (what it reaches), pages re-rendered, render, manifest, search update, total',

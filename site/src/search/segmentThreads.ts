@@ -29,8 +29,11 @@ const indexWords = ${INDEX_WORDS_SOURCE}
 parentPort.on('message', (texts) => parentPort.postMessage(texts.map((text) => indexWords(jieba, text))))
 `
 
-/** How many segmenter threads a rebuild of `count` documents uses: none for a few, else one per core. */
-export const segmenterThreads = (count: number) => (count < THREADS_FROM ? 0 : Math.max(1, Math.min(4, availableParallelism())))
+/**
+ * How many segmenter threads a rebuild of `count` documents uses: none for a few, else one per core
+ * not kept busy by other work (`busyCores`), at least one.
+ */
+export const segmenterThreads = (count: number, busyCores = 0) => (count < THREADS_FROM ? 0 : Math.max(1, Math.min(4, availableParallelism() - busyCores)))
 
 type Segmenter = { segment(texts: string[]): Promise<string[]>; close(): Promise<number> }
 
