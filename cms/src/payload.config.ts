@@ -106,7 +106,10 @@ export default buildConfig({
   db: databaseAdapter(),
   sharp,
   upload: uploadConfig,
-  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
+  // Types are generated on purpose (`npm run generate:types`, committed). Left on, every Payload
+  // start outside production (each test file, `npm run backup`, `payload run`) spawns a
+  // `payload generate:types` process of its own, ~12 s of CPU that rewrites payload-types.ts.
+  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts'), autoGenerate: false },
   graphQL: {
     disablePlaygroundInProduction: true,
     maxComplexity: graphQLLimits.maxComplexity,

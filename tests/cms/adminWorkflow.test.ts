@@ -48,6 +48,8 @@ async function signIn(who: Who, viewport = desktop): Promise<Page> {
 }
 
 const text = (page: Page) => page.locator('body').innerText()
+/** The view has finished loading: no request in flight for half a second (Playwright's network idle). */
+const settled = (page: Page) => page.waitForLoadState('networkidle')
 const session = (who: Who) => cmsSession(cms, `${who}@example.com`)
 
 /** A news item written by `author` and taken as far as `to` by the roles whose step it is. */
@@ -157,7 +159,10 @@ describe('3: problems stay on the item', () => {
     const panel = page.locator('.workflow-notices__panel--checks')
     await expect.poll(() => panel.innerText(), { timeout: 30_000 }).toContain('须修改后才能发布')
     expect(await state(item.id)).toBe('reviewed')
-    await page.waitForTimeout(11_000) // longer than a toast stays
+    // The refusal's toast comes and goes; the list must outlast it.
+    const toasts = page.locator('.payload-toast-item')
+    await toasts.first().waitFor({ state: 'visible', timeout: 30_000 })
+    await expect.poll(() => toasts.count(), { timeout: 30_000 }).toBe(0)
     expect(await panel.innerText()).toContain('139')
     await page.reload()
     await expect.poll(() => panel.innerText(), { timeout: 30_000 }).toContain('139')
@@ -295,15 +300,18 @@ describe('10: dashboard freshness', () => {
 describe('screenshots of each role’s dashboard and edit view', () => {
   it.each(['contributor', 'editor', 'reviewer', 'approver', 'admin'] as const)('%s', async (who) => {
     const item = await news(`${who} 的截图稿件`, who === 'approver' ? 'reviewed' : who === 'reviewer' ? 'submitted' : who === 'contributor' ? 'returned' : 'draft', {}, who === 'contributor' ? 'contributor' : 'editor')
+    // One sign-in per role; the phone views are the same session at the phone's size.
+    const page = await signIn(who)
     for (const [name, viewport] of [['desktop', desktop], ['phone', phone]] as const) {
-      const page = await signIn(who, viewport)
-      await page.waitForTimeout(1500)
+      await page.setViewportSize(viewport)
+      if (name !== 'desktop') await page.goto(`${cms.url}/admin`)
+      await settled(page)
       await page.screenshot({ path: path.join(shotsDir, `${who}-dashboard-${name}.png`) })
       await editView(page, item.id)
       await buttons(page).catch(() => undefined)
-      await page.waitForTimeout(1500)
+      await settled(page)
       await page.screenshot({ path: path.join(shotsDir, `${who}-edit-${name}.png`) })
-      await page.close()
     }
+    await page.close()
   })
 })
