@@ -35,6 +35,9 @@ export const Users: CollectionConfig = {
     description: `角色：${Object.values(roleLabels).join('、')}。只有签发和管理员可以发布内容。`,
   },
   hooks: { beforeOperation: [enforcePasswordRule], beforeChange: [makeFirstUserAdmin] },
+  // A colleague filled in on an item (录入人, 签发人) is a name and a role, not the account: the
+  // lists staff page through carry no e-mail, session or lock fields of others (populate.test.ts).
+  defaultPopulate: { name: true, role: true },
   fields: [
     { name: 'name', type: 'text', label: '姓名', required: true },
     {
