@@ -121,7 +121,15 @@ class QueuedSqliteClient implements Client {
   execute(sql: string, args?: InArgs): Promise<ResultSet>
   execute(stmt: InStatement | string, args?: InArgs): Promise<ResultSet> {
     const run = (client: Client) => (typeof stmt === 'string' ? client.execute(stmt, args) : client.execute(stmt))
-    return onlyReads(sqlOf(stmt)) ? run(this.reader) : this.queued(() => run(this.writer))
+    if (onlyReads(sqlOf(stmt))) return run(this.reader)
+    if (!/^\s*analyze\b/i.test(sqlOf(stmt))) return this.queued(() => run(this.writer))
+    return this.queued(async () => {
+      const result = await run(this.writer)
+      // A connection loads planner statistics once, with the schema: the readers open afresh
+      // to plan with the new ones (plannerStats.ts runs ANALYZE at start and once a day).
+      this.reader.reconnect()
+      return result
+    })
   }
   batch(stmts: Array<InStatement | [string, InArgs?]>, mode?: TransactionMode): Promise<ResultSet[]> {
     if (mode === 'read' || stmts.every((stmt) => onlyReads(sqlOf(stmt)))) return this.reader.batch(stmts, mode)
