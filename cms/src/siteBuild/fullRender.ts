@@ -5,13 +5,11 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import type { SiteRenderSettings } from './settings'
-import { rendererEnv, type WorkerLogger } from './worker'
+import { type FullRenderResult, rendererEnv, type WorkerLogger } from './worker'
 
 /** A full render of 10k news takes well under a minute; this long means it is stuck. */
 export const FULL_RENDER_TIMEOUT_MS = 20 * 60_000
 
-/** `loadMs` (from a worker's full render): of `ms`, the time spent reading the content from the CMS. */
-export type FullRenderResult = { pages: number; ms: number; loadMs?: number }
 
 export const manifestPath = (outDir: string) => path.join(outDir, 'manifest.json')
 export const hasManifest = (outDir: string) => fs.existsSync(/*turbopackIgnore: true*/ manifestPath(outDir))

@@ -7,11 +7,13 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import readline from 'node:readline'
 
 import type { SiteChange } from './changes'
-import type { FullRenderResult } from './fullRender'
 
 export type WorkerResult =
   | { seq: number; ok: true; rendered: number; removed: number; ms: number; urls: string[] }
   | { seq: number; ok: false; error: string }
+
+/** A full render's figures; `loadMs` (from a worker's full render): of `ms`, the time spent reading the content from the CMS. */
+export type FullRenderResult = { pages: number; ms: number; loadMs?: number }
 
 export type WorkerLogger = { info: (message: string) => void; error: (message: string) => void }
 
