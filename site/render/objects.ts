@@ -1,13 +1,16 @@
-// Content-addressed objects: a rendered body stored under its sha256, with brotli and gzip copies
-// when they are smaller. Runs in the compression thread (./storeThread.ts), off the thread that
-// renders pages.
+// Content-addressed objects: a rendered body stored under its sha256 (`<hash>.<ext>`), with brotli
+// and gzip copies beside it (`.br`, `.gz`) when they are smaller. Runs in the compression thread
+// (./storeThread.ts), off the thread that renders pages. A copy is written to a temp file and
+// renamed, so it exists only once complete; the portal server serves a copy when the file is there
+// and the plain object otherwise (as a static server's gzip_static/brotli_static does), so copies
+// can be added after the manifest that names the object is live (a full render's backfill).
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { threadId } from 'node:worker_threads'
 import zlib from 'node:zlib'
 
-export type ManifestPage = { object: string; type: string; encodings?: ('br' | 'gz')[] }
+export type ManifestPage = { object: string; type: string }
 
 const COMPRESSIBLE = /^(text\/|application\/(xml|rss\+xml|json|javascript))/
 /** Below this, headers outweigh the savings. */
@@ -18,6 +21,10 @@ const EXTENSIONS: [RegExp, string][] = [
   [/^text\/calendar/, 'ics'], [/^image\/png/, 'png'], [/^image\/svg/, 'svg'], [/json/, 'json'],
 ]
 const extensionOf = (type: string) => EXTENSIONS.find(([pattern]) => pattern.test(type))?.[1] ?? 'bin'
+
+/** Whether bodies of this type get compressed copies (and so are served with `Vary: Accept-Encoding`). */
+export const compressibleType = (type: string) => COMPRESSIBLE.test(type)
+export const ENCODINGS = ['br', 'gz'] as const
 
 export function writeAtomically(file: string, data: Uint8Array | string) {
   // Per thread: a full render's two render threads may store the same object at once.
@@ -42,25 +49,45 @@ const compressors = {
   gz: (body: Uint8Array) => zlib.gzipSync(body, { level: 6 }),
 }
 
-/** Stores a body under its hash (with brotli and gzip copies) unless already stored. */
-export function storeObject(objectsDir: string, body: Uint8Array, type: string): ManifestPage {
+/** Writes the brotli and gzip copies of `body` that `file` lacks (none that would not be smaller). Returns how many it wrote. */
+function writeCopies(file: string, body: Uint8Array): number {
+  let written = 0
+  for (const suffix of ENCODINGS) {
+    const packedFile = `${file}.${suffix}`
+    if (fs.existsSync(packedFile)) continue
+    const packed = compressors[suffix](body)
+    if (packed.length >= body.length) continue
+    writeAtomically(packedFile, packed)
+    written++
+  }
+  return written
+}
+
+const wantsCopies = (type: string, bytes: number) => compressibleType(type) && bytes >= MIN_BYTES
+
+/**
+ * Stores a body under its hash unless already stored; with `compress`, its missing brotli and gzip
+ * copies first (a change's pages have them before their manifest goes live). Without, the plain
+ * object only: a full render publishes first and leaves the copies to `compressObject`.
+ */
+export function storeObject(objectsDir: string, body: Uint8Array, type: string, compress: boolean): ManifestPage {
   const object = `${crypto.createHash('sha256').update(body).digest('hex')}.${extensionOf(type)}`
   const file = path.join(objectsDir, object)
-  const encodings: ('br' | 'gz')[] = []
-  if (COMPRESSIBLE.test(type) && body.length >= MIN_BYTES) {
-    for (const suffix of ['br', 'gz'] as const) {
-      const packedFile = `${file}.${suffix}`
-      if (fs.existsSync(packedFile)) {
-        encodings.push(suffix)
-        continue
-      }
-      const packed = compressors[suffix](body)
-      if (packed.length >= body.length) continue
-      writeAtomically(packedFile, packed)
-      encodings.push(suffix)
-    }
-  }
-  // The plain copy last: once it exists, its compressed siblings do too.
+  if (compress && wantsCopies(type, body.length)) writeCopies(file, body)
   if (!fs.existsSync(file)) writeAtomically(file, body)
-  return encodings.length ? { object, type, encodings } : { object, type }
+  return { object, type }
+}
+
+/** The backfill: writes the copies a stored object lacks, read back from its plain file. Returns how many it wrote (0 if the object is gone). */
+export function compressObject(objectsDir: string, object: string, type: string): number {
+  if (!compressibleType(type)) return 0
+  const file = path.join(objectsDir, object)
+  if (ENCODINGS.every((suffix) => fs.existsSync(`${file}.${suffix}`))) return 0
+  let body: Buffer
+  try {
+    body = fs.readFileSync(file)
+  } catch {
+    return 0 // pruned meanwhile
+  }
+  return body.length >= MIN_BYTES ? writeCopies(file, body) : 0
 }

@@ -6,8 +6,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { type ManifestPage, writeAtomically } from './objects.ts'
-import { startStoreThread } from './storeThread.ts'
+import { compressibleType, type ManifestPage, writeAtomically } from './objects.ts'
+import { type BackfillObject, type BackfillResult, startStoreThread } from './storeThread.ts'
 
 export type { ManifestPage }
 export type Manifest = { version: number; pages: Record<string, ManifestPage> }
@@ -68,10 +68,35 @@ export class Output {
 
   private storeThread?: ReturnType<typeof startStoreThread>
 
-  /** Stores a body under its hash (with brotli and gzip copies) unless already stored, on the compression thread. */
-  store(body: Uint8Array, type: string): Promise<ManifestPage> {
-    this.storeThread ??= startStoreThread(this.objectsDir)
-    return this.storeThread.store(body, type)
+  private get thread() {
+    return (this.storeThread ??= startStoreThread(this.objectsDir))
+  }
+
+  /** Stores a body under its hash unless already stored, on the compression thread; with `compress`, its brotli and gzip copies too. */
+  store(body: Uint8Array, type: string, compress: boolean): Promise<ManifestPage> {
+    return this.thread.store(body, type, compress)
+  }
+
+  /**
+   * Writes, in the background, the brotli and gzip copies that the objects `manifest` names lack
+   * (a full render publishes plain objects; a kill mid-backfill leaves some without). Replaces a
+   * backfill under way; pages stored meanwhile go first. Home and list pages (short URLs) first.
+   */
+  backfill(manifest: Manifest): Promise<BackfillResult> {
+    const seen = new Set<string>()
+    const objects: (BackfillObject & { depth: number })[] = []
+    for (const [url, { object, type }] of Object.entries(manifest.pages)) {
+      if (seen.has(object) || !compressibleType(type)) continue
+      seen.add(object)
+      objects.push({ object, type, depth: url.split('/').length })
+    }
+    objects.sort((a, b) => a.depth - b.depth)
+    return this.thread.backfill(objects.map(({ object, type }) => ({ object, type })))
+  }
+
+  /** Stops a backfill under way (before a prune, which must not race its writes). */
+  stopBackfill(): Promise<unknown> {
+    return this.storeThread?.backfill([]) ?? Promise.resolve()
   }
 
   async close() {
@@ -132,15 +157,16 @@ export class Output {
 
   /**
    * Removes objects neither manifest names (the one just published and the one before it, which a
-   * server may still be answering from for a moment). Returns how many files went.
+   * server may still be answering from for a moment), their copies, and temp files a kill left
+   * (nothing is being written: no store is pending and the backfill is stopped). Returns how many files went.
    */
   prune(manifests: (Manifest | undefined)[]): number {
     const keep = new Set<string>()
     for (const manifest of manifests) for (const page of Object.values(manifest?.pages ?? {})) keep.add(page.object)
     let removed = 0
     for (const file of fs.readdirSync(this.objectsDir)) {
-      const object = file.replace(/\.(br|gz|\d+-\d+\.tmp)$/, '')
-      if (keep.has(object)) continue
+      const object = file.replace(/\.(br|gz)$/, '')
+      if (keep.has(object) && !file.endsWith('.tmp')) continue
       fs.rmSync(path.join(this.objectsDir, file), { force: true })
       removed++
     }

@@ -22,7 +22,8 @@ if (parentPort && workerData?.liushanRenderThread) {
   try {
     const bundle = await openBundle(workerData.buildDir)
     const output = new Output(workerData.outDir)
-    const store = (body: Uint8Array, type: string) => output.store(body, type)
+    // Part of a full render: plain objects only (the backfill writes their copies).
+    const store = (body: Uint8Array, type: string) => output.store(body, type, false)
     port.on('message', async (message: ToThread) => {
       if (message.type === 'content') return bundle.setContent(message.content)
       try {

@@ -222,7 +222,7 @@ export class Renderer {
    * Renders and stores each URL; several in flight, so storing one overlaps rendering the next.
    * With `helper` (a second render thread), it takes batches from the same queue.
    */
-  private async renderAll(urls: string[], helper?: Promise<RenderThread>): Promise<StoredPage[]> {
+  private async renderAll(urls: string[], compress: boolean, helper?: Promise<RenderThread>): Promise<StoredPage[]> {
     const results: StoredPage[] = []
     let next = 0
     const take = () => (next < urls.length ? urls[next++] : undefined)
@@ -231,7 +231,7 @@ export class Renderer {
       if (!page.media.length) return
       for (const name of copyMedia(page.media, this.mediaDir, this.output.mediaDir, this.media)) console.error(`[渲染] 未找到图片 ${name}（${page.url}）`)
     }
-    const store = (body: Uint8Array, type: string) => this.output.store(body, type)
+    const store = (body: Uint8Array, type: string) => this.output.store(body, type, compress)
     const own = renderQueue(take, PARALLEL, (url) => renderPage(this.bundle, url, store), done)
     const helped = async () => {
       const thread = await helper!.catch(() => undefined)
@@ -301,9 +301,29 @@ export class Renderer {
     for (const [url, before, now] of retag) this.retag(url, before, now)
   }
 
-  /** Loads everything from the CMS and renders every URL. */
+  /** Whether copies are written in the background after a full render (compressAll). */
+  private compressing = false
+
+  /**
+   * Writes the brotli and gzip copies the served objects lack, in the background, and again after
+   * every later full render (which stores plain objects only, to go live sooner). Resolves when
+   * this pass is done (or replaced by a full render's). Without it, a full render writes no copies
+   * (the nightly check: it only compares hashes).
+   */
+  compressAll() {
+    this.compressing = true
+    return this.manifest ? this.output.backfill(this.manifest) : Promise.resolve({ copies: 0, complete: true })
+  }
+
+  private resumeBackfill() {
+    if (this.compressing && this.manifest) void this.output.backfill(this.manifest)
+  }
+
+  /** Loads everything from the CMS and renders every URL (plain objects only: copies come after, see compressAll). */
   async full(): Promise<Summary> {
     const started = Date.now()
+    // The render gets the compression thread to itself, and the prune below must not race the backfill's writes.
+    await this.output.stopBackfill()
     await this.loadContent()
     const loaded = Date.now()
     const routes = this.bundle.routes()
@@ -321,10 +341,11 @@ export class Renderer {
     const overlapped = helper ? undefined : this.indexSearch(() => this.search?.rebuild(this.content!, new Promise<boolean>((resolve) => (pagesPublished = resolve))))
     let rendered: StoredPage[]
     try {
-      rendered = await this.renderAll(urls, helper)
+      rendered = await this.renderAll(urls, false, helper)
     } catch (error) {
       pagesPublished(false)
       await overlapped
+      this.resumeBackfill()
       throw error
     } finally {
       await helper?.then((thread) => thread.close(), () => undefined)
@@ -337,6 +358,7 @@ export class Renderer {
     } catch (error) {
       pagesPublished(false)
       await overlapped
+      this.resumeBackfill()
       throw error
     }
     pagesPublished(true)
@@ -344,6 +366,7 @@ export class Renderer {
     this.synced = true
     // Incremental renders only add objects; a full render (deploys, nightly) clears out the old ones.
     this.output.prune([this.manifest, previous])
+    this.resumeBackfill()
     const published = Date.now()
     await (overlapped ?? this.indexSearch(() => this.search?.rebuild(this.content!)))
     // With the rebuild overlapped, searchMs is what it still took once the pages were published.
@@ -447,7 +470,8 @@ export class Renderer {
 
       const urls = [...affected].sort()
       const planned = Date.now()
-      const rendered = await this.renderAll(urls)
+      // A change's pages have their copies before its manifest goes live.
+      const rendered = await this.renderAll(urls, true)
       const renderedAt = Date.now()
       this.publishChange(rendered, removed, viewsDelta, docsDelta)
       if (newViews) this.views = newViews

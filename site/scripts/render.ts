@@ -1,5 +1,7 @@
 // The portal renderer's command line (render/):
-//   node scripts/render.ts --full     renders every page, writes the manifest, prints {"ok":true,"pages":N,"ms":T}
+//   node scripts/render.ts --full     renders every page, writes the manifest, prints {"ok":true,"pages":N,"ms":T};
+//     plain objects only (the nightly check compares hashes); with --compress it then writes their brotli/gzip copies
+//     (a deploy). The worker writes them in the background after its full render, and whatever a kill left out at its next start.
 //   node scripts/render.ts --worker   prints {"ready":true}, then answers one JSON line per JSON line on stdin:
 //     {"seq":1,"changes":[{"kind":"doc","collection":"news","id":123},{"kind":"global","slug":"navigation"}]}
 //     → {"seq":1,"ok":true,"rendered":N,"removed":M,"ms":T,"urls":[…first 50]} or {"seq":1,"ok":false,"error":"…"}
@@ -36,6 +38,7 @@ if (mode === '--full') {
   try {
     const renderer = await Renderer.open(options)
     const summary = await renderer.full()
+    if (process.argv.includes('--compress')) await renderer.compressAll()
     await renderer.close()
     say({ ok: true, pages: summary.rendered, ms: summary.ms })
     process.exit(0)
@@ -60,6 +63,8 @@ if (mode === '--full') {
       if (summary.rendered || summary.removed) console.error(`[渲染] 启动时补上未生成的更改：${summary.rendered} 个页面`)
     }
     renderer.warmSearch()
+    // Ready at once: the copies of what the full render (or a killed backfill) left plain follow in the background.
+    void renderer.compressAll()
   } catch (error) {
     say({ ok: false, error: reason(error) })
     process.exit(1)

@@ -32,10 +32,14 @@ export type RenderRun = {
     loadMs: number; pagesSeconds: number; publishMs: number; searchSeconds: number; totalSeconds: number
     /** CPU time (user + system) of the full render, all threads, and of the render thread alone: comparable on a shared machine where wall time is not. */
     cpuSeconds: number; renderThreadCpuSeconds: number
+    /** Until every brotli/gzip copy is written: the full render publishes plain objects, the backfill thread follows (Renderer.compressAll). */
+    allCopiesSeconds?: number; copiesWritten?: number
   }
   peakRssMB: number
   /** The full render's CPU per thread name (/proc, every 100 ms), cores used, and a timeline in 2 s slices. */
   fullRenderThreads?: ThreadReport
+  /** The same for the backfill after it (until every copy is written). */
+  backfillThreads?: ThreadReport
   changes: ChangeRun[]
 }
 export type RenderResults = { settings: { sizes: number[]; corpus: string }; runs: RenderRun[] }
@@ -182,9 +186,15 @@ async function child([dumpFile, sizeText, outDir, resultFile, buildDir, mediaDir
   const [cpu, threadCpu] = [process.cpuUsage(cpuBefore), process.threadCpuUsage(threadCpuBefore)]
   const fullRenderThreads = await sampler.stop()
   await fullProfile?.stop(`full-${size}.cpuprofile`)
+  // As the render worker does once ready: the copies, in the background (awaited here, so the changes below are measured alone).
+  const backfillSampler = startThreadSampler()
+  const backfill = await renderer.compressAll()
+  const allCopiesSeconds = (performance.now() - started) / 1000
+  const backfillThreads = await backfillSampler.stop()
   const t = renderer.lastTimings!
   const fullRender = { loadMs: t.loadMs ?? 0, pagesSeconds: round(t.renderMs / 1000, 2), publishMs: t.publishMs, searchSeconds: round(t.searchMs / 1000, 2), totalSeconds: round(totalSeconds, 2),
     cpuSeconds: round((cpu.user + cpu.system) / 1e6, 2), renderThreadCpuSeconds: round((threadCpu.user + threadCpu.system) / 1e6, 2),
+    allCopiesSeconds: round(allCopiesSeconds, 2), copiesWritten: backfill.copies,
   }
 
   // RENDER_BENCH_FULL_ONLY=1: stop after the full render, its output left as it is (to compare outputs).
@@ -192,7 +202,7 @@ async function child([dumpFile, sizeText, outDir, resultFile, buildDir, mediaDir
     await renderer.close()
     // RENDER_BENCH_MANIFEST=<dir>: the manifest kept as manifest-<size>.json (URL → object: the SHA-256 of each page), to compare two versions' output.
     if (process.env.RENDER_BENCH_MANIFEST) fs.cpSync(path.join(outDir, 'manifest.json'), path.join(process.env.RENDER_BENCH_MANIFEST, `manifest-${size}.json`))
-    fs.writeFileSync(resultFile, JSON.stringify({ news: size, pages: full.rendered, fullRender, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024), fullRenderThreads, changes: [] } satisfies RenderRun))
+    fs.writeFileSync(resultFile, JSON.stringify({ news: size, pages: full.rendered, fullRender, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024), fullRenderThreads, backfillThreads, changes: [] } satisfies RenderRun))
     process.exit(0)
   }
   // As the render worker does once it is ready (site/scripts/render.ts): the first change does not load the segmenter.
@@ -237,7 +247,7 @@ async function child([dumpFile, sizeText, outDir, resultFile, buildDir, mediaDir
   await measure('workstation edit', { kind: 'doc', collection: 'workstations', id: station.id })
 
   await renderer.close()
-  const run: RenderRun = { news: size, pages: full.rendered, fullRender, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024), fullRenderThreads, changes }
+  const run: RenderRun = { news: size, pages: full.rendered, fullRender, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024), fullRenderThreads, backfillThreads, changes }
   fs.writeFileSync(resultFile, JSON.stringify(run))
   process.exit(0)
 }
@@ -253,6 +263,11 @@ export function renderTables(results: RenderResults): Table[] {
       title: 'Full render, CPU seconds per thread (/proc every 100 ms; "cores used" = all threads\' CPU ÷ wall time)',
       head: ['news', 'wall s', 'cores used', 'threads (name ×count: CPU s)'],
       rows: results.runs.map((r) => [r.news, r.fullRenderThreads?.wallSeconds ?? '', r.fullRenderThreads?.coresUsed ?? '', (r.fullRenderThreads?.threads ?? []).filter((t) => t.cpuSeconds >= 0.05).map((t) => `${t.name}${t.threads > 1 ? ` ×${t.threads}` : ''}: ${t.cpuSeconds}`).join(', ')]),
+    },
+    {
+      title: 'After the full render: the backfill of brotli/gzip copies (pages are live before it; a change meanwhile compresses its own pages)',
+      head: ['news', 'pages + search live s', 'all copies written s', 'copies', 'backfill wall s', 'threads (name: CPU s)'],
+      rows: results.runs.map((r) => [r.news, r.fullRender.totalSeconds, r.fullRender.allCopiesSeconds ?? '', r.fullRender.copiesWritten ?? '', r.backfillThreads?.wallSeconds ?? '', (r.backfillThreads?.threads ?? []).filter((t) => t.cpuSeconds >= 0.05).map((t) => `${t.name}: ${t.cpuSeconds}`).join(', ')]),
     },
     {
       title: 'Full render timeline: cores used per 2 s slice, in all and by thread name',

@@ -12,7 +12,7 @@ import type { RunningCms } from './server'
 const run = promisify(execFile)
 const renderScript = path.join(siteDir, 'scripts/render.ts')
 
-export type Manifest = { version: number; pages: Record<string, { object: string; type: string; encodings?: string[] }> }
+export type Manifest = { version: number; pages: Record<string, { object: string; type: string }> }
 
 const renderEnv = (cms: RunningCms, buildDir: string, outDir: string, extra: Record<string, string> = {}) => {
   const { SITE_URL: _url, ...env } = process.env

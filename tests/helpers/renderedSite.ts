@@ -96,7 +96,7 @@ export function materialize(outDir: string, buildDir: string, target: string): s
     fs.mkdirSync(path.dirname(file), { recursive: true })
     const object = path.join(outDir, 'objects', page.object)
     fs.copyFileSync(object, file)
-    for (const encoding of page.encodings ?? []) fs.copyFileSync(`${object}.${encoding}`, `${file}.${encoding}`)
+    for (const suffix of ['br', 'gz']) if (fs.existsSync(`${object}.${suffix}`)) fs.copyFileSync(`${object}.${suffix}`, `${file}.${suffix}`)
   }
   return target
 }
