@@ -19,6 +19,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 
 import sirv from 'sirv'
 
+import { compressibleType } from '../render/objects.ts'
 import { SHARED_KEY } from '../src/content/cmsSources.ts'
 import { setSecurityHeaders, setStaticFileHeaders } from './responseHeaders.ts'
 
@@ -33,7 +34,8 @@ const ON_DEMAND = ['/preview/', '/search/']
 process.env.SEARCH_INDEX ??= path.join(outDir, 'search.sqlite')
 const NOT_FOUND_KEY = '/404.html'
 
-type Page = { object: string; type: string; encodings?: string[] }
+/** `encodings`, in manifests written before copies were looked up as files, is ignored. */
+type Page = { object: string; type: string }
 type Site = { stamp: string; objects: string; pages: Map<string, Page> }
 
 const log = (message: string) => console.log(`[门户] ${message}`)
@@ -97,16 +99,36 @@ function mediaFiles() {
   return media!
 }
 
+/** Copies in order of preference: `Accept-Encoding` token, file suffix, `Content-Encoding`. */
+const COPIES = [
+  { accepted: /\bbr\b/, suffix: 'br', encoding: 'br' },
+  { accepted: /\bgzip\b/, suffix: 'gz', encoding: 'gzip' },
+]
+
 function sendObject(req: http.IncomingMessage, res: http.ServerResponse, pathname: string, page: Page, status = 200) {
-  const accepts = String(req.headers['accept-encoding'] ?? '')
-  const encoding = page.encodings?.includes('br') && /\bbr\b/.test(accepts) ? 'br' : page.encodings?.includes('gz') && /\bgzip\b/.test(accepts) ? 'gz' : undefined
-  const file = path.join(site!.objects, page.object + (encoding ? `.${encoding}` : ''))
-  let body: Buffer
+  const file = path.join(site!.objects, page.object)
+  const compressible = compressibleType(page.type)
+  const accepts = compressible ? String(req.headers['accept-encoding'] ?? '') : ''
+  // As a static server's gzip_static/brotli_static: a copy is served when its file is there. The
+  // renderer writes each copy whole and renames it into place, and may add it after the manifest
+  // that names the object went live (a full render's backfill): until then, the plain object.
+  let body: Buffer | undefined
+  let encoding: string | undefined
+  for (const copy of COPIES) {
+    if (!copy.accepted.test(accepts)) continue
+    try {
+      body = fs.readFileSync(`${file}.${copy.suffix}`)
+      encoding = copy.encoding
+      break
+    } catch {
+      // not written (yet)
+    }
+  }
   let modified: Date
   try {
-    body = fs.readFileSync(file)
+    body ??= fs.readFileSync(file)
     // An object is written once, when this content first appeared.
-    modified = fs.statSync(path.join(site!.objects, page.object)).mtime
+    modified = fs.statSync(file).mtime
   } catch {
     res.statusCode = 500
     return res.end()
@@ -116,12 +138,13 @@ function sendObject(req: http.IncomingMessage, res: http.ServerResponse, pathnam
   const etag = `"${page.object.split('.')[0]}"`
   res.setHeader('ETag', etag)
   res.setHeader('Last-Modified', modified.toUTCString())
-  if (page.encodings?.length) res.setHeader('Vary', 'Accept-Encoding')
+  // Whether a copy exists or not yet: the answer depends on Accept-Encoding either way.
+  if (compressible) res.setHeader('Vary', 'Accept-Encoding')
   if (status === 200 && req.headers['if-none-match'] === etag) {
     res.statusCode = 304
     return res.end()
   }
-  if (encoding) res.setHeader('Content-Encoding', encoding === 'br' ? 'br' : 'gzip')
+  if (encoding) res.setHeader('Content-Encoding', encoding)
   res.setHeader('Content-Length', body.length)
   res.statusCode = status
   res.end(req.method === 'HEAD' ? undefined : body)

@@ -4,8 +4,10 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
+import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
+import zlib from 'node:zlib'
 
 import { afterEach, describe, expect, it } from 'vitest'
 
@@ -79,5 +81,56 @@ describe('portal server follows the manifest', () => {
     await until(async () => (await home(url)).startsWith('503 '))
     publish(outDir, 1, '<p>首次生成</p>')
     await until(async () => (await home(url)) === '200 <p>首次生成</p>')
+  })
+})
+
+/** A GET with the given Accept-Encoding, its bytes as sent (not decoded). */
+function get(url: string, acceptEncoding?: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    http.get(url, { headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} }, (response) => {
+      const chunks: Buffer[] = []
+      response.on('data', (chunk: Buffer) => chunks.push(chunk))
+      response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks) }))
+    }).on('error', reject)
+  })
+}
+
+/** Written as the renderer's backfill does: to a temp file, renamed into place. */
+function addCopy(file: string, data: Buffer) {
+  fs.writeFileSync(`${file}.tmp`, data)
+  fs.renameSync(`${file}.tmp`, file)
+}
+
+describe('compressed copies', () => {
+  it('are served when their file exists, as gzip_static/brotli_static serve them; the plain object until then', async () => {
+    work = fs.mkdtempSync(path.join(os.tmpdir(), 'liushan-serve-'))
+    const outDir = path.join(work, 'live')
+    const html = `<!doctype html><p>${'公开审判，调解结案。'.repeat(200)}</p>`
+    publish(outDir, 1, html)
+    const { object } = JSON.parse(fs.readFileSync(path.join(outDir, 'manifest.json'), 'utf8')).pages['/']
+    const file = path.join(outDir, 'objects', object)
+    const url = `${await serve(outDir)}/`
+
+    // Published before its copies (a full render's backfill writes them later): plain, for everyone.
+    for (const accepts of ['br, gzip', 'gzip', undefined]) {
+      const plain = await get(url, accepts)
+      expect([plain.status, plain.headers['content-encoding'], plain.headers.vary]).toEqual([200, undefined, 'Accept-Encoding'])
+      expect(plain.body.toString('utf8')).toBe(html)
+    }
+
+    addCopy(`${file}.gz`, zlib.gzipSync(html))
+    const gzipped = await get(url, 'br, gzip')
+    expect([gzipped.headers['content-encoding'], gzipped.headers.vary]).toEqual(['gzip', 'Accept-Encoding'])
+    expect(zlib.gunzipSync(gzipped.body).toString('utf8')).toBe(html)
+    expect(Number(gzipped.headers['content-length'])).toBe(gzipped.body.length)
+    expect((await get(url, 'br')).headers['content-encoding']).toBeUndefined()
+
+    addCopy(`${file}.br`, zlib.brotliCompressSync(html))
+    const brotli = await get(url, 'gzip, deflate, br')
+    expect([brotli.headers['content-encoding'], brotli.headers.vary]).toEqual(['br', 'Accept-Encoding'])
+    expect(zlib.brotliDecompressSync(brotli.body).toString('utf8')).toBe(html)
+    expect((await get(url, 'gzip')).headers['content-encoding']).toBe('gzip')
+    const identity = await get(url)
+    expect([identity.headers['content-encoding'], identity.body.toString('utf8')]).toEqual([undefined, html])
   })
 })
