@@ -63,7 +63,8 @@ function writeCopies(file: string, body: Uint8Array): number {
   return written
 }
 
-const wantsCopies = (type: string, bytes: number) => compressibleType(type) && bytes >= MIN_BYTES
+/** Whether a body gets brotli and gzip copies (if they come out smaller). */
+export const wantsCopies = (type: string, bytes: number) => compressibleType(type) && bytes >= MIN_BYTES
 
 /**
  * Stores a body under its hash unless already stored; with `compress`, its missing brotli and gzip
@@ -89,5 +90,5 @@ export function compressObject(objectsDir: string, object: string, type: string)
   } catch {
     return 0 // pruned meanwhile
   }
-  return body.length >= MIN_BYTES ? writeCopies(file, body) : 0
+  return wantsCopies(type, body.length) ? writeCopies(file, body) : 0
 }

@@ -6,6 +6,7 @@ import path from 'node:path'
 import readline from 'node:readline'
 import { promisify } from 'node:util'
 
+import { wantsCopies } from '../../site/render/objects'
 import { siteDir } from './paths'
 import type { RunningCms } from './server'
 
@@ -87,3 +88,16 @@ export function manifestDifferences(a: Manifest, b: Manifest): string[] {
   const urls = new Set([...Object.keys(a.pages), ...Object.keys(b.pages)])
   return [...urls].filter((url) => a.pages[url]?.object !== b.pages[url]?.object).sort()
 }
+
+/** URLs (of `urls`, or all) whose object should have brotli and gzip copies beside it but lacks one. */
+export function missingCopies(outDir: string, manifest: Manifest, urls = Object.keys(manifest.pages)): string[] {
+  return urls.filter((url) => {
+    const page = manifest.pages[url]
+    if (!page) return false
+    const file = path.join(outDir, 'objects', page.object)
+    return wantsCopies(page.type, fs.statSync(file).size) && !(fs.existsSync(`${file}.br`) && fs.existsSync(`${file}.gz`))
+  })
+}
+
+/** Whether an output folder holds any compressed copy. */
+export const hasCopies = (outDir: string) => fs.readdirSync(path.join(outDir, 'objects')).some((file) => /\.(br|gz)$/.test(file))
