@@ -186,12 +186,37 @@ async function child([dumpFile, sizeText, outDir, resultFile, buildDir, mediaDir
   const [cpu, threadCpu] = [process.cpuUsage(cpuBefore), process.threadCpuUsage(threadCpuBefore)]
   const fullRenderThreads = await sampler.stop()
   await fullProfile?.stop(`full-${size}.cpuprofile`)
+  const t = renderer.lastTimings!
+  // As the render worker does once it is ready (site/scripts/render.ts): the first change does not load the segmenter.
+  renderer.warmSearch()
+  const newsDocs = cms.docs.get('news')!
+  const newestFirst = [...newsDocs.values()].sort((a, b) => (a.publishedAt < b.publishedAt ? 1 : -1))
+  const template = newestFirst.find((doc) => !doc.cover)!
+  let nextId = 1 + Math.max(...[...newsDocs.keys()].map(Number))
+  const changes: ChangeRun[] = []
+  const measure = async (name: string, change: any) => {
+    const at = performance.now()
+    await renderer.change([change])
+    const totalMs = performance.now() - at
+    const c = renderer.lastTimings!
+    changes.push({ change: name, fetchMs: c.fetchMs ?? 0, analysisMs: c.analysisMs ?? 0, pages: c.pages, renderMs: c.renderMs, publishMs: c.publishMs, searchMs: c.searchMs, totalMs: round(totalMs) })
+  }
+
   // As the render worker does once ready: the copies, in the background (awaited here, so the changes below are measured alone).
   const backfillSampler = startThreadSampler()
-  const backfill = await renderer.compressAll()
+  const backfilling = renderer.compressAll()
+  // RENDER_BENCH_PUBLISH_DURING_BACKFILL=<n>: n new articles published while the backfill runs, then n once it is done (to compare).
+  const publishes = Number(process.env.RENDER_BENCH_PUBLISH_DURING_BACKFILL ?? 0)
+  const publishOne = (name: string) => {
+    const doc = { ...template, id: nextId++, slug: `bench-${name}-${nextId}`, title: `${template.title}（${name}）`, publishedAt: new Date().toISOString() }
+    newsDocs.set(String(doc.id), doc)
+    return measure(name, { kind: 'doc', collection: 'news', id: doc.id })
+  }
+  for (let n = 0; n < publishes; n++) await publishOne('publish during the backfill')
+  const backfill = await backfilling
   const allCopiesSeconds = (performance.now() - started) / 1000
   const backfillThreads = await backfillSampler.stop()
-  const t = renderer.lastTimings!
+  for (let n = 0; n < publishes; n++) await publishOne('publish after the backfill')
   const fullRender = { loadMs: t.loadMs ?? 0, pagesSeconds: round(t.renderMs / 1000, 2), publishMs: t.publishMs, searchSeconds: round(t.searchMs / 1000, 2), totalSeconds: round(totalSeconds, 2),
     cpuSeconds: round((cpu.user + cpu.system) / 1e6, 2), renderThreadCpuSeconds: round((threadCpu.user + threadCpu.system) / 1e6, 2),
     allCopiesSeconds: round(allCopiesSeconds, 2), copiesWritten: backfill.copies,
@@ -202,27 +227,12 @@ async function child([dumpFile, sizeText, outDir, resultFile, buildDir, mediaDir
     await renderer.close()
     // RENDER_BENCH_MANIFEST=<dir>: the manifest kept as manifest-<size>.json (URL → object: the SHA-256 of each page), to compare two versions' output.
     if (process.env.RENDER_BENCH_MANIFEST) fs.cpSync(path.join(outDir, 'manifest.json'), path.join(process.env.RENDER_BENCH_MANIFEST, `manifest-${size}.json`))
-    fs.writeFileSync(resultFile, JSON.stringify({ news: size, pages: full.rendered, fullRender, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024), fullRenderThreads, backfillThreads, changes: [] } satisfies RenderRun))
+    fs.writeFileSync(resultFile, JSON.stringify({ news: size, pages: full.rendered, fullRender, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024), fullRenderThreads, backfillThreads, changes } satisfies RenderRun))
     process.exit(0)
   }
-  // As the render worker does once it is ready (site/scripts/render.ts): the first change does not load the segmenter.
-  renderer.warmSearch()
-  const newsDocs = cms.docs.get('news')!
-  const newestFirst = [...newsDocs.values()].sort((a, b) => (a.publishedAt < b.publishedAt ? 1 : -1))
-  const template = newestFirst.find((doc) => !doc.cover)!
-  let nextId = 1 + Math.max(...[...newsDocs.keys()].map(Number))
-  const changes: ChangeRun[] = []
   // RENDER_BENCH_PROFILE=<dir>: a CPU profile of the changes that re-render a few pages (the full
   // render and the navigation change would drown them).
   const changesProfile = await startProfile(process.env.RENDER_BENCH_PROFILE)
-  const measure = async (name: string, change: any) => {
-    const at = performance.now()
-    await renderer.change([change])
-    const totalMs = performance.now() - at
-    const c = renderer.lastTimings!
-    changes.push({ change: name, fetchMs: c.fetchMs ?? 0, analysisMs: c.analysisMs ?? 0, pages: c.pages, renderMs: c.renderMs, publishMs: c.publishMs, searchMs: c.searchMs, totalMs: round(totalMs) })
-  }
-
   const fresh = { ...template, id: nextId++, slug: `bench-new-${size}`, title: `${template.title}（新）`, publishedAt: new Date().toISOString() }
   newsDocs.set(String(fresh.id), fresh)
   await measure('publish a new article', { kind: 'doc', collection: 'news', id: fresh.id })
