@@ -82,7 +82,8 @@ export async function buildSite(cms: RunningCms, outDir = fs.mkdtempSync(path.jo
   const started = Date.now()
   const bundle = await sharedBundle()
   const renderedDir = path.join(outDir, 'rendered')
-  const summary = await renderFull(cms, bundle.dir, renderedDir)
+  // As a deploy renders (npm run build -w site): with its brotli/gzip copies.
+  const summary = await renderFull(cms, bundle.dir, renderedDir, {}, ['--compress'])
   if (!summary.ok) throw new Error(`render failed: ${JSON.stringify(summary)}`)
   materialize(renderedDir, bundle.dir, path.join(outDir, 'client'))
   return { outDir, seconds: (Date.now() - started) / 1000, log: JSON.stringify(summary), bundleDir: bundle.dir, renderedDir, port: bundle.port }

@@ -20,9 +20,9 @@ const renderEnv = (cms: RunningCms, buildDir: string, outDir: string, extra: Rec
   return { ...env, CMS_URL: cms.url, SITE_BUILD_DIR: buildDir, SITE_OUT: outDir, MEDIA_DIR: path.join(cms.dir, 'media'), ...extra }
 }
 
-/** `render.ts --full` into `outDir` (`extra`: more environment); its one-line summary. */
-export async function renderFull(cms: RunningCms, buildDir: string, outDir: string, extra: Record<string, string> = {}): Promise<{ ok: boolean; pages: number; ms: number }> {
-  const { stdout } = await run(process.execPath, [renderScript, '--full'], { env: renderEnv(cms, buildDir, outDir, extra), maxBuffer: 20 * 1024 * 1024 })
+/** `render.ts --full` into `outDir` (`extra`: more environment; `args`: e.g. --compress, as a deploy renders); its one-line summary. */
+export async function renderFull(cms: RunningCms, buildDir: string, outDir: string, extra: Record<string, string> = {}, args: string[] = []): Promise<{ ok: boolean; pages: number; ms: number }> {
+  const { stdout } = await run(process.execPath, [renderScript, '--full', ...args], { env: renderEnv(cms, buildDir, outDir, extra), maxBuffer: 20 * 1024 * 1024 })
   return JSON.parse(stdout.trim().split('\n').at(-1)!)
 }
 
