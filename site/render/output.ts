@@ -94,6 +94,11 @@ export class Output {
     return this.thread.backfill(objects.map(({ object, type }) => ({ object, type })))
   }
 
+  /** Holds the backfill while a change renders and publishes (it takes no CPU, disk or cache from it), then lets it go on. */
+  pauseBackfill(pause: boolean) {
+    this.storeThread?.pauseBackfill(pause)
+  }
+
   /** Stops a backfill under way (before a prune, which must not race its writes). */
   stopBackfill(): Promise<unknown> {
     return this.storeThread?.backfill([]) ?? Promise.resolve()

@@ -378,6 +378,16 @@ export class Renderer {
   async change(changes: Change[]): Promise<Summary> {
     if (!this.content) await this.loadContent()
     if (!this.incrementalReady) return this.full()
+    // The backfill of a full render's copies waits while the change is read, rendered, published and indexed.
+    this.output.pauseBackfill(true)
+    try {
+      return await this.applyChange(changes)
+    } finally {
+      this.output.pauseBackfill(false)
+    }
+  }
+
+  private async applyChange(changes: Change[]): Promise<Summary> {
     const fetched = Date.now()
     const { content } = await applyChanges(this.content!, changes, this.source)
     const fetchMs = Date.now() - fetched

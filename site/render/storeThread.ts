@@ -22,7 +22,7 @@ type Request = { id: number; body: Uint8Array; type: string; compress: boolean }
 type Reply = { id: number; page?: ManifestPage; error?: string }
 /** An object whose copies the backfill writes if missing. */
 export type BackfillObject = { object: string; type: string }
-type ToThread = { store: Request[] } | { backfill: BackfillObject[]; pass: number }
+type ToThread = { store: Request[] } | { backfill: BackfillObject[]; pass: number } | { pause: boolean }
 type FromThread = { replies: Reply[] } | { backfilled: { pass: number; copies: number; complete: boolean } }
 
 /** The backfill thread's nice value (Linux: per thread), well below the render's. */
@@ -42,9 +42,10 @@ if (parentPort && workerData?.liushanStoreThread) {
   let pass = 0
   let copies = 0
   let scheduled = false
+  let paused = false
   const step = () => {
     scheduled = false
-    if (at >= queue.length) return
+    if (paused || at >= queue.length) return
     const { object, type } = queue[at++]
     try {
       copies += compressObject(workerData.objectsDir, object, type)
@@ -70,6 +71,11 @@ if (parentPort && workerData?.liushanStoreThread) {
         }
       })
       port.postMessage({ replies } satisfies FromThread)
+      return
+    }
+    if ('pause' in message) {
+      paused = message.pause
+      if (!paused && at < queue.length) schedule()
       return
     }
     // A new pass replaces the one under way (which is reported incomplete); an empty one stops it.
@@ -181,6 +187,10 @@ export function startStoreThread(objectsDir: string) {
       backfiller.postMessage({ backfill: objects, pass: id } satisfies ToThread)
       refresh()
       return done
+    },
+    /** Holds the backfill after the object it is on (a change is rendering), or lets it go on. */
+    pauseBackfill(pause: boolean) {
+      backfiller?.postMessage({ pause } satisfies ToThread)
     },
     close: () => {
       closing = true
