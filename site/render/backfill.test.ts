@@ -58,10 +58,10 @@ function expectCopiesIntact(output: Output, manifest: Manifest) {
   }
 }
 
-describe('the backfill of compressed copies', { timeout: 120_000 }, () => {
+describe('the backfill of compressed copies', { timeout: 300_000 }, () => {
   it('writes none during a full render, then all of them; a change meanwhile gets its own first', async () => {
     const output = open(outputDir())
-    const manifest = await renderPlain(output, 400)
+    const manifest = await renderPlain(output, 200)
     expect(fs.readdirSync(output.objectsDir).filter((file) => /\.(br|gz)$/.test(file))).toEqual([])
 
     const backfill = output.backfill(manifest)
@@ -71,7 +71,7 @@ describe('the backfill of compressed copies', { timeout: 120_000 }, () => {
     expect(missingCopies(output, manifest)).toBeGreaterThan(0)
     expect(zlib.brotliDecompressSync(fs.readFileSync(path.join(output.objectsDir, `${stored.object}.br`))).equals(Buffer.from(page(99_999)))).toBe(true)
 
-    expect(await backfill).toEqual({ copies: 800, complete: true })
+    expect(await backfill).toEqual({ copies: 400, complete: true })
     expect(missingCopies(output, manifest)).toBe(0)
     expectCopiesIntact(output, manifest)
     // A second pass finds nothing to do.
@@ -80,7 +80,7 @@ describe('the backfill of compressed copies', { timeout: 120_000 }, () => {
 
   it('stops when asked (before a prune), and a new pass replaces the one under way', async () => {
     const output = open(outputDir())
-    const manifest = await renderPlain(output, 300)
+    const manifest = await renderPlain(output, 200)
     const first = output.backfill(manifest)
     await output.stopBackfill()
     expect((await first).complete).toBe(false)
@@ -96,9 +96,26 @@ describe('the backfill of compressed copies', { timeout: 120_000 }, () => {
     expect(missingCopies(output, manifest)).toBe(0)
   })
 
+  it('pauses while a change renders, and goes on from where it stopped', async () => {
+    const output = open(outputDir())
+    const manifest = await renderPlain(output, 200)
+    const backfill = output.backfill(manifest)
+    output.pauseBackfill(true)
+    // Held: the number of files stops growing (after the object it was on).
+    const count = () => fs.readdirSync(output.objectsDir).length
+    for (let before = -1; before !== count(); ) {
+      before = count()
+      await new Promise((resolve) => setTimeout(resolve, 300))
+    }
+    expect(missingCopies(output, manifest)).toBeGreaterThan(0)
+    output.pauseBackfill(false)
+    expect(await backfill).toEqual({ copies: 400, complete: true })
+    expect(missingCopies(output, manifest)).toBe(0)
+  })
+
   it('killed mid-backfill, leaves no broken copy; the next backfill writes the rest and a prune clears its temp files', async () => {
     const dir = outputDir()
-    const manifest = await renderPlain(open(dir), 400)
+    const manifest = await renderPlain(open(dir), 200)
     fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest))
     const outputModule = pathToFileURL(path.join(import.meta.dirname, 'output.ts')).href
     const script = `
@@ -111,7 +128,7 @@ describe('the backfill of compressed copies', { timeout: 120_000 }, () => {
     fs.writeFileSync(scriptFile, script)
     const child = spawn(process.execPath, [scriptFile], { stdio: 'ignore' })
     const exited = new Promise((resolve) => child.once('exit', resolve))
-    // Killed once some copies are written, long before all 800 are.
+    // Killed once some copies are written, long before all 400 are.
     const objects = path.join(dir, 'objects')
     while (fs.readdirSync(objects).filter((file) => file.endsWith('.br')).length < 10) await new Promise((resolve) => setTimeout(resolve, 5))
     child.kill('SIGKILL')
@@ -129,7 +146,7 @@ describe('the backfill of compressed copies', { timeout: 120_000 }, () => {
     expectCopiesIntact(output, manifest)
     output.prune([manifest])
     expect(fs.readdirSync(objects).filter((file) => file.endsWith('.tmp'))).toEqual([])
-    expect(fs.readdirSync(objects).length).toBe(400 * 3)
+    expect(fs.readdirSync(objects).length).toBe(200 * 3)
     fs.rmSync(scriptFile)
   })
 })
