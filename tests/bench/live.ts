@@ -73,6 +73,12 @@ export type LiveRun = {
   probes: { requests: number; failures: number; failureExamples: string[] }
   /** CMS restarts after the samples, with the portal rendered and changes made while it was down. */
   restarts: Restart[]
+  /**
+   * The worker killed (SIGKILL) with the CMS up and idle, started again by it (load + catch up):
+   * its timeline, a read from a CMS already up against the reads above made while `next start`
+   * was still starting; `readySeconds` from the kill.
+   */
+  workerRestart: { readySeconds: number | null; timeline: StartTimeline | null } | null
 }
 /**
  * One restart: the CMS stopped, `changes` made meanwhile (Local API, as another instance or a
@@ -337,6 +343,19 @@ async function measure(payload: Payload, size: number, outDir: string, log: Log)
       log(`    worker start timeline: ${JSON.stringify(restartTimeline)}`)
     }
 
+    // A worker killed with the CMS up: the CMS starts another, which loads the content and catches up.
+    let workerRestart: LiveRun['workerRestart'] = null
+    const pid = workerPid(outDir)
+    if (pid !== undefined) {
+      const logged = timelineCount(cms.output)
+      const killed = Date.now()
+      process.kill(pid, 'SIGKILL')
+      await until(killed, async () => timelineCount(cms.output) > logged, STARTUP_TIMEOUT_MS)
+      const restartTimeline = await startTimeline(cms.output)
+      workerRestart = { readySeconds: restartTimeline?.readyEpoch ? round((restartTimeline.readyEpoch - killed) / 1000) : null, timeline: restartTimeline }
+      log(`  worker killed with the CMS up: ready again ${workerRestart.readySeconds} s; timeline ${JSON.stringify(restartTimeline)}`)
+    }
+
     return {
       news: size,
       startupSeconds,
@@ -353,6 +372,7 @@ async function measure(payload: Payload, size: number, outDir: string, log: Log)
       peakRssMB: rss.peaks(),
       probes: probes.result(),
       restarts,
+      workerRestart,
     }
   } catch (error) {
     // What the portal server and the CMS said last, to tell which side closed a request.
@@ -421,6 +441,23 @@ async function fullRenderLoadSeconds(output: () => string): Promise<number | nul
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
   return null
+}
+
+const timelineCount = (output: () => string) => output().split('启动用时 ').length - 1
+
+/** The render worker rendering into `outDir` (its process has SITE_OUT=outDir), if running. */
+function workerPid(outDir: string): number | undefined {
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const cmdline = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8')
+      if (!cmdline.includes('scripts/render.ts') || !cmdline.includes('--worker')) continue
+      if (fs.readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0').includes(`SITE_OUT=${outDir}`)) return Number(entry)
+    } catch {
+      // gone, or not ours
+    }
+  }
+  return undefined
 }
 
 /** The last start timeline the CMS's worker logged (site/scripts/startup.ts), once there. */
@@ -637,9 +674,13 @@ export function liveTables(results: LiveResults): Table[] {
     {
       title: 'Worker start at CMS start (ms since the worker process started): bundle open, content read (begun at once, alongside), first CMS answer, full render; seconds from `next start`',
       head: ['news', 'script', 'open (bundle)', 'read all', 'first CMS answer', 'news read', 'requests', 'Σ wait for CMS ms', 'Σ body+parse ms', 'full() ms', 'of it waiting for content', 'ready at', 'next start → ready s'],
-      rows: results.runs.map((r) => {
-        const t = r.fullRender?.timeline
-        return [r.news, t?.scriptAt ?? '–', t?.openMs ?? '–', t?.readMs ?? '–', t?.firstAnswerAt ?? '–', t?.collections.news?.ms ?? '–', t?.requests ?? '–', t?.waitMs ?? '–', t?.bodyMs ?? '–', t?.renderMs ?? '–', t?.full?.loadMs ?? '–', t?.readyAt ?? '–', r.fullRender?.readySeconds ?? '–']
+      rows: results.runs.flatMap((r) => {
+        const row = (label: string, t: StartTimeline | null | undefined, seconds: number | null | undefined) =>
+          [label, t?.scriptAt ?? '–', t?.openMs ?? '–', t?.readMs ?? '–', t?.firstAnswerAt ?? '–', t?.collections.news?.ms ?? '–', t?.requests ?? '–', t?.waitMs ?? '–', t?.bodyMs ?? '–', t?.renderMs ?? '–', t?.full?.loadMs ?? '–', t?.readyAt ?? '–', seconds ?? '–']
+        return [
+          row(`${r.news} (CMS starting)`, r.fullRender?.timeline, r.fullRender?.readySeconds),
+          ...(r.workerRestart ? [row(`${r.news} (worker killed, CMS up: catch-up, s from the kill)`, r.workerRestart.timeline, r.workerRestart.readySeconds)] : []),
+        ]
       }),
     },
     {
