@@ -463,10 +463,12 @@ function workerPid(outDir: string): number | undefined {
 /** The last start timeline the CMS's worker logged (site/scripts/startup.ts), once there. */
 async function startTimeline(output: () => string): Promise<StartTimeline | null> {
   for (let i = 0; i < 600; i++) {
-    const lines = [...output().matchAll(/启动用时 (\{.*\})/g)]
-    if (lines.length) {
+    const line = output().split('\n').findLast((l) => l.includes('启动用时 '))
+    if (line) {
       try {
-        return JSON.parse(lines.at(-1)![1]) as StartTimeline
+        // The CMS logs JSON lines in production (the message inside, escaped), or plain text.
+        const message = line.trimStart().startsWith('{') ? String(JSON.parse(line).msg) : line
+        return JSON.parse(message.slice(message.indexOf('启动用时 ') + '启动用时 '.length)) as StartTimeline
       } catch {
         // a line cut by the logger: not claimed
         return null
