@@ -341,6 +341,8 @@ async function measure(payload: Payload, size: number, outDir: string, log: Log)
       })
       log(`  restart (${fullAtStart ? 'full render at start' : 'no full render: load + catch up'}): worker spawned ${restarts.at(-1)!.workerSpawnedSeconds} s, ready ${restarts.at(-1)!.readySeconds} s, ${down.count} changes made while down live ${changesLiveSeconds} s, first publish ${restartPublish} s`)
       log(`    worker start timeline: ${JSON.stringify(restartTimeline)}`)
+      // The renderer's own log lines of this start, to tell where a slow one spent its time.
+      log(`    renderer log: ${cms.output().split('\n').filter((l) => /门户|渲染/.test(l)).map((l) => l.slice(0, 300)).join('\n      ')}`)
     }
 
     // A worker killed with the CMS up: the CMS starts another, which loads the content and catches up.
@@ -463,14 +465,15 @@ function workerPid(outDir: string): number | undefined {
 /** The last start timeline the CMS's worker logged (site/scripts/startup.ts), once there. */
 async function startTimeline(output: () => string): Promise<StartTimeline | null> {
   for (let i = 0; i < 600; i++) {
-    const line = output().split('\n').findLast((l) => l.includes('启动用时 '))
+    // Complete lines only (the last may still be arriving).
+    const line = output().split('\n').slice(0, -1).findLast((l) => l.includes('启动用时 '))
     if (line) {
       try {
         // The CMS logs JSON lines in production (the message inside, escaped), or plain text.
         const message = line.trimStart().startsWith('{') ? String(JSON.parse(line).msg) : line
         return JSON.parse(message.slice(message.indexOf('启动用时 ') + '启动用时 '.length)) as StartTimeline
       } catch {
-        // a line cut by the logger: not claimed
+        // not a line this bench can read: not claimed
         return null
       }
     }
