@@ -6,14 +6,18 @@
 //     {"seq":1,"changes":[{"kind":"doc","collection":"news","id":123},{"kind":"global","slug":"navigation"}]}
 //     → {"seq":1,"ok":true,"rendered":N,"removed":M,"ms":T,"urls":[…first 50]} or {"seq":1,"ok":false,"error":"…"}
 //   node scripts/render.ts --worker --full-first   renders every page first and prints {"full":true,"ok":true,"pages":N,"ms":T,"loadMs":L}
-//     before {"ready":true}. A worker that fails to start prints {"ok":false,"error":"…"} and exits 1.
+//     before {"ready":true} (L: of T, the wait for the content, whose reading began with the process).
+//     A worker that fails to start prints {"ok":false,"error":"…"} and exits 1.
+// Once ready (or done, --full), one stderr line "[渲染] 启动用时 {…}" gives the start's timeline (scripts/startup.ts).
 // Logs go to stderr. Env: CMS_URL, SITE_URL (the bundle was built for it), SITE_OUT (default site/live),
 // SITE_BUILD_DIR (the astro build, default site/dist), MEDIA_DIR (default ../media).
 import path from 'node:path'
 import readline from 'node:readline'
 import { fileURLToPath } from 'node:url'
 
+import { cmsSource } from '../render/content.ts'
 import { Renderer } from '../render/renderer.ts'
+import { newTimeline, prefetchingSource, timelineLine } from './startup.ts'
 
 const siteDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const options = {
@@ -34,12 +38,27 @@ const reason = (error: unknown) => (error instanceof Error ? error.message : Str
 console.log = console.info = (...args: unknown[]) => console.error(...args)
 
 const mode = process.argv[2]
+const timeline = newTimeline()
+// The content is read from the CMS while the bundle loads (it needs none of it): scripts/startup.ts.
+const source = mode === '--full' || mode === '--worker' ? prefetchingSource(cmsSource, timeline) : cmsSource
+/** Renderer.open, timed. */
+async function open() {
+  const opening = performance.now()
+  const renderer = await Renderer.open({ ...options, source })
+  timeline.openedAt = Math.round(performance.now())
+  timeline.openMs = Math.round(performance.now() - opening)
+  return renderer
+}
+/** The split of a full render just done (what it waited for the read, rendering, publishing, search). */
+const fullSplit = (renderer: Renderer) => ({ ...renderer.lastTimings })
+
 if (mode === '--full') {
   try {
-    const renderer = await Renderer.open(options)
+    const renderer = await open()
     const summary = await renderer.full()
     if (process.argv.includes('--compress')) await renderer.compressAll()
     await renderer.close()
+    console.error(timelineLine({ ...timeline, mode: 'full', renderMs: summary.ms, rendered: summary.rendered, full: fullSplit(renderer) }))
     say({ ok: true, pages: summary.rendered, ms: summary.ms })
     process.exit(0)
   } catch (error) {
@@ -50,25 +69,34 @@ if (mode === '--full') {
   const fullFirst = process.argv.includes('--full-first')
   let renderer: Renderer
   try {
-    renderer = await Renderer.open(options)
+    renderer = await open()
+    // The segmenter's dictionary (~0.3 s) loads while the content may still be coming in.
+    const warming = performance.now()
+    renderer.warmSearch()
+    timeline.warmMs = Math.round(performance.now() - warming)
     // Asked to (--full-first: the CMS's full render at start), or no trustworthy record of the last
     // render (first start, or killed between its two writes): render everything, then stay on as
     // the worker with the content already loaded, instead of a second process loading it again.
     if (fullFirst || !renderer.incrementalReady) {
       const summary = await renderer.full()
+      Object.assign(timeline, { mode: 'full', renderMs: summary.ms, rendered: summary.rendered, full: fullSplit(renderer) })
+      // loadMs: of ms, the wait for the read (begun as the process started, it overlaps the bundle's loading).
       if (fullFirst) say({ full: true, ok: true, pages: summary.rendered, ms: summary.ms, loadMs: renderer.lastTimings?.loadMs })
     } else {
       await renderer.loadContent()
       const summary = await renderer.catchUp()
+      Object.assign(timeline, { mode: 'catch-up', renderMs: summary.ms, rendered: summary.rendered, removed: summary.removed })
       if (summary.rendered || summary.removed) console.error(`[渲染] 启动时补上未生成的更改：${summary.rendered} 个页面`)
     }
-    renderer.warmSearch()
     // Ready at once: the copies of what the full render (or a killed backfill) left plain follow in the background.
     void renderer.compressAll()
   } catch (error) {
     say({ ok: false, error: reason(error) })
     process.exit(1)
   }
+  timeline.readyAt = Math.round(performance.now())
+  timeline.readyEpoch = Date.now()
+  console.error(timelineLine(timeline))
   say({ ready: true })
   // One change set at a time, in order.
   let queue = Promise.resolve()

@@ -11,6 +11,7 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 
 import { paragraphsToLexical } from '../../cms/src/seed/lexical'
+import type { StartTimeline } from '../../site/scripts/startup'
 import { monthOf } from '../../site/src/content/newsViews'
 import { archiveMonthPath } from '../../site/src/utils/paths'
 import { seed } from '../../cms/src/seed/index'
@@ -34,6 +35,8 @@ const NAV_TIMEOUT_MS = 900_000
 const STARTUP_TIMEOUT_MS = 900_000
 /** Pages checked for a navigation change ("every page": a sample of the manifest's HTML pages). */
 const NAV_PAGES = 20
+/** Changes made while the CMS (and its renderer) is down, before each measured restart: new items, a title edit, a withdrawal. */
+const DOWN_PUBLISHES = 3
 const TARGETS = { publishP50S: 1, publishP95S: 2, withdrawalS: 2, searchableS: 10, fullRenderS: 30, fullRenderMB: 1536 }
 
 export type Timing = { count: number; p50Seconds: number; p95Seconds: number; maxSeconds: number }
@@ -46,8 +49,13 @@ export type LiveRun = {
   seedItems: number
   /** From `next start` until the first manifest, and the full render's own figures. */
   startupSeconds: number
-  /** Null when this start's record was not found (then nothing is claimed). */
-  fullRender: { seconds: number; pages: number; loadSeconds: number | null } | null
+  /**
+   * Null when this start's record was not found (then nothing is claimed). `seconds` is the
+   * record's (from the worker's full() call: the wait for the content, render, publish, search);
+   * `readySeconds`: from `next start` until the worker said ready (its timeline's clock);
+   * `timeline`: the worker's start, ms since its process started (site/scripts/startup.ts).
+   */
+  fullRender: { seconds: number; pages: number; loadSeconds: number | null; readySeconds: number | null; timeline: StartTimeline | null } | null
   /** The first publish after the full render at start, seconds (not among the publish samples). */
   firstPublishSeconds: number
   publish: Timing
@@ -63,6 +71,30 @@ export type LiveRun = {
   pagesRendered: { publish: number[]; withdrawal: number[]; oldWithdrawal: number[]; homeTitleEdit: number[]; navigation: number[] }
   peakRssMB: Record<string, number>
   probes: { requests: number; failures: number; failureExamples: string[] }
+  /** CMS restarts after the samples, with the portal rendered and changes made while it was down. */
+  restarts: Restart[]
+  /**
+   * The worker killed (SIGKILL) with the CMS up and idle, started again by it (load + catch up):
+   * its timeline, a read from a CMS already up against the reads above made while `next start`
+   * was still starting; `readySeconds` from the kill.
+   */
+  workerRestart: { readySeconds: number | null; timeline: StartTimeline | null } | null
+}
+/**
+ * One restart: the CMS stopped, `changes` made meanwhile (Local API, as another instance or a
+ * script would), then started again with or without the full render at start. Seconds from
+ * `next start`: until its worker was spawned (Next's start and the render lease), said ready,
+ * every change made while down was on the served portal; then a first publish through the REST
+ * workflow, publish → live.
+ */
+export type Restart = {
+  fullAtStart: boolean
+  changes: number
+  workerSpawnedSeconds: number | null
+  readySeconds: number | null
+  changesLiveSeconds: number
+  firstPublishSeconds: number
+  timeline: StartTimeline | null
 }
 export type LiveResults = { settings: typeof settings; runs: LiveRun[]; targets: { target: string; value: string; met: boolean | null }[] }
 
@@ -147,7 +179,19 @@ async function measure(payload: Payload, size: number, outDir: string, log: Log)
   const started = Date.now()
   const rss = watchRss(outDir, process.env.DATABASE_URL!)
   // Info level: the renderer's log line of the full render says how long reading the content took.
-  const cms = await startBuiltCms({ DATABASE_URL: process.env.DATABASE_URL!, MEDIA_DIR: process.env.MEDIA_DIR!, PAYLOAD_LOG_LEVEL: 'info', ...renderEnv(outDir) })
+  const cmsEnvFor = (fullAtStart: boolean) => ({
+    DATABASE_URL: process.env.DATABASE_URL!,
+    MEDIA_DIR: process.env.MEDIA_DIR!,
+    PAYLOAD_LOG_LEVEL: 'info',
+    ...renderEnv(outDir, fullAtStart ? {} : { SITE_RENDER_FULL_AT_START: '' }),
+  })
+  let cms = await startBuiltCms(cmsEnvFor(true))
+  let cmsUp = true
+  const stopCms = async () => {
+    if (!cmsUp) return
+    cmsUp = false
+    await cms.stop()
+  }
   let site: Awaited<ReturnType<typeof serveLiveSite>> | undefined
   let probes: ReturnType<typeof probe> | undefined
   try {
@@ -155,13 +199,16 @@ async function measure(payload: Payload, size: number, outDir: string, log: Log)
     const startupSeconds = round((Date.now() - started) / 1000)
     const full = await fullRenderRecord(payload, started)
     const loadSeconds = await fullRenderLoadSeconds(cms.output)
-    log(`  full render ${round((full?.ms ?? 0) / 1000)} s (reading the content from the CMS ${loadSeconds ?? '?'} s), ${full?.pages} pages (CMS up and rendered in ${startupSeconds} s)`)
+    const timeline = await startTimeline(cms.output)
+    const readySeconds = timeline?.readyEpoch ? round((timeline.readyEpoch - started) / 1000) : null
+    log(`  full render ${round((full?.ms ?? 0) / 1000)} s (of it waiting for the content ${loadSeconds ?? '?'} s), ${full?.pages} pages (CMS up and rendered in ${startupSeconds} s, worker ready at ${readySeconds ?? '?'} s)`)
+    log(`  worker start timeline (ms since its process started): ${JSON.stringify(timeline)}`)
     site = await serveLiveSite(outDir, { CMS_URL: cms.url })
     const base = site.url
-    const editor = await cmsSession(cms, 'editor@example.com')
-    const reviewer = await cmsSession(cms, 'reviewer@example.com')
-    const approver = await cmsSession(cms, 'approver@example.com')
-    const admin = await cmsSession(cms)
+    let editor = await cmsSession(cms, 'editor@example.com')
+    let reviewer = await cmsSession(cms, 'reviewer@example.com')
+    let approver = await cmsSession(cms, 'approver@example.com')
+    let admin = await cmsSession(cms)
     const column = (await admin.get('/columns?limit=1&sort=order&depth=0')).docs[0] as { id: number; slug: string }
     const anArticle = Object.keys(manifest.pages).find((url) => url.startsWith('/news/') && url.split('/').length === 4) ?? '/'
     probes = probe(base, ['/', anArticle])
@@ -176,20 +223,20 @@ async function measure(payload: Payload, size: number, outDir: string, log: Log)
     const pagesRendered: LiveRun['pagesRendered'] = { publish: [], withdrawal: [], oldWithdrawal: [], homeTitleEdit: [], navigation: [] }
     const made: { id: number; slug: string; title: string }[] = []
 
-    // The first publish after the full render at start, reported apart (not in the samples): it shows
-    // whether the worker was ready at once (it is the process that did the full render).
-    let firstPublishSeconds: number
-    {
-      const title = `即时发布预热稿件${size}-${Date.now().toString(36)}`
+    /** A publish through the REST workflow, publish → live (seconds). */
+    const publishOnce = async (title: string) => {
       const { doc } = await editor.post('/news?draft=true', { ...newArticle(title, column.id), _status: 'draft', workflowAction: 'submit' })
       await reviewer.patch(`/news/${doc.id}?draft=true`, { workflowAction: 'approve' })
       const t0 = Date.now()
       await approver.patch(`/news/${doc.id}`, { _status: 'published' })
       const seconds = await until(t0, async () => (await text(base, `/news/${doc.slug}/`))?.includes(title) ?? false)
       await renderedChange(payload, `doc:news:${doc.id}`, t0)
-      firstPublishSeconds = seconds
-      log(`  first publish after the full render (not among the samples): live ${seconds} s`)
+      return seconds
     }
+    // The first publish after the full render at start, reported apart (not in the samples): it shows
+    // whether the worker was ready at once (it is the process that did the full render).
+    const firstPublishSeconds = await publishOnce(`即时发布预热稿件${size}-${Date.now().toString(36)}`)
+    log(`  first publish after the full render (not among the samples): live ${firstPublishSeconds} s`)
 
     for (let i = 0; i < SAMPLES; i++) {
       const title = `即时发布测试稿件${size}-${i + 1}-${Date.now().toString(36)}`
@@ -263,11 +310,58 @@ async function measure(payload: Payload, size: number, outDir: string, log: Log)
       log(`  navigation ${i + 1}: every sampled page in ${navigation.at(-1)} s, ${pagesRendered.navigation.at(-1)} pages`)
     }
     await admin.post('/globals/navigation', { items: original.map(({ id: _id, ...rest }: { id?: string }) => rest) })
+    // Its re-render done before the CMS stops (else it is pending at the restart, and rendered there).
+    await until(Date.now(), async () => {
+      const body = await text(base, sample[0])
+      return body !== undefined && !body.includes(`导航${Math.min(SAMPLES, 4)}`)
+    }, NAV_TIMEOUT_MS)
+
+    // Restarts with the portal rendered (deps current): with the full render at start, as
+    // `npm start` does, and without it (the worker loads the content and catches up).
+    const restarts: Restart[] = []
+    for (const fullAtStart of [true, false]) {
+      await stopCms()
+      const down = await changesWhileDown(payload, column.id, `${size}-${fullAtStart ? 'full' : 'catchup'}`)
+      const t0 = Date.now()
+      cms = await startBuiltCms(cmsEnvFor(fullAtStart))
+      cmsUp = true
+      const changesLiveSeconds = await until(t0, down.live(base), STARTUP_TIMEOUT_MS)
+      const restartTimeline = await startTimeline(cms.output)
+      ;[editor, reviewer, approver, admin] = await Promise.all([cmsSession(cms, 'editor@example.com'), cmsSession(cms, 'reviewer@example.com'), cmsSession(cms, 'approver@example.com'), cmsSession(cms)])
+      const restartPublish = await publishOnce(`重启后首次发布${size}-${fullAtStart ? 'full' : 'catchup'}-${Date.now().toString(36)}`)
+      const since = (epoch?: number) => (epoch ? round((epoch - t0) / 1000) : null)
+      restarts.push({
+        fullAtStart,
+        changes: down.count,
+        workerSpawnedSeconds: since(restartTimeline?.startedAt),
+        readySeconds: since(restartTimeline?.readyEpoch),
+        changesLiveSeconds,
+        firstPublishSeconds: restartPublish,
+        timeline: restartTimeline,
+      })
+      log(`  restart (${fullAtStart ? 'full render at start' : 'no full render: load + catch up'}): worker spawned ${restarts.at(-1)!.workerSpawnedSeconds} s, ready ${restarts.at(-1)!.readySeconds} s, ${down.count} changes made while down live ${changesLiveSeconds} s, first publish ${restartPublish} s`)
+      log(`    worker start timeline: ${JSON.stringify(restartTimeline)}`)
+      // The renderer's own log lines of this start, to tell where a slow one spent its time.
+      log(`    renderer log: ${cms.output().split('\n').filter((l) => /门户|渲染/.test(l)).map((l) => l.slice(0, 300)).join('\n      ')}`)
+    }
+
+    // A worker killed with the CMS up: the CMS starts another, which loads the content and catches up.
+    let workerRestart: LiveRun['workerRestart'] = null
+    const pid = workerPid(outDir)
+    if (pid !== undefined) {
+      const logged = timelineCount(cms.output)
+      const killed = Date.now()
+      process.kill(pid, 'SIGKILL')
+      await until(killed, async () => timelineCount(cms.output) > logged, STARTUP_TIMEOUT_MS)
+      const restartTimeline = await startTimeline(cms.output)
+      workerRestart = { readySeconds: restartTimeline?.readyEpoch ? round((restartTimeline.readyEpoch - killed) / 1000) : null, timeline: restartTimeline }
+      log(`  worker killed with the CMS up: ready again ${workerRestart.readySeconds} s; timeline ${JSON.stringify(restartTimeline)}`)
+    }
 
     return {
       news: size,
       startupSeconds,
-      fullRender: full ? { seconds: round((full.ms ?? 0) / 1000), pages: full.pages ?? 0, loadSeconds } : null,
+      fullRender: full ? { seconds: round((full.ms ?? 0) / 1000), pages: full.pages ?? 0, loadSeconds, readySeconds, timeline } : null,
       firstPublishSeconds,
       publish: timing(publish),
       publishStages: medianStages(stages),
@@ -279,6 +373,8 @@ async function measure(payload: Payload, size: number, outDir: string, log: Log)
       pagesRendered,
       peakRssMB: rss.peaks(),
       probes: probes.result(),
+      restarts,
+      workerRestart,
     }
   } catch (error) {
     // What the portal server and the CMS said last, to tell which side closed a request.
@@ -288,7 +384,7 @@ async function measure(payload: Payload, size: number, outDir: string, log: Log)
     probes?.stop()
     rss.stop()
     await site?.stop()
-    await cms.stop()
+    await stopCms()
   }
 }
 
@@ -347,6 +443,69 @@ async function fullRenderLoadSeconds(output: () => string): Promise<number | nul
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
   return null
+}
+
+const timelineCount = (output: () => string) => output().split('启动用时 ').length - 1
+
+/** The render worker rendering into `outDir` (its process has SITE_OUT=outDir), if running. */
+function workerPid(outDir: string): number | undefined {
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const cmdline = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8')
+      if (!cmdline.includes('scripts/render.ts') || !cmdline.includes('--worker')) continue
+      if (fs.readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0').includes(`SITE_OUT=${outDir}`)) return Number(entry)
+    } catch {
+      // gone, or not ours
+    }
+  }
+  return undefined
+}
+
+/** The last start timeline the CMS's worker logged (site/scripts/startup.ts), once there. */
+async function startTimeline(output: () => string): Promise<StartTimeline | null> {
+  for (let i = 0; i < 600; i++) {
+    // Complete lines only (the last may still be arriving).
+    const line = output().split('\n').slice(0, -1).findLast((l) => l.includes('启动用时 '))
+    if (line) {
+      try {
+        // The CMS logs JSON lines in production (the message inside, escaped), or plain text.
+        const message = line.trimStart().startsWith('{') ? String(JSON.parse(line).msg) : line
+        return JSON.parse(message.slice(message.indexOf('启动用时 ') + '启动用时 '.length)) as StartTimeline
+      } catch {
+        // not a line this bench can read: not claimed
+        return null
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  return null
+}
+
+/**
+ * Changes made while the CMS is down (the bench's own Local API on the same database; no user:
+ * the system's saves keep the state they set): DOWN_PUBLISHES new items, a title edit of a
+ * published one, the withdrawal of another. `live` checks each on the served portal.
+ */
+async function changesWhileDown(payload: Payload, column: number, tag: string) {
+  const made: { slug: string; title: string }[] = []
+  for (let i = 0; i < DOWN_PUBLISHES; i++) {
+    const title = `停机期间发布${tag}-${i + 1}`
+    const doc = await payload.create({ collection: 'news', data: { ...newArticle(title, column), _status: 'published' } as never })
+    made.push({ slug: String(doc.slug), title })
+  }
+  const [edited, withdrawn] = (await payload.find({ collection: 'news', where: { _status: { equals: 'published' } }, sort: 'id', limit: 2, depth: 0 })).docs
+  const editedTitle = `停机期间改题${tag}`
+  await payload.update({ collection: 'news', id: edited.id, data: { title: editedTitle } as never })
+  await payload.update({ collection: 'news', id: withdrawn.id, data: { _status: 'draft' } as never })
+  return {
+    count: DOWN_PUBLISHES + 2,
+    live: (base: string) => async () => {
+      for (const item of made) if (!(await text(base, `/news/${item.slug}/`))?.includes(item.title)) return false
+      if (!(await text(base, `/news/${edited.slug}/`))?.includes(editedTitle)) return false
+      return (await status(base, `/news/${withdrawn.slug}/`)) === 404
+    },
+  }
 }
 
 async function fullRenderRecord(payload: Payload, since: number): Promise<{ ms?: number; pages?: number } | undefined> {
@@ -516,6 +675,25 @@ export function liveTables(results: LiveResults): Table[] {
         const s = r.publishStages
         return [r.news, s.samples, s.requestToCommittedMs, s.committedToPickedUpMs, s.pickedUpToManifestMs, s.workerRenderMs, s.manifestToServedMs, s.requestToServedMs, `${r.seedSeconds} (${r.seedItems})`]
       }),
+    },
+    {
+      title: 'Worker start at CMS start (ms since the worker process started): bundle open, content read (begun at once, alongside), first CMS answer, full render; seconds from `next start`',
+      head: ['news', 'script', 'open (bundle)', 'read all', 'first CMS answer', 'news read', 'requests', 'Σ wait for CMS ms', 'Σ body+parse ms', 'full() ms', 'of it waiting for content', 'ready at', 'next start → ready s'],
+      rows: results.runs.flatMap((r) => {
+        const row = (label: string, t: StartTimeline | null | undefined, seconds: number | null | undefined) =>
+          [label, t?.scriptAt ?? '–', t?.openMs ?? '–', t?.readMs ?? '–', t?.firstAnswerAt ?? '–', t?.collections.news?.ms ?? '–', t?.requests ?? '–', t?.waitMs ?? '–', t?.bodyMs ?? '–', t?.renderMs ?? '–', t?.full?.loadMs ?? '–', t?.readyAt ?? '–', seconds ?? '–']
+        return [
+          row(`${r.news} (CMS starting)`, r.fullRender?.timeline, r.fullRender?.readySeconds),
+          ...(r.workerRestart ? [row(`${r.news} (worker killed, CMS up: catch-up, s from the kill)`, r.workerRestart.timeline, r.workerRestart.readySeconds)] : []),
+        ]
+      }),
+    },
+    {
+      title: 'Restart with the portal rendered, changes made while down (seconds from `next start`)',
+      head: ['news', 'full render at start', 'changes while down', 'worker spawned', 'worker ready', 'changes live', 'first publish after (publish → live)', 'worker: read ms', 'worker: render/catch-up ms (pages)'],
+      rows: results.runs.flatMap((r) =>
+        r.restarts.map((x) => [r.news, x.fullAtStart ? 'yes' : 'no', x.changes, x.workerSpawnedSeconds ?? '–', x.readySeconds ?? '–', x.changesLiveSeconds, x.firstPublishSeconds, x.timeline?.readMs ?? '–', x.timeline ? `${x.timeline.renderMs} (${x.timeline.rendered})` : '–']),
+      ),
     },
     { title: 'Targets', head: ['target', 'measured', 'met'], rows: results.targets.map((x) => [x.target, x.value, x.met === null ? '–' : x.met ? 'yes' : 'NO']) },
   ]

@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { paragraphsToLexical } from '../../cms/src/seed/lexical'
 import { startTestPayload, type TestPayload } from '../../cms/src/testing/testPayload'
+import { cmsSource } from '../../site/render/content'
+import { newTimeline, prefetchingSource } from '../../site/scripts/startup'
 import { fetchPublished } from '../../site/src/loaders/cmsApi'
 
 const NEWS = 400
@@ -79,3 +81,60 @@ describe('reading every published item for a full render', () => {
     expect(docs.length).toBe(ids.size)
   })
 })
+
+describe('the render worker reading the content while its bundle loads (site/scripts/startup.ts)', () => {
+  const newsRequests = () => requested.filter((url) => url.startsWith('/api/news?'))
+
+  it('starts reading at once; the render then takes that read, and a later load reads afresh', async () => {
+    requested.length = 0
+    const timeline = newTimeline()
+    const source = prefetchingSource(cmsSource, timeline)
+    // Nothing asked for yet: the read is under way all the same.
+    await until(() => newsRequests().length > 0)
+    const first = await source.fetchAll('news')
+    const read = newsRequests().length
+    expect(first.map((d) => d.id).sort((a, b) => a - b)).toEqual(await publishedIds())
+    const again = await source.fetchAll('news')
+    expect(newsRequests().length).toBeGreaterThan(read)
+    expect(again.map((d) => d.id).sort((a, b) => a - b)).toEqual(await publishedIds())
+    await until(() => timeline.readMs !== undefined)
+    expect(timeline.collections.news?.docs).toBe(first.length)
+    expect(timeline.requests).toBeGreaterThanOrEqual(read)
+  })
+
+  it('a later load sees what changed after the early read', async () => {
+    const source = prefetchingSource(cmsSource, newTimeline())
+    const early = await source.fetchAll('news')
+    const newest = (await publishedIds()).at(-1)!
+    await local.payload.db.updateOne({ collection: 'news', id: newest, data: { _status: 'draft' } })
+    const later = await source.fetchAll('news')
+    expect(early.some((d) => d.id === newest)).toBe(true)
+    expect(later.some((d) => d.id === newest)).toBe(false)
+    expect(later).toHaveLength(early.length - 1)
+  })
+
+  it('a CMS that cannot be reached fails the load where the content is asked for, not before', async () => {
+    const cmsUrl = process.env.CMS_URL
+    const unhandled: unknown[] = []
+    const onUnhandled = (reason: unknown) => unhandled.push(reason)
+    process.on('unhandledRejection', onUnhandled)
+    process.env.CMS_URL = 'http://127.0.0.1:1'
+    try {
+      const timeline = newTimeline()
+      const source = prefetchingSource(cmsSource, timeline)
+      // The early read has failed before anyone asks for it.
+      await until(() => timeline.readMs !== undefined)
+      await new Promise((resolve) => setImmediate(resolve))
+      await expect(source.fetchAll('news')).rejects.toThrow(/无法连接内容管理系统/)
+      await expect(source.fetchGlobal('navigation')).rejects.toThrow(/无法连接内容管理系统/)
+      expect(unhandled).toEqual([])
+    } finally {
+      process.env.CMS_URL = cmsUrl
+      process.off('unhandledRejection', onUnhandled)
+    }
+  })
+})
+
+async function until(check: () => boolean) {
+  while (!check()) await new Promise((resolve) => setTimeout(resolve, 10))
+}

@@ -14,6 +14,7 @@ import { changeKey, type SiteChange } from './changes'
 import { describeSiteStatus } from './describeStatus'
 import { SiteRenderer } from './renderer'
 import { runNightlyCheck } from './nightly'
+import { readLease } from './lease'
 import { siteRenderSettings } from './settings'
 import { readSiteStatus } from './status'
 
@@ -218,6 +219,36 @@ describe('site renderer', () => {
       expect(failing.workerPid).toBeUndefined()
     } finally {
       await failing.stop()
+    }
+  })
+
+  it('a server going down kills its worker and gives up the lease at once: a restarted one renders without waiting for it to run out', async () => {
+    for (const r of renderers) await r.stop()
+    const settings = (holderId: string) => ({
+      ...siteRenderSettings({ SITE_OUT: outDir, SITE_RENDER_COMMAND: `${worker} --worker`, CMS_URL: 'http://127.0.0.1:1' }),
+      holderId,
+      // Far longer than this test may take: only a lease given up lets the next server in.
+      leaseMs: 600_000,
+      pollMs: 20,
+    })
+    const going = new SiteRenderer(first, settings('instance-going-down'), quiet)
+    going.start()
+    await until(() => going.isHolder && going.workerPid !== undefined)
+    const pid = going.workerPid!
+    // What startRenderer.ts runs on SIGTERM / SIGINT.
+    await going.shutdown()
+    expect(() => process.kill(pid, 0), 'the worker is gone').toThrow()
+    expect(Date.parse((await readLease(first))!.expiresAt)).toBeLessThanOrEqual(Date.now())
+
+    const restarted = new SiteRenderer(second, settings('instance-restarted'), quiet)
+    restarted.start()
+    try {
+      const news = await createDoc(second, 'news', 'after a restart', { status: 'published' })
+      await until(() => renderedKeys().includes(`doc:news:${news.id}`))
+      expect(restarted.isHolder).toBe(true)
+      expect(log().at(-1)!.pid).toBe(restarted.workerPid)
+    } finally {
+      await restarted.stop()
     }
   })
 })

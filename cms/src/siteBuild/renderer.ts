@@ -82,6 +82,26 @@ export class SiteRenderer {
     onNudge(undefined)
   }
 
+  /**
+   * The server is going down (SIGTERM, SIGINT: startRenderer.ts). Unlike stop(), this does not
+   * wait for a render in progress: the worker is killed at once (a render cut short leaves the
+   * served version as it was; what it had in flight goes back to the queue when the next holder
+   * starts) and the lease is given up, so the restarted server, or another instance, renders at
+   * once instead of waiting for the lease to run out (SITE_RENDER_LEASE_MS, 15 s).
+   */
+  async shutdown(): Promise<void> {
+    this.stopped = true
+    clearInterval(this.heartbeat)
+    this.wake?.()
+    const worker = this.worker
+    this.worker = undefined
+    // Killed outright (SIGKILL is delivered before the lease goes): it can write nothing after.
+    if (worker?.alive) worker.child.kill('SIGKILL')
+    if (this.holding) await releaseLease(this.payload, this.settings.holderId).catch(() => undefined)
+    this.holding = false
+    await worker?.exited
+  }
+
   /** Resolves once this holder has found the queue empty (tests). */
   whenIdle(): Promise<void> {
     return new Promise((resolve) => this.idleWaiters.push(resolve))

@@ -5,16 +5,30 @@ export const cmsUrl = () => (process.env.CMS_URL ?? 'http://localhost:3000').rep
 
 export class CmsUnavailableError extends Error {}
 
+/**
+ * What this process's requests to the CMS cost so far: milliseconds until each answer's headers
+ * (the CMS at work, or queued behind this process's other requests), and reading and parsing each
+ * body (the transfer and this process's JSON parse). Sums over requests that may overlap.
+ */
+export const cmsReadStats = { requests: 0, waitMs: 0, bodyMs: 0, firstAnswerAt: undefined as number | undefined }
+
 async function getJson<T>(path: string): Promise<T> {
   const url = `${cmsUrl()}/api/${path}`
   let response: Response
+  const sent = performance.now()
   try {
     response = await fetch(url, { headers: { Accept: 'application/json' }, credentials: 'omit' })
   } catch (error) {
     throw new CmsUnavailableError(`无法连接内容管理系统 ${cmsUrl()}：${(error as Error).message}（请先启动 CMS，或设置 CMS_URL）`)
   }
+  const answered = performance.now()
+  cmsReadStats.requests++
+  cmsReadStats.waitMs += answered - sent
+  cmsReadStats.firstAnswerAt ??= answered
   if (!response.ok) throw new CmsUnavailableError(`内容管理系统返回 ${response.status}：${url}`)
-  return (await response.json()) as T
+  const body = (await response.json()) as T
+  cmsReadStats.bodyMs += performance.now() - answered
+  return body
 }
 
 type Keyed = { id: string | number }
