@@ -11,7 +11,7 @@ import { startTestPayload } from '../../cms/src/testing/testPayload'
 import { binDir, cmsDir, repoRoot } from '../helpers/paths'
 import { processTreeCpuMs } from './processCpu'
 import { startBuiltCms } from '../helpers/server'
-import { median, perSecond, round, summarize, type Summary } from './stats'
+import { letEventLoopTurn, median, perSecond, round, summarize, type Summary } from './stats'
 
 export type Log = (message: string) => void
 export type Table = { title: string; head: string[]; rows: (string | number)[][] }
@@ -198,6 +198,7 @@ export async function createNews(payload: Payload, columnIds: number[], from: nu
     await payload.create({ collection: 'news', data })
     durations.push(performance.now() - t0)
     if ((i + 1) % 2_000 === 0) log(`  ${i + 1} news`)
+    if ((i + 1) % 100 === 0) await letEventLoopTurn()
   }
   const elapsed = performance.now() - started
   return { fromDocs: from, toDocs: to, seconds: round(elapsed / 1000), docsPerSecond: perSecond(to - from, elapsed), ...summarize(durations) }

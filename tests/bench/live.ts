@@ -21,7 +21,7 @@ import { cmsSession, seedPassword } from '../helpers/portal'
 import { startBuiltCms } from '../helpers/server'
 import { ensureCmsBuilt, type Log, type Table, withTestPayload } from './cms'
 import { corpusNews } from './corpus/index'
-import { quantile, round } from './stats'
+import { letEventLoopTurn, quantile, round } from './stats'
 
 const SIZES = (process.env.LIVE_BENCH_SIZES ?? '1000,10000').split(',').map(Number)
 const SAMPLES = Number(process.env.LIVE_BENCH_SAMPLES ?? 8)
@@ -165,6 +165,7 @@ async function topUp(payload: Payload, corpus: ReturnType<typeof corpusNews>, co
         } as never,
       })
       if (++count % 1_000 === 0) log(`  ${count} news (${round((Date.now() - started) / 1000)} s)`)
+      if (count % 100 === 0) await letEventLoopTurn()
     }
   } finally {
     await db.client.execute('PRAGMA synchronous = FULL')
