@@ -204,6 +204,10 @@ const server = http.createServer((req, res) => {
   notFound(req, res)
 })
 
+// Node closes an idle keep-alive connection after 5 s; a client that sends on it just then gets a
+// reset (browsers retry, fetch does not). Static servers keep them longer (nginx: 75 s).
+server.keepAliveTimeout = 30_000
+
 /** A burst of events (a render writes many objects, then renames the manifest) is read once. */
 let followQueued = false
 function followSoon() {

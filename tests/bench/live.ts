@@ -592,7 +592,9 @@ function probe(baseUrl: string, urls: string[]) {
           if (response.status !== 200) throw new Error(`HTTP ${response.status}`)
         } catch (error) {
           failures++
-          if (examples.length < 5) examples.push(`${url}: ${(error as Error).message}`)
+          // fetch's own message is "fetch failed"; the cause says which (refused, reset, timeout).
+          const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause
+          if (examples.length < 5) examples.push(`${url}: ${(error as Error).message}${cause ? ` (${cause.code ?? ''} ${cause.message ?? ''})` : ''}`)
         }
       }
       await new Promise((resolve) => setTimeout(resolve, PROBE_EVERY_MS))
