@@ -236,6 +236,25 @@ describe('a navigation change', () => {
     expect(pages.length).toBeGreaterThan(50)
     for (const url of pages) expect(pageText(incremental, manifest, url), url).toContain(label)
   }, 300_000)
+
+  it('leaves on disk only the objects of the live and the previous version, after three of them', async () => {
+    const manifests = []
+    for (let round = 0; round < 3; round++) {
+      const navigation = await admin.get('/globals/navigation?depth=0')
+      await admin.post('/globals/navigation', { items: navigation.items.map((item: any, at: number) => ({ ...item, id: undefined, label: at === 0 ? `清理${round}${Date.now().toString(36)}` : item.label })) })
+      await changed([{ kind: 'global', slug: 'navigation' }])
+      manifests.push(readManifest(incremental))
+    }
+    const named = new Set(manifests.slice(-2).flatMap((manifest) => Object.values(manifest.pages).map((page) => page.object)))
+    const onDisk = fs.readdirSync(path.join(incremental, 'objects')).filter((file) => !/\.(br|gz|tmp)$/.test(file))
+    // Each round replaced every HTML page: the first round's are named by neither manifest any more.
+    const firstOnly = Object.values(manifests[0].pages).filter((page) => !named.has(page.object))
+    expect(firstOnly.length).toBeGreaterThan(50)
+    expect(onDisk.filter((object) => !named.has(object))).toEqual([])
+    // The clear-out kept the copies of what it kept (the last round's pages had theirs before going live).
+    const lastRound = Object.keys(manifests[2].pages).filter((url) => manifests[2].pages[url].type.startsWith('text/html'))
+    expect(missingCopies(incremental, manifests[2], lastRound)).toEqual([])
+  }, 600_000)
 })
 
 describe('a render killed with SIGKILL', () => {
