@@ -10,7 +10,9 @@ import path from 'node:path'
 import { threadId } from 'node:worker_threads'
 import zlib from 'node:zlib'
 
-export type ManifestPage = { object: string; type: string }
+import type { ManifestPage } from './manifest.ts'
+
+export type { ManifestPage }
 
 const COMPRESSIBLE = /^(text\/|application\/(xml|rss\+xml|json|javascript))/
 /** Below this, headers outweigh the savings. */

@@ -1,16 +1,16 @@
 // The rendered site on disk (SITE_OUT): content-addressed objects that are never rewritten, and a
-// manifest (URL → object) renamed into place in one step, so readers see one version or the next,
-// never a mix. deps.json beside it holds each page's dependency tags and the views' digests, for
+// manifest (URL → object, sharded: ./manifest.ts) whose root is renamed into place in one step, so
+// readers see one version or the next, never a mix. deps.json beside it holds each page's dependency tags and the views' digests, for
 // the next incremental render (also after a restart); deps.log appends what each incremental
 // render changed in it, so a change writes kilobytes, not the whole record (megabytes at 10k news).
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { compressibleType, type ManifestPage, writeAtomically } from './objects.ts'
+import { type Manifest, type ManifestPage, type ManifestWrite, ManifestWriter } from './manifest.ts'
+import { compressibleType, writeAtomically } from './objects.ts'
 import { type BackfillObject, type BackfillResult, startStoreThread } from './storeThread.ts'
 
-export type { ManifestPage }
-export type Manifest = { version: number; pages: Record<string, ManifestPage> }
+export type { Manifest, ManifestPage, ManifestWrite }
 export type Deps = {
   version: number
   /** URL → the tags it read. */
@@ -57,6 +57,7 @@ export class Output {
   readonly dir: string
   readonly objectsDir: string
   readonly mediaDir: string
+  private manifests: ManifestWriter
 
   constructor(dir: string) {
     this.dir = path.resolve(dir)
@@ -64,6 +65,7 @@ export class Output {
     this.mediaDir = path.join(this.dir, 'media')
     fs.mkdirSync(this.objectsDir, { recursive: true })
     fs.mkdirSync(this.mediaDir, { recursive: true })
+    this.manifests = new ManifestWriter(this.dir)
   }
 
   private storeThread?: ReturnType<typeof startStoreThread>
@@ -109,12 +111,9 @@ export class Output {
     this.storeThread = undefined
   }
 
+  /** The live version (remembered as what the next publish changes). */
   readManifest(): Manifest | undefined {
-    try {
-      return JSON.parse(fs.readFileSync(path.join(this.dir, 'manifest.json'), 'utf8'))
-    } catch {
-      return undefined
-    }
+    return this.manifests.read()
   }
 
   /** Sizes (characters) of deps.json and deps.log, to tell when the log is worth folding into the base. */
@@ -161,14 +160,15 @@ export class Output {
   }
 
   /**
-   * Removes objects neither manifest names (the one just published and the one before it, which a
-   * server may still be answering from for a moment), their copies, and temp files a kill left
-   * (nothing is being written: no store is pending and the backfill is stopped). Returns how many files went.
+   * Removes objects and manifest shards neither the live nor the previous root names (the one just
+   * published and the one before it, which a server may still be answering from for a moment),
+   * their copies, and temp files a kill left (nothing is being written: no store is pending and the
+   * backfill is stopped); `alsoKeep`: objects of other manifests to keep. Returns how many files went.
    */
-  prune(manifests: (Manifest | undefined)[]): number {
-    const keep = new Set<string>()
-    for (const manifest of manifests) for (const page of Object.values(manifest?.pages ?? {})) keep.add(page.object)
-    let removed = 0
+  prune(alsoKeep: Manifest[] = []): number {
+    const { shards, objects: keep } = this.manifests.named()
+    for (const manifest of alsoKeep) for (const page of Object.values(manifest.pages)) keep.add(page.object)
+    let removed = this.manifests.prune(shards)
     for (const file of fs.readdirSync(this.objectsDir)) {
       const object = file.replace(/\.(br|gz)$/, '')
       if (keep.has(object) && !file.endsWith('.tmp')) continue
@@ -181,13 +181,14 @@ export class Output {
   /**
    * Makes a version live. The dependency record first (in full, or as a delta on the last version
    * appended to the log), then the manifest: a kill in between leaves a record one version ahead of
-   * the manifest, which the next start answers with a full render.
+   * the manifest, which the next start answers with a full render. `changed`: the URLs set or
+   * removed since the last publish, whose shards alone are rewritten (else all are).
    */
-  publish(manifest: Manifest, deps: { full: Deps } | { delta: DepsDelta }, frame: FrameContent) {
+  publish(manifest: Manifest, deps: { full: Deps } | { delta: DepsDelta }, frame: FrameContent, changed?: Iterable<string>): ManifestWrite {
     if ('full' in deps) this.writeDeps(deps.full)
     else this.appendDeps(deps.delta)
     writeAtomically(path.join(this.dir, FRAME_FILE), JSON.stringify(frame))
-    writeAtomically(path.join(this.dir, 'manifest.json'), JSON.stringify(manifest))
+    return this.manifests.write(manifest, changed)
   }
 
   /** Whether the log has grown to half the base: time to write the record in full instead. */

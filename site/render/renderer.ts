@@ -12,7 +12,7 @@ import { type Bundle, openBundle } from './bundle.ts'
 
 import { applyChanges, type Change, cmsSource, type ContentSource, loadContent } from './content.ts'
 import { copyMedia } from './media.ts'
-import { applyDelta, type Deps, type DepsDelta, type Manifest, type ManifestPage, Output } from './output.ts'
+import { applyDelta, type Deps, type DepsDelta, type Manifest, type ManifestPage, type ManifestWrite, Output } from './output.ts'
 import { NOT_FOUND_KEY, RenderError, renderPage, renderQueue, type StoredPage } from './renderPage.ts'
 import { type RenderThread, startRenderThread } from './renderThread.ts'
 import { type RawContent, replacedDocuments } from '../src/content/cmsSources.ts'
@@ -252,14 +252,17 @@ export class Renderer {
     return { version, collections: { columns: this.content!.collections.columns ?? [] }, globals: this.content!.globals }
   }
 
+  /** What the last publish wrote of the manifest (shards rewritten, bytes), for RENDER_TIMINGS and benchmarks. */
+  lastManifestWrite?: ManifestWrite
+
   /** Writes a version rendered in full: the manifest and the whole dependency record. */
   private publishFull(pages: Record<string, ManifestPage>, tags: Record<string, string[]>) {
     const version = this.nextVersion()
-    const manifest: Manifest = { version, pages: sortedByKey(pages) }
+    const manifest: Manifest = { version, pages }
     const views = this.bundle.viewDigests()
     const viewsGeneration = this.bundle.viewGeneration()
     const deps: Deps = { version, pages: sortedByKey(tags), views: Object.fromEntries(views), docs: docDigests(this.content!) }
-    this.output.publish(manifest, { full: deps }, this.frame(version))
+    this.lastManifestWrite = this.output.publish(manifest, { full: deps }, this.frame(version))
     this.manifest = manifest
     this.deps = deps
     this.views = views
@@ -268,23 +271,21 @@ export class Renderer {
   }
 
   /**
-   * Writes a version that re-rendered `rendered` and dropped `removed`: the whole manifest (what
-   * readers switch to at once), and only what changed in the dependency record, appended to its log
-   * (in full once the log has grown); `views` and `docs` are the digests that changed (null: gone).
-   * The tag index is patched for those URLs alone.
+   * Writes a version that re-rendered `rendered` and dropped `removed`: the manifest's shards
+   * those URLs fall in and its root (what readers switch to at once), and only what changed in the
+   * dependency record, appended to its log (in full once the log has grown); `views` and `docs` are
+   * the digests that changed (null: gone). The tag index is patched for those URLs alone.
    */
   private publishChange(rendered: StoredPage[], removed: string[], views: DepsDelta['views'], docs: DepsDelta['docs']) {
     const version = this.nextVersion()
     const old = this.deps!
-    const pages = { ...this.manifest!.pages }
-    let added = false
-    for (const page of rendered) {
-      added ||= !(page.url in pages)
-      pages[page.url] = page.stored
-    }
+    // Patched in place (the previous version's objects are known to the output by its root, for a
+    // prune): should the write fail, the version stays behind the record's and the next change
+    // renders in full (incrementalReady).
+    const pages = this.manifest!.pages
+    for (const page of rendered) pages[page.url] = page.stored
     for (const url of removed) delete pages[url]
-    // Keys keep their order in an object: the manifest stays sorted unless a URL was added.
-    const manifest: Manifest = { version, pages: added ? sortedByKey(pages) : pages }
+    const manifest: Manifest = { version, pages }
 
     const delta: DepsDelta = { version, pages: {}, views, docs }
     for (const page of rendered) delta.pages[page.url] = page.tags
@@ -296,7 +297,7 @@ export class Renderer {
     // Patched in place: should the write fail, the record is a version ahead of the manifest, and
     // the next change renders in full (incrementalReady).
     applyDelta(old, delta)
-    this.output.publish(manifest, full ? { full: old } : { delta }, this.frame(version))
+    this.lastManifestWrite = this.output.publish(manifest, full ? { full: old } : { delta }, this.frame(version), Object.keys(delta.pages))
     this.manifest = manifest
     for (const [url, before, now] of retag) this.retag(url, before, now)
   }
@@ -352,7 +353,6 @@ export class Renderer {
     }
     const renderedAt = Date.now()
     const pages = rendered.map((page) => [page.url, page.stored] as const)
-    const previous = this.manifest
     try {
       this.publishFull(Object.fromEntries(pages), Object.fromEntries(rendered.map((page) => [page.url, page.tags])))
     } catch (error) {
@@ -365,7 +365,7 @@ export class Renderer {
     this.routes = new Set(routes)
     this.synced = true
     // Incremental renders only add objects; a full render (deploys, nightly) clears out the old ones.
-    this.output.prune([this.manifest, previous])
+    this.output.prune()
     this.replacedSincePrune = 0
     this.resumeBackfill()
     const published = Date.now()
@@ -484,7 +484,6 @@ export class Renderer {
       // A change's pages have their copies before its manifest goes live.
       const rendered = await this.renderAll(urls, true)
       const renderedAt = Date.now()
-      const previous = this.manifest
       this.publishChange(rendered, removed, viewsDelta, docsDelta)
       if (newViews) this.views = newViews
       else for (const [tag, digest] of Object.entries(viewsDelta)) digest === null ? oldViews.delete(tag) : oldViews.set(tag, digest)
@@ -492,11 +491,11 @@ export class Renderer {
       if (newRoutes) this.routes = newRoutes
       this.synced = true
       const published = Date.now()
-      if (process.env.RENDER_TIMINGS) console.error(`[渲染] 分析 ${planned - started} ms，生成 ${urls.length} 页 ${renderedAt - planned} ms，写入清单 ${published - renderedAt} ms`)
+      if (process.env.RENDER_TIMINGS) console.error(`[渲染] 分析 ${planned - started} ms，生成 ${urls.length} 页 ${renderedAt - planned} ms，写入清单 ${published - renderedAt} ms（${this.lastManifestWrite?.shards} 个分片，${this.lastManifestWrite?.bytes} 字节）`)
       if (changedDocs.length) await this.indexSearch(() => this.search?.update(content, changedDocs))
       this.lastTimings = { analysisMs: planned - started, renderMs: renderedAt - planned, publishMs: published - renderedAt, searchMs: Date.now() - published, pages: urls.length }
       // Everything is live by now: a clear-out holds up only the next change.
-      await this.pruneOnceMuchReplaced(previous, rendered.length)
+      await this.pruneOnceMuchReplaced(rendered.length)
       return { rendered: rendered.length, removed: removed.length, ms: Date.now() - started, urls: urls.slice(0, 50) }
     } catch (error) {
       // The served version and the recorded state stay as they were; the change can be sent again.
@@ -515,14 +514,14 @@ export class Renderer {
    * manifest names are removed, so the output does not grow between full renders (a restart after
    * four navigation changes at 10k news had ~130,000 old files to delete).
    */
-  private async pruneOnceMuchReplaced(previous: Manifest | undefined, replaced: number) {
+  private async pruneOnceMuchReplaced(replaced: number) {
     this.replacedSincePrune += replaced
     if (this.replacedSincePrune * 2 < Object.keys(this.manifest!.pages).length) return
     this.replacedSincePrune = 0
     // The backfill must not write copies of an object while it is removed; it starts again after.
     await this.output.stopBackfill()
     const started = Date.now()
-    const removed = this.output.prune([this.manifest, previous])
+    const removed = this.output.prune()
     console.error(`[渲染] 清理旧版本的页面文件：删除 ${removed} 个，用时 ${Date.now() - started} 毫秒`)
     this.resumeBackfill()
   }

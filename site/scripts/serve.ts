@@ -2,8 +2,9 @@
 // routes (draft preview) from the site's server bundle.
 //
 // The manifest maps each URL to a content-addressed object that is never rewritten. This server
-// loads it, watches it (and polls, for file systems that drop watch events) and swaps its map in
-// memory in one assignment: a reader gets the old version or the new one, never a mix. It talks
+// loads it, watches its root (and polls, for file systems that drop watch events), parses only the
+// shards it has not seen (render/manifest.ts) and swaps the version in memory in one assignment
+// once all of them are read: a reader gets the old version or the new one, never a mix. It talks
 // to the CMS only for previews, so the CMS being down never takes the portal down. Search is
 // answered live too, from the index the renderer keeps beside the manifest (src/search/).
 //
@@ -19,6 +20,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 
 import sirv from 'sirv'
 
+import { lookup, MANIFEST_FILE, ManifestCache, type ManifestPage, type ShardedPages } from '../render/manifest.ts'
 import { compressibleType } from '../render/objects.ts'
 import { SHARED_KEY } from '../src/content/cmsSources.ts'
 import { setSecurityHeaders, setStaticFileHeaders } from './responseHeaders.ts'
@@ -35,8 +37,9 @@ process.env.SEARCH_INDEX ??= path.join(outDir, 'search.sqlite')
 const NOT_FOUND_KEY = '/404.html'
 
 /** `encodings`, in manifests written before copies were looked up as files, is ignored. */
-type Page = { object: string; type: string }
-type Site = { stamp: string; objects: string; pages: Map<string, Page> }
+type Page = ManifestPage
+type Site = { stamp: string; objects: string; pages: ShardedPages }
+const manifests = new ManifestCache()
 
 const log = (message: string) => console.log(`[门户] ${message}`)
 
@@ -51,11 +54,11 @@ function realpath(file: string): string | undefined {
   }
 }
 
-/** Loads the manifest if it is new; a manifest that cannot be read leaves the current one serving. */
+/** Loads the manifest if it is new; a manifest (or a shard of it) that cannot be read leaves the current one serving. */
 function follow() {
   const dir = realpath(outDir)
   if (!dir) return
-  const file = path.join(dir, 'manifest.json')
+  const file = path.join(dir, MANIFEST_FILE)
   let stamp: string
   try {
     const stat = fs.statSync(file)
@@ -65,12 +68,11 @@ function follow() {
   }
   if (stamp === site?.stamp) return
   try {
-    const manifest = JSON.parse(fs.readFileSync(file, 'utf8'))
-    const pages = new Map<string, Page>(Object.entries(manifest.pages))
+    const pages = manifests.load(dir)
     const first = !site
     site = { stamp, objects: path.join(dir, 'objects'), pages }
     loadFrame(dir)
-    log(first ? `正在提供第 ${manifest.version} 版（${pages.size} 个页面），端口 ${port}` : `已切换到第 ${manifest.version} 版（${pages.size} 个页面）`)
+    log(first ? `正在提供第 ${pages.version} 版（${pages.size} 个页面），端口 ${port}` : `已切换到第 ${pages.version} 版（${pages.size} 个页面，读入 ${manifests.parsed} 个分片）`)
   } catch (error) {
     console.error(`[门户] 读取 ${file} 失败，继续提供当前版本：${(error as Error).message}`)
   }
@@ -151,7 +153,7 @@ function sendObject(req: http.IncomingMessage, res: http.ServerResponse, pathnam
 }
 
 function notFound(req: http.IncomingMessage, res: http.ServerResponse) {
-  const page = site?.pages.get(NOT_FOUND_KEY)
+  const page = site && lookup(site.pages, NOT_FOUND_KEY)
   if (page) return sendObject(req, res, NOT_FOUND_KEY, page, 404)
   res.statusCode = 404
   res.setHeader('Content-Type', 'text/plain; charset=utf-8')
@@ -188,9 +190,9 @@ const server = http.createServer((req, res) => {
     res.setHeader('Retry-After', '5')
     return res.end('门户网站正在生成，请稍后再试。')
   }
-  const page = pathname === NOT_FOUND_KEY ? undefined : site.pages.get(pathname)
+  const page = pathname === NOT_FOUND_KEY ? undefined : lookup(site.pages, pathname)
   if (page) return sendObject(req, res, pathname, page)
-  if (!pathname.endsWith('/') && site.pages.has(`${pathname}/`)) {
+  if (!pathname.endsWith('/') && lookup(site.pages, `${pathname}/`)) {
     const query = new URL(req.url ?? '/', 'http://portal').search
     res.statusCode = 301
     res.setHeader('Location', `${encodeURI(pathname)}/${query}`)
@@ -232,7 +234,7 @@ function watchOutput() {
   watcher?.close()
   watcher = undefined
   watching = key
-  const relevant = target === outDir ? ['manifest.json', 'frame.json'] : [path.basename(outDir)]
+  const relevant = target === outDir ? [MANIFEST_FILE, 'frame.json'] : [path.basename(outDir)]
   try {
     watcher = fs.watch(target, (_event, name) => {
       if (name !== null && !relevant.includes(String(name))) return
@@ -248,7 +250,7 @@ function watchOutput() {
 }
 
 follow()
-if (!site) log(`等待门户首次生成（${path.join(outDir, 'manifest.json')}）…`)
+if (!site) log(`等待门户首次生成（${path.join(outDir, MANIFEST_FILE)}）…`)
 watchOutput()
 setInterval(() => {
   watchOutput()

@@ -12,6 +12,7 @@ import type { Payload } from 'payload'
 
 import { paragraphsToLexical } from '../../cms/src/seed/lexical'
 import type { StartTimeline } from '../../site/scripts/startup'
+import { MANIFEST_FILE } from '../../site/render/manifest'
 import { monthOf } from '../../site/src/content/newsViews'
 import { archiveMonthPath } from '../../site/src/utils/paths'
 import { seed } from '../../cms/src/seed/index'
@@ -247,7 +248,7 @@ async function measure(payload: Payload, size: number, outDir: string, log: Log)
       await approver.patch(`/news/${doc.id}`, { _status: 'published' })
       publish.push(await until(t0, async () => (await text(base, `/news/${doc.slug}/`))?.includes(title) ?? false))
       const served = Date.now()
-      const manifestAt = fs.statSync(path.join(outDir, 'manifest.json')).mtimeMs
+      const manifestAt = fs.statSync(path.join(outDir, MANIFEST_FILE)).mtimeMs
       searchable.push(await until(t0, async () => (await text(base, `/search/?q=${encodeURIComponent(title)}`))?.includes(`/news/${doc.slug}/`) ?? false))
       const change = await renderedChange(payload, `doc:news:${doc.id}`, t0)
       pagesRendered.publish.push(change?.pages ?? -1)

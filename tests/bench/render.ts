@@ -11,6 +11,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import { paragraphsToLexical } from '../../cms/src/seed/lexical'
+import { readManifest } from '../../site/render/manifest'
 import { ensureSiteBundle } from '../helpers/liveSite'
 import { siteDir } from '../helpers/paths'
 import { seedPassword } from '../helpers/portal'
@@ -24,7 +25,8 @@ const collections = ['news', 'stories', 'events', 'families', 'workstations', 'c
 const globals = ['site-settings', 'site-pages', 'navigation']
 
 type Dump = { collections: Record<string, any[]>; globals: Record<string, any> }
-export type ChangeRun = { change: string; fetchMs: number; analysisMs: number; pages: number; renderMs: number; publishMs: number; searchMs: number; totalMs: number }
+/** `manifestShards`/`manifestKB`: the manifest shards the change wrote and the bytes (shards + root). */
+export type ChangeRun = { change: string; fetchMs: number; analysisMs: number; pages: number; renderMs: number; publishMs: number; searchMs: number; totalMs: number; manifestShards?: number; manifestKB?: number }
 export type RenderRun = {
   news: number
   pages: number
@@ -199,7 +201,8 @@ async function child([dumpFile, sizeText, outDir, resultFile, buildDir, mediaDir
     await renderer.change([change])
     const totalMs = performance.now() - at
     const c = renderer.lastTimings!
-    changes.push({ change: name, fetchMs: c.fetchMs ?? 0, analysisMs: c.analysisMs ?? 0, pages: c.pages, renderMs: c.renderMs, publishMs: c.publishMs, searchMs: c.searchMs, totalMs: round(totalMs) })
+    const written = renderer.lastManifestWrite
+    changes.push({ change: name, fetchMs: c.fetchMs ?? 0, analysisMs: c.analysisMs ?? 0, pages: c.pages, renderMs: c.renderMs, publishMs: c.publishMs, searchMs: c.searchMs, totalMs: round(totalMs), manifestShards: written?.shards, manifestKB: written && round(written.bytes / 1024, 1) })
   }
 
   // As the render worker does once ready: the copies, in the background (awaited here, so the changes below are measured alone).
@@ -226,7 +229,7 @@ async function child([dumpFile, sizeText, outDir, resultFile, buildDir, mediaDir
   if (process.env.RENDER_BENCH_FULL_ONLY) {
     await renderer.close()
     // RENDER_BENCH_MANIFEST=<dir>: the manifest kept as manifest-<size>.json (URL → object: the SHA-256 of each page), to compare two versions' output.
-    if (process.env.RENDER_BENCH_MANIFEST) fs.cpSync(path.join(outDir, 'manifest.json'), path.join(process.env.RENDER_BENCH_MANIFEST, `manifest-${size}.json`))
+    if (process.env.RENDER_BENCH_MANIFEST) fs.writeFileSync(path.join(process.env.RENDER_BENCH_MANIFEST, `manifest-${size}.json`), JSON.stringify(readManifest(outDir)))
     fs.writeFileSync(resultFile, JSON.stringify({ news: size, pages: full.rendered, fullRender, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024), fullRenderThreads, backfillThreads, changes } satisfies RenderRun))
     process.exit(0)
   }
@@ -285,9 +288,9 @@ export function renderTables(results: RenderResults): Table[] {
       rows: results.runs.flatMap((r) => (r.fullRenderThreads?.timeline ?? []).map((slice) => [r.news, slice.atSeconds, slice.cores, Object.entries(slice.byName).filter(([, cores]) => cores >= 0.01).map(([name, cores]) => `${name} ${cores}`).join(', ')])),
     },
     {
-      title: 'One change (ms): read it, analysis (what it reaches), pages re-rendered, render, manifest, search update, total',
-      head: ['news', 'change', 'fetch', 'analysis', 'pages', 'render', 'manifest', 'search', 'total'],
-      rows: results.runs.flatMap((r) => r.changes.map((c) => [r.news, c.change, c.fetchMs, c.analysisMs, c.pages, c.renderMs, c.publishMs, c.searchMs, c.totalMs])),
+      title: 'One change (ms): read it, analysis (what it reaches), pages re-rendered, render, manifest, search update, total; manifest shards and KB written',
+      head: ['news', 'change', 'fetch', 'analysis', 'pages', 'render', 'manifest', 'search', 'total', 'manifest shards', 'manifest KB'],
+      rows: results.runs.flatMap((r) => r.changes.map((c) => [r.news, c.change, c.fetchMs, c.analysisMs, c.pages, c.renderMs, c.publishMs, c.searchMs, c.totalMs, c.manifestShards ?? '', c.manifestKB ?? ''])),
     },
   ]
 }

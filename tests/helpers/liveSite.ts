@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
+import { MANIFEST_FILE, readManifest as readSiteManifest } from '../../site/render/manifest'
 import { binDir, siteDir } from './paths'
 import { serveRendered } from './renderedSite'
 
@@ -30,19 +31,13 @@ export function ensureSiteBundle(): void {
 
 export type Manifest = { version: number; pages: Record<string, { object: string; type: string }> }
 
-export function readManifest(outDir: string): Manifest | undefined {
-  try {
-    return JSON.parse(fs.readFileSync(path.join(outDir, 'manifest.json'), 'utf8')) as Manifest
-  } catch {
-    return undefined
-  }
-}
+export const readManifest = (outDir: string): Manifest | undefined => readSiteManifest(outDir)
 
 /** Waits until a manifest written at or after `since` (ms) is in place. */
 export async function waitForManifest(outDir: string, since: number, timeoutMs: number): Promise<Manifest> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
-    const written = fs.statSync(path.join(outDir, 'manifest.json'), { throwIfNoEntry: false })?.mtimeMs
+    const written = fs.statSync(path.join(outDir, MANIFEST_FILE), { throwIfNoEntry: false })?.mtimeMs
     const manifest = written !== undefined && written >= since ? readManifest(outDir) : undefined
     if (manifest) return manifest
     if (Date.now() > deadline) throw new Error(`no manifest in ${outDir} within ${timeoutMs} ms`)

@@ -6,6 +6,7 @@ import path from 'node:path'
 import readline from 'node:readline'
 import { promisify } from 'node:util'
 
+import { readManifest as readSiteManifest } from '../../site/render/manifest'
 import { wantsCopies } from '../../site/render/objects'
 import { siteDir } from './paths'
 import type { RunningCms } from './server'
@@ -75,7 +76,11 @@ export async function startRenderWorker(cms: RunningCms, buildDir: string, outDi
   }
 }
 
-export const readManifest = (outDir: string): Manifest => JSON.parse(fs.readFileSync(path.join(outDir, 'manifest.json'), 'utf8'))
+export function readManifest(outDir: string): Manifest {
+  const manifest = readSiteManifest(outDir)
+  if (!manifest) throw new Error(`no readable manifest in ${outDir}`)
+  return manifest
+}
 
 /** The body a URL is served with (from the manifest), as text. */
 export function pageText(outDir: string, manifest: Manifest, url: string): string | undefined {

@@ -8,7 +8,7 @@ import { promisify } from 'node:util'
 
 import { binDir, siteDir } from './paths'
 import type { RunningSite } from './portal'
-import type { Manifest } from './render'
+import { readManifest } from './render'
 import { freePort, waitForHttp } from './server'
 import { sharedOnce } from './shared'
 
@@ -90,7 +90,7 @@ export async function serveRendered(outDir: string, buildDir: string, extraEnv: 
 export function materialize(outDir: string, buildDir: string, target: string): string {
   fs.cpSync(path.join(buildDir, 'client'), target, { recursive: true })
   fs.cpSync(path.join(outDir, 'media'), path.join(target, 'media'), { recursive: true })
-  const manifest: Manifest = JSON.parse(fs.readFileSync(path.join(outDir, 'manifest.json'), 'utf8'))
+  const manifest = readManifest(outDir)
   for (const [url, page] of Object.entries(manifest.pages)) {
     const file = path.join(target, url.endsWith('/') ? `${url}index.html` : url)
     fs.mkdirSync(path.dirname(file), { recursive: true })

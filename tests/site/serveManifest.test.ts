@@ -1,16 +1,19 @@
-// site/scripts/serve.ts follows the manifest by watching for its rename, not by its fallback poll:
-// here the poll is set to an hour, so only the watch can bring a new version in. The test has no
-// time assertion of its own; vitest's timeout ends a server that never switches.
+// site/scripts/serve.ts follows the manifest by watching for its root's rename, not by its fallback
+// poll: here the poll is set to an hour, so only the watch can bring a new version in. The test has
+// no time assertion of its own; vitest's timeout ends a server that never switches. The manifest is
+// written as the renderer writes it (site/render/manifest.ts: shards, then the root).
 import { type ChildProcess, spawn } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import zlib from 'node:zlib'
 
 import { afterEach, describe, expect, it } from 'vitest'
 
+import { MANIFEST_FILE, ManifestWriter, readManifest, SHARDS_DIR, shardOf } from '../../site/render/manifest'
 import { siteDir } from '../helpers/paths'
 import { freePort } from '../helpers/server'
 
@@ -27,14 +30,20 @@ afterEach(async () => {
   fs.rmSync(work, { recursive: true, force: true })
 })
 
-/** Writes `html` as the home page, the way the renderer does: an object by its hash, then a manifest renamed into place. */
-function publish(outDir: string, version: number, html: string) {
+const HTML = 'text/html; charset=utf-8'
+
+/** Stores `html` as an object by its hash, the way the renderer does; its manifest entry. */
+function store(outDir: string, html: string) {
   const object = `${crypto.createHash('sha256').update(html).digest('hex').slice(0, 16)}.html`
   fs.mkdirSync(path.join(outDir, 'objects'), { recursive: true })
   fs.writeFileSync(path.join(outDir, 'objects', object), html)
-  const temp = path.join(outDir, `manifest.json.${version}.tmp`)
-  fs.writeFileSync(temp, JSON.stringify({ version, pages: { '/': { object, type: 'text/html; charset=utf-8' } } }))
-  fs.renameSync(temp, path.join(outDir, 'manifest.json'))
+  return { object, type: HTML }
+}
+
+/** Writes `html` as the home page, the way the renderer does: an object by its hash, then the manifest's shards and its root renamed into place. */
+function publish(outDir: string, version: number, html: string) {
+  fs.mkdirSync(outDir, { recursive: true })
+  new ManifestWriter(outDir).write({ version, pages: { '/': store(outDir, html) } })
 }
 
 async function serve(outDir: string): Promise<string> {
@@ -51,10 +60,11 @@ async function serve(outDir: string): Promise<string> {
 async function until(check: () => Promise<boolean>) {
   while (!(await check())) await new Promise((resolve) => setTimeout(resolve, 25))
 }
-const home = async (url: string) => {
-  const response = await fetch(`${url}/`)
+const answer = async (url: string) => {
+  const response = await fetch(url)
   return `${response.status} ${await response.text()}`
 }
+const home = (url: string) => answer(`${url}/`)
 
 describe('portal server follows the manifest', () => {
   it('serves a manifest renamed into place without waiting for its poll', async () => {
@@ -84,6 +94,108 @@ describe('portal server follows the manifest', () => {
   })
 })
 
+/** A site of `count` news pages and a list page (the home page) that links them all, each saying which version it is of. */
+function versionPages(outDir: string, version: number, count: number) {
+  const pages: Record<string, { object: string; type: string }> = { '/': store(outDir, `<p>列表 第${version}版</p>`) }
+  for (let n = 0; n < count; n++) pages[`/news/${n}/`] = store(outDir, `<p>稿件${n} 第${n < 2 ? version : 1}版</p>`)
+  return pages
+}
+
+describe('a sharded manifest', () => {
+  it('switches all of a version at once: a page of the new version never comes with a list of the old', async () => {
+    work = fs.mkdtempSync(path.join(os.tmpdir(), 'liushan-serve-'))
+    const outDir = path.join(work, 'live')
+    fs.mkdirSync(outDir, { recursive: true })
+    const writer = new ManifestWriter(outDir)
+    writer.write({ version: 1, pages: versionPages(outDir, 1, 2000) })
+    const shards: string[] = JSON.parse(fs.readFileSync(path.join(outDir, MANIFEST_FILE), 'utf8')).shards
+    // The article and the list live in different shards, so a version changes two files.
+    expect(shards.length).toBeGreaterThan(1)
+    const article = ['/news/0/', '/news/1/'].find((url) => shardOf(url, shards.length) !== shardOf('/', shards.length))!
+    const url = await serve(outDir)
+    for (let version = 2; version <= 12; version++) {
+      writer.write({ version, pages: versionPages(outDir, version, 2000) }, ['/', '/news/0/', '/news/1/'])
+      // Whichever the reader sees first of the new version, the other is of it too.
+      const [first, second] = version % 2 ? [article, '/'] : ['/', article]
+      await until(async () => (await (await fetch(`${url}${first}`)).text()).includes(`第${version}版`))
+      expect(await (await fetch(`${url}${second}`)).text()).toContain(`第${version}版`)
+      // Pages of shards no change touched are still served (from the shards the server kept).
+      expect(await (await fetch(`${url}/news/1999/`)).text()).toBe('<p>稿件1999 第1版</p>')
+    }
+  })
+
+  it('killed between writing the shards and renaming the root, leaves the previous version serving byte for byte; the next write recovers', async () => {
+    work = fs.mkdtempSync(path.join(os.tmpdir(), 'liushan-serve-'))
+    const outDir = path.join(work, 'live')
+    fs.mkdirSync(outDir, { recursive: true })
+    new ManifestWriter(outDir).write({ version: 1, pages: versionPages(outDir, 1, 500) })
+    const rootBefore = fs.readFileSync(path.join(outDir, MANIFEST_FILE))
+    const shardsBefore = new Set(fs.readdirSync(path.join(outDir, SHARDS_DIR)))
+    const url = await serve(outDir)
+    const served = async () => Promise.all(['/', '/news/0/', '/news/1/', '/news/7/'].map(async (page) => `${page} ${await answer(`${url}${page}`)}`))
+    const before = await served()
+    expect(before[0]).toBe('/ 200 <p>列表 第1版</p>')
+
+    // A writer that stops just before the root's rename (and is killed there): its shards are written.
+    const stopped = path.join(work, 'stopped')
+    const script = path.join(work, 'write.mjs')
+    fs.writeFileSync(script, `
+      import fs from 'node:fs'
+      const { ManifestWriter } = await import(${JSON.stringify(pathToFileURL(path.join(siteDir, 'render/manifest.ts')).href)})
+      const rename = fs.renameSync
+      fs.renameSync = (from, to) => {
+        if (to.endsWith('manifest.json')) {
+          fs.writeFileSync(${JSON.stringify(stopped)}, '')
+          Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0)
+        }
+        return rename(from, to)
+      }
+      const pages = JSON.parse(fs.readFileSync(${JSON.stringify(path.join(work, 'v2.json'))}, 'utf8'))
+      const writer = new ManifestWriter(${JSON.stringify(outDir)})
+      writer.read()
+      writer.write({ version: 2, pages }, ['/', '/news/0/', '/news/1/'])
+    `)
+    fs.writeFileSync(path.join(work, 'v2.json'), JSON.stringify(versionPages(outDir, 2, 500)))
+    const child = spawn(process.execPath, [script], { stdio: 'ignore' })
+    const exited = new Promise((resolve) => child.once('exit', resolve))
+    await until(async () => fs.existsSync(stopped))
+    child.kill('SIGKILL')
+    await exited
+    const newShards = fs.readdirSync(path.join(outDir, SHARDS_DIR)).filter((file) => !shardsBefore.has(file))
+    expect(newShards.length).toBeGreaterThan(0)
+    expect(fs.readFileSync(path.join(outDir, MANIFEST_FILE)).equals(rootBefore)).toBe(true)
+    // The server, told to look again (SIGHUP) and by the shards' and temp root's events, still serves version 1.
+    server!.kill('SIGHUP')
+    expect(await served()).toEqual(before)
+    expect(readManifest(outDir)!.version).toBe(1)
+
+    // The next write (after a restart) goes live; a prune clears the dead writer's shards and temp root.
+    const writer = new ManifestWriter(outDir)
+    writer.read()
+    writer.write({ version: 3, pages: versionPages(outDir, 3, 500) }, ['/', '/news/0/', '/news/1/'])
+    await until(async () => (await home(url)) === '200 <p>列表 第3版</p>')
+    expect(await answer(`${url}/news/0/`)).toBe('200 <p>稿件0 第3版</p>')
+    const { shards } = writer.named()
+    writer.prune(shards)
+    for (const file of newShards) expect(fs.existsSync(path.join(outDir, SHARDS_DIR, file))).toBe(shards.has(file))
+    expect(fs.readdirSync(outDir).filter((file) => file.endsWith('.tmp'))).toEqual([])
+  })
+
+  it('serves an output written by the old code (every page in one manifest.json)', async () => {
+    work = fs.mkdtempSync(path.join(os.tmpdir(), 'liushan-serve-'))
+    const outDir = path.join(work, 'live')
+    fs.mkdirSync(outDir, { recursive: true })
+    const page = store(outDir, '<p>旧格式</p>')
+    fs.writeFileSync(path.join(outDir, MANIFEST_FILE), JSON.stringify({ version: 1, pages: { '/': page, '/about/': page } }))
+    const url = await serve(outDir)
+    expect(await home(url)).toBe('200 <p>旧格式</p>')
+    expect((await fetch(`${url}/about/`)).status).toBe(200)
+    // The renderer's next write replaces it with a sharded one.
+    publish(outDir, 2, '<p>分片格式</p>')
+    await until(async () => (await home(url)) === '200 <p>分片格式</p>')
+  })
+})
+
 /** A GET with the given Accept-Encoding, its bytes as sent (not decoded). */
 function get(url: string, acceptEncoding?: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
@@ -107,7 +219,7 @@ describe('compressed copies', () => {
     const outDir = path.join(work, 'live')
     const html = `<!doctype html><p>${'公开审判，调解结案。'.repeat(200)}</p>`
     publish(outDir, 1, html)
-    const { object } = JSON.parse(fs.readFileSync(path.join(outDir, 'manifest.json'), 'utf8')).pages['/']
+    const { object } = readManifest(outDir)!.pages['/']
     const file = path.join(outDir, 'objects', object)
     const url = `${await serve(outDir)}/`
 

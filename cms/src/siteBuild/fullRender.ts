@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
+import { MANIFEST_FILE } from '../../../site/render/manifest'
 import type { SiteRenderSettings } from './settings'
 import { type FullRenderResult, rendererEnv, type WorkerLogger } from './worker'
 
@@ -11,7 +12,7 @@ import { type FullRenderResult, rendererEnv, type WorkerLogger } from './worker'
 export const FULL_RENDER_TIMEOUT_MS = 20 * 60_000
 
 
-export const manifestPath = (outDir: string) => path.join(outDir, 'manifest.json')
+export const manifestPath = (outDir: string) => path.join(outDir, MANIFEST_FILE)
 export const hasManifest = (outDir: string) => fs.existsSync(/*turbopackIgnore: true*/ manifestPath(outDir))
 
 export function rendererEnvFor(settings: SiteRenderSettings, outDir: string): NodeJS.ProcessEnv {

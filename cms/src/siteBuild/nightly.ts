@@ -9,7 +9,8 @@ import path from 'node:path'
 import { Cron } from 'croner'
 import { getCurrentDate, type Payload, type TaskConfig } from 'payload'
 
-import { fullRender, manifestPath } from './fullRender'
+import { readManifest as readSiteManifest } from '../../../site/render/manifest'
+import { fullRender } from './fullRender'
 import { siteRenderEnabled, type SiteRenderSettings, siteRenderSettings } from './settings'
 
 export const siteQueue = 'site'
@@ -20,13 +21,7 @@ const MAX_LISTED = 100
 type Manifest = { pages: Record<string, { object: string }> }
 export type Difference = { url: string; live: string | null; fresh: string | null }
 
-function readManifest(dir: string): Manifest {
-  try {
-    return JSON.parse(fs.readFileSync(manifestPath(dir), 'utf8')) as Manifest
-  } catch {
-    return { pages: {} }
-  }
-}
+const readManifest = (dir: string): Manifest => readSiteManifest(dir) ?? { pages: {} }
 
 export function compareManifests(live: Manifest, fresh: Manifest): Difference[] {
   const urls = new Set([...Object.keys(live.pages), ...Object.keys(fresh.pages)])
