@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 
 import { benchCms, cmsTables, type Log, type Table } from './cms'
 import { benchLive, liveTables } from './live'
+import { benchManifest, manifestTables } from './manifest'
 import { benchRender, renderTables } from './render'
 import { benchSearch, searchTables } from './search'
 import { benchSite, siteTables } from './site'
@@ -23,7 +24,7 @@ const defineBench = <T extends object>(name: string, run: (log: Log) => Promise<
     return { results, tables: tables(results) }
   },
 })
-const allBenches = [defineBench('cms', benchCms, cmsTables), defineBench('site', benchSite, siteTables), defineBench('live', benchLive, liveTables), defineBench('search', benchSearch, searchTables), defineBench('render', benchRender, renderTables)]
+const allBenches = [defineBench('cms', benchCms, cmsTables), defineBench('site', benchSite, siteTables), defineBench('live', benchLive, liveTables), defineBench('search', benchSearch, searchTables), defineBench('render', benchRender, renderTables), defineBench('manifest', benchManifest, manifestTables)]
 const requested = process.argv.slice(2)
 const unknown = requested.filter((name) => !allBenches.some((bench) => bench.name === name))
 if (unknown.length) throw new Error(`no benchmark named ${unknown.join(', ')}`)

@@ -8,9 +8,10 @@ import path from 'node:path'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { MANIFEST_FILE, SHARDS_DIR, shardOf } from '../../site/render/manifest'
 import { cmsSession, publishThroughReview, type RunningSite, startSeededCms } from '../helpers/portal'
 import {
-  type Change, hasCopies, manifestDifferences, missingCopies, pageText, readManifest, renderFull, type RenderWorker, startRenderWorker,
+  type Change, hasCopies, type Manifest, manifestDifferences, missingCopies, pageText, readManifest, renderFull, type RenderWorker, startRenderWorker,
 } from '../helpers/render'
 import { serveRendered, sharedBundle } from '../helpers/renderedSite'
 import type { RunningCms } from '../helpers/server'
@@ -151,6 +152,29 @@ describe('incremental render', () => {
   }, 900_000)
 })
 
+describe('the manifest', () => {
+  it('a change rewrites only the shards of the pages whose entry changed, then the root', async () => {
+    const rootOf = () => JSON.parse(fs.readFileSync(path.join(incremental, MANIFEST_FILE), 'utf8')) as { version: number; shards: string[] }
+    const shardsOnDisk = () => new Set(fs.readdirSync(path.join(incremental, SHARDS_DIR)))
+    const [rootBefore, filesBefore, before] = [rootOf(), shardsOnDisk(), readManifest(incremental)]
+    const column = (await admin.get('/columns?limit=1&depth=0&sort=order')).docs[0]
+    const doc = await publishThroughReview(cms, 'news', { title: `分片测试稿件${Date.now().toString(36)}`, column: column.id, publishedAt: new Date().toISOString(), body: lexical('分片测试正文。') })
+    const answer = await changed([{ kind: 'doc', collection: 'news', id: doc.id }])
+    const [rootAfter, after] = [rootOf(), readManifest(incremental)]
+    expect(rootAfter.shards.length).toBe(rootBefore.shards.length)
+    const count = rootAfter.shards.length
+    const entryChanged = [...new Set([...Object.keys(before.pages), ...Object.keys(after.pages)])].filter((url) => before.pages[url]?.object !== after.pages[url]?.object)
+    expect(entryChanged).toContain(`/news/${doc.slug}/`)
+    const touched = new Set(entryChanged.map((url) => shardOf(url, count)))
+    const replaced = rootAfter.shards.flatMap((file, at) => (file === rootBefore.shards[at] ? [] : [at]))
+    expect(new Set(replaced)).toEqual(touched)
+    const written = [...shardsOnDisk()].filter((file) => !filesBefore.has(file))
+    expect(written.length).toBe(touched.size)
+    const bytes = written.reduce((sum, file) => sum + fs.statSync(path.join(incremental, SHARDS_DIR, file)).size, 0)
+    console.log(`a publish re-rendered ${answer.rendered} pages: ${touched.size} of ${count} shards rewritten, ${bytes} bytes (+ root)`)
+  }, 300_000)
+})
+
 describe('a withdrawal', () => {
   it('leaves its own page, its column list, the news list, home, RSS and sitemap', async () => {
     const column = (await admin.get('/columns?limit=1&depth=0&sort=order')).docs[0]
@@ -238,13 +262,20 @@ describe('a navigation change', () => {
   }, 300_000)
 
   it('leaves on disk only the objects of the live and the previous version, after three of them', async () => {
-    const manifests = []
+    const manifests: Manifest[] = []
+    const roots: string[][] = []
     for (let round = 0; round < 3; round++) {
       const navigation = await admin.get('/globals/navigation?depth=0')
       await admin.post('/globals/navigation', { items: navigation.items.map((item: any, at: number) => ({ ...item, id: undefined, label: at === 0 ? `清理${round}${Date.now().toString(36)}` : item.label })) })
       await changed([{ kind: 'global', slug: 'navigation' }])
       manifests.push(readManifest(incremental))
+      roots.push(JSON.parse(fs.readFileSync(path.join(incremental, MANIFEST_FILE), 'utf8')).shards)
     }
+    // The manifest's shards too: the first round's are gone, the last two rounds' are all there.
+    const shardsOnDisk = fs.readdirSync(path.join(incremental, SHARDS_DIR))
+    const namedShards = new Set(roots.slice(-2).flat())
+    expect(shardsOnDisk.filter((file) => !namedShards.has(file))).toEqual([])
+    expect([...namedShards].filter((file) => !shardsOnDisk.includes(file))).toEqual([])
     const named = new Set(manifests.slice(-2).flatMap((manifest) => Object.values(manifest.pages).map((page) => page.object)))
     const onDisk = fs.readdirSync(path.join(incremental, 'objects')).filter((file) => !/\.(br|gz|tmp)$/.test(file))
     // Each round replaced every HTML page: the first round's are named by neither manifest any more.
