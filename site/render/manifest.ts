@@ -56,7 +56,9 @@ export function shardCountFor(pages: number): number {
 
 export const lookup = (site: ShardedPages, url: string): ManifestPage | undefined => site.shards[shardOf(url, site.shards.length)]?.get(url)
 
-function writeAtomically(file: string, data: string) {
+/** Writes a file whole under a temp name and renames it into place, so it exists only once complete. */
+export function writeAtomically(file: string, data: Uint8Array | string) {
+  // Per thread: a full render's two render threads may store the same object at once.
   const temp = `${file}.${process.pid}-${threadId}.tmp`
   fs.writeFileSync(temp, data)
   fs.renameSync(temp, file)
