@@ -1,8 +1,9 @@
 // The rendered site on disk (SITE_OUT): content-addressed objects that are never rewritten, and a
-// manifest (URL → object, sharded: ./manifest.ts) whose root is renamed into place in one step, so
-// readers see one version or the next, never a mix. deps.json beside it holds each page's dependency tags and the views' digests, for
-// the next incremental render (also after a restart); deps.log appends what each incremental
-// render changed in it, so a change writes kilobytes, not the whole record (megabytes at 10k news).
+// manifest (URL → object, in shards: ./manifest.ts) whose root is renamed into place in one step,
+// so readers see one version or the next, never a mix. deps.json beside it holds each page's
+// dependency tags and the views' digests, for the next incremental render (also after a restart);
+// deps.log appends what each incremental render changed in it, so a change writes kilobytes, not
+// the whole record (megabytes at 10k news).
 import fs from 'node:fs'
 import path from 'node:path'
 
