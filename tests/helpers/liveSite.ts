@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { MANIFEST_FILE, readManifest as readSiteManifest } from '../../site/render/manifest'
+import { type Manifest, MANIFEST_FILE, readManifest as readSiteManifest } from '../../site/render/manifest'
 import { binDir, siteDir } from './paths'
 import { serveRendered } from './renderedSite'
 
@@ -29,7 +29,7 @@ export function ensureSiteBundle(): void {
   if (build.status !== 0) throw new Error('astro build of site/ failed')
 }
 
-export type Manifest = { version: number; pages: Record<string, { object: string; type: string }> }
+export type { Manifest }
 
 export const readManifest = (outDir: string): Manifest | undefined => readSiteManifest(outDir)
 

@@ -6,7 +6,7 @@ import path from 'node:path'
 import readline from 'node:readline'
 import { promisify } from 'node:util'
 
-import { readManifest as readSiteManifest } from '../../site/render/manifest'
+import { type Manifest, readManifest as readSiteManifest } from '../../site/render/manifest'
 import { wantsCopies } from '../../site/render/objects'
 import { siteDir } from './paths'
 import type { RunningCms } from './server'
@@ -14,7 +14,7 @@ import type { RunningCms } from './server'
 const run = promisify(execFile)
 const renderScript = path.join(siteDir, 'scripts/render.ts')
 
-export type Manifest = { version: number; pages: Record<string, { object: string; type: string }> }
+export type { Manifest }
 
 const renderEnv = (cms: RunningCms, buildDir: string, outDir: string, extra: Record<string, string> = {}) => {
   const { SITE_URL: _url, ...env } = process.env
