@@ -181,6 +181,43 @@ describe('a sharded manifest', () => {
     expect(fs.readdirSync(outDir).filter((file) => file.endsWith('.tmp'))).toEqual([])
   })
 
+  it('a root naming a shard it cannot read leaves the current version serving, until the shard is there', async () => {
+    work = fs.mkdtempSync(path.join(os.tmpdir(), 'liushan-serve-'))
+    const outDir = path.join(work, 'live')
+    fs.mkdirSync(outDir, { recursive: true })
+    const writer = new ManifestWriter(outDir)
+    writer.write({ version: 1, pages: versionPages(outDir, 1, 300) })
+    const url = await serve(outDir)
+    writer.write({ version: 2, pages: versionPages(outDir, 2, 300) }, ['/', '/news/0/', '/news/1/'])
+    await until(async () => (await home(url)) === '200 <p>列表 第2版</p>')
+
+    // Version 3 written beside it, then its root put live with every shard but the home page's (as from a broken copy of the folder).
+    const staging = path.join(work, 'staging')
+    fs.cpSync(outDir, staging, { recursive: true })
+    const staged = new ManifestWriter(staging)
+    staged.read()
+    staged.write({ version: 3, pages: versionPages(outDir, 3, 300) }, ['/', '/news/0/', '/news/1/'])
+    const root = JSON.parse(fs.readFileSync(path.join(staging, MANIFEST_FILE), 'utf8'))
+    const homeShard = root.shards[shardOf('/', root.shards.length)]
+    for (const file of root.shards) if (file !== homeShard) fs.cpSync(path.join(staging, SHARDS_DIR, file), path.join(outDir, SHARDS_DIR, file))
+    const shard = path.join(outDir, SHARDS_DIR, homeShard)
+    expect(fs.existsSync(shard)).toBe(false)
+    fs.writeFileSync(path.join(outDir, 'root.tmp'), JSON.stringify(root))
+    fs.renameSync(path.join(outDir, 'root.tmp'), path.join(outDir, MANIFEST_FILE))
+    server!.kill('SIGHUP')
+    // Every page is still version 2's, those of the shards it could read included.
+    for (let probe = 0; probe < 5; probe++) {
+      expect(await home(url)).toBe('200 <p>列表 第2版</p>')
+      expect(await answer(`${url}/news/0/`)).toBe('200 <p>稿件0 第2版</p>')
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+    fs.cpSync(path.join(staging, SHARDS_DIR, homeShard), shard)
+    fs.writeFileSync(path.join(outDir, 'root.tmp'), JSON.stringify(root))
+    fs.renameSync(path.join(outDir, 'root.tmp'), path.join(outDir, MANIFEST_FILE))
+    await until(async () => (await home(url)) === '200 <p>列表 第3版</p>')
+    expect(await answer(`${url}/news/0/`)).toBe('200 <p>稿件0 第3版</p>')
+  })
+
   it('serves an output written by the old code (every page in one manifest.json)', async () => {
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'liushan-serve-'))
     const outDir = path.join(work, 'live')
