@@ -294,6 +294,9 @@ async function measureRest(items: number, log: Log): Promise<RestResult> {
       { label: 'contributor, draft=true (admin list)', url: `${base}&draft=true`, token: tokens.contributor, totalDocs: withDrafts },
       { label: 'editor', url: base, token: tokens.editor, totalDocs: withDrafts },
       { label: 'editor, draft=true (admin list)', url: `${base}&draft=true`, token: tokens.editor, totalDocs: withDrafts },
+      // Lists leave rich text out unless asked (cms/src/collections/listsWithoutRichText.ts): the same lists with bodies.
+      { label: 'anonymous, withRichText=true', url: `${base}&withRichText=true`, totalDocs: items },
+      { label: 'editor, withRichText=true', url: `${base}&withRichText=true`, token: tokens.editor, totalDocs: withDrafts },
     ]
     const queries: QueryResult[] = []
     for (const { label, url, token, totalDocs } of lists) {

@@ -93,7 +93,7 @@ describe('anonymous lists return at most one page of 100', () => {
       collection: 'news',
       data: { title: '提到全部栏目的新闻', column: columns[0].id, body, publishedAt: '2025-05-01T09:00:00+08:00', grade: 'normal', _status: 'published' },
     })
-    for (const url of [`/news/${news.id}?depth=1`, `/news?where[id][equals]=${news.id}&depth=1`]) {
+    for (const url of [`/news/${news.id}?depth=1`, `/news?where[id][equals]=${news.id}&depth=1&withRichText=true`]) {
       const res = await rest.get(url)
       expect(res.status).toBe(200)
       const doc = res.json.docs?.[0] ?? res.json

@@ -33,6 +33,9 @@ async function getJson<T>(path: string): Promise<T> {
 
 type Keyed = { id: string | number }
 
+/** The CMS leaves rich text (正文 and the like) out of lists unless asked (cms/src/collections/listsWithoutRichText.ts); the portal needs it. */
+const WITH_RICH_TEXT = 'withRichText=true'
+
 /** Read at once when a collection has more documents than this many pages, so the CMS can use more than one core. */
 const LANES = 3
 
@@ -64,7 +67,7 @@ async function fetchIdRange<T extends Keyed>(collection: string, depth: number, 
       ...(upTo === undefined ? [] : [`[id][less_than_equal]=${upTo}`]),
     ]
     const where = conditions.map((condition, i) => `&where[and][${i}]${condition}`).join('')
-    const result = await getJson<{ docs: T[]; hasNextPage: boolean }>(`${collection}?depth=${depth}&limit=${pageSize}&sort=id&draft=false${where}`)
+    const result = await getJson<{ docs: T[]; hasNextPage: boolean }>(`${collection}?depth=${depth}&limit=${pageSize}&sort=id&draft=false&${WITH_RICH_TEXT}${where}`)
     docs.push(...result.docs)
     if (!result.hasNextPage || !result.docs.length) return docs
     after = result.docs.at(-1)!.id
@@ -76,7 +79,7 @@ export async function fetchPublishedByIds<T>(collection: string, ids: (string | 
   const docs: T[] = []
   for (let at = 0; at < ids.length; at += 100) {
     const batch = ids.slice(at, at + 100).map((id) => encodeURIComponent(String(id))).join(',')
-    const result = await getJson<{ docs: T[] }>(`${collection}?depth=${depth}&limit=100&draft=false&where[id][in]=${batch}`)
+    const result = await getJson<{ docs: T[] }>(`${collection}?depth=${depth}&limit=100&draft=false&${WITH_RICH_TEXT}&where[id][in]=${batch}`)
     docs.push(...result.docs)
   }
   return docs

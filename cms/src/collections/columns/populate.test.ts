@@ -40,7 +40,7 @@ describe('a populated 栏目 is its id, name and slug', () => {
   it.each(['anonymous', 'editor', 'contributor'] as const)('in the news list and item for %s', async (who) => {
     const token = who === 'anonymous' ? undefined : await rest.login(staff[who].email, testPassword)
     for (const draft of ['', '&draft=true']) {
-      const list = await rest.get(`/news?depth=1${draft}`, { token })
+      const list = await rest.get(`/news?depth=1${draft}&withRichText=true`, { token })
       const item = await rest.get(`/news/${newsId}?depth=1${draft}`, { token })
       for (const doc of [list.json.docs[0], item.json]) {
         expect(doc.column).toStrictEqual(populated)
