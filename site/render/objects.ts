@@ -26,6 +26,9 @@ const extensionOf = (type: string) => EXTENSIONS.find(([pattern]) => pattern.tes
 export const compressibleType = (type: string) => COMPRESSIBLE.test(type)
 export const ENCODINGS = ['br', 'gz'] as const
 
+/** What a render worker writes into the output folder once it is ready (scripts/render.ts). */
+export const READY_FILE = 'ready.json'
+
 export function writeAtomically(file: string, data: Uint8Array | string) {
   // Per thread: a full render's two render threads may store the same object at once.
   const temp = `${file}.${process.pid}-${threadId}.tmp`
