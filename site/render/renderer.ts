@@ -533,7 +533,9 @@ export class Renderer {
       const rendered = await this.renderAll(urls, true)
       const renderedAt = Date.now()
       const previous = this.manifest
-      this.publishChange(rendered, removed, viewsDelta, docsDelta)
+      // Nothing to record (a start after which nothing changed): the served version stays as it is.
+      const nothing = !rendered.length && !removed.length && !Object.keys(viewsDelta).length && !Object.keys(docsDelta).length
+      if (!nothing) this.publishChange(rendered, removed, viewsDelta, docsDelta)
       if (newViews) this.views = newViews
       else for (const [tag, digest] of Object.entries(viewsDelta)) digest === null ? oldViews.delete(tag) : oldViews.set(tag, digest)
       this.viewsGeneration = viewsGeneration

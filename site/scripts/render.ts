@@ -85,7 +85,9 @@ if (mode === '--full') {
     // complete, trustworthy output (first start, killed between its two writes, files lost): render
     // everything, then stay on as the worker with the content already loaded, instead of a second
     // process loading it again. Else only what changed while no worker ran.
+    const planning = performance.now()
     const plan = renderer.startPlan(startMode)
+    timeline.planMs = Math.round(performance.now() - planning)
     timeline.startReason = plan.reason
     say({ start: plan.full ? 'full' : 'catch-up', reason: plan.reason })
     console.error(`[渲染] ${plan.reason}`)

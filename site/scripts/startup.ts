@@ -42,6 +42,8 @@ export type StartTimeline = {
   full?: Record<string, number | undefined>
   /** Hashing the bundle and renderer (render/fingerprint.ts), within openMs. */
   fingerprintMs?: number
+  /** Renderer.startPlan: checking the output is complete (every object the manifest names is on disk). */
+  planMs?: number
   /** Why this start rendered everything or caught up (Renderer.startPlan). */
   startReason?: string
   /** The search segmenter's dictionary. */
