@@ -196,6 +196,8 @@ async function measure(payload: Payload, size: number, outDir: string, log: Log)
     DATABASE_URL: process.env.DATABASE_URL!,
     MEDIA_DIR: process.env.MEDIA_DIR!,
     PAYLOAD_LOG_LEVEL: 'info',
+    // The worker's split of each change (analysis, render, manifest) in the log, for the first publish after a restart.
+    RENDER_TIMINGS: '1',
     ...renderEnv(outDir, startEnv[start]),
   })
   let cms = await startBuiltCms(cmsEnvFor('templates unchanged'))
