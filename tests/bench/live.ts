@@ -205,7 +205,16 @@ async function measure(payload: Payload, size: number, outDir: string, log: Log)
   const stopCms = async () => {
     if (!cmsUp) return
     cmsUp = false
-    await cms.stop()
+    // One stop hung once (the CMS did not exit after SIGTERM): say so with its log, and kill it.
+    const stuck = setTimeout(() => {
+      log(`  the CMS has not exited 30 s after SIGTERM; killing it. Its log's end:\n${cms.output().slice(-3000)}`)
+      if (cms.pid) process.kill(cms.pid, 'SIGKILL')
+    }, 30_000)
+    try {
+      await cms.stop()
+    } finally {
+      clearTimeout(stuck)
+    }
   }
   let site: Awaited<ReturnType<typeof serveLiveSite>> | undefined
   let probes: ReturnType<typeof probe> | undefined
