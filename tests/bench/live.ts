@@ -186,7 +186,8 @@ async function measure(payload: Payload, size: number, outDir: string, log: Log)
   const rss = watchRss(outDir, process.env.DATABASE_URL!)
   // Info level: the renderer's log line of the full render says how long reading the content took.
   // A rebuilt bundle: the same bundle with one byte more in a file the renderer hashes (render/fingerprint.ts).
-  const changedBundle = path.join(path.dirname(outDir), 'changed-bundle')
+  // Inside site/ (git-ignored), so that its imports of packages resolve as site/dist's do.
+  const changedBundle = path.join(siteDir, 'builds/live-bench-changed')
   const startEnv: Record<RestartStart, Record<string, string>> = {
     'templates unchanged': {},
     'bundle changed': { SITE_BUILD_DIR: changedBundle },
@@ -372,6 +373,8 @@ async function measure(payload: Payload, size: number, outDir: string, log: Log)
       // The renderer's own log lines of this start, to tell where a slow one spent its time.
       log(`    renderer log: ${cms.output().split('\n').filter((l) => /门户|渲染/.test(l)).map((l) => l.slice(0, 300)).join('\n      ')}`)
     }
+
+    fs.rmSync(changedBundle, { recursive: true, force: true })
 
     // A worker killed with the CMS up: the CMS starts another, which loads the content and catches up.
     let workerRestart: LiveRun['workerRestart'] = null
