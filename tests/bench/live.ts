@@ -206,7 +206,7 @@ async function measure(payload: Payload, size: number, outDir: string, log: Log)
   const stopCms = async () => {
     if (!cmsUp) return
     cmsUp = false
-    // One stop hung once (the CMS did not exit after SIGTERM): say so with its log, and kill it.
+    // A CMS that does not exit after SIGTERM would hang the bench: say so with its log, and kill it.
     const stuck = setTimeout(() => {
       log(`  the CMS has not exited 30 s after SIGTERM; killing it. Its log's end:\n${cms.output().slice(-3000)}`)
       if (cms.pid) process.kill(cms.pid, 'SIGKILL')

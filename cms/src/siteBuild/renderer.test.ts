@@ -280,7 +280,7 @@ describe('site renderer', () => {
       // The worker's catch-up read it: it is not sent to it again.
       expect(renderedKeys()).not.toContain(`doc:news:${down.id}`)
       expect((await startRecord('instance-unchanged'))?.reason).toBe('门户启动：模板未变，跳过启动时的全量生成')
-      expect(describeSiteStatus(await readSiteStatus(first)).changes.some((c) => c.text.includes('门户启动：模板未变，跳过启动时的全量生成'))).toBe(true)
+      expect(describeSiteStatus(await readSiteStatus(first)).changes.some((c) => c.text.endsWith('门户启动：模板未变，跳过启动时的全量生成：没有需要重新生成的页面'))).toBe(true)
       // The worker that caught up takes the next change.
       const later = await createDoc(first, 'news', 'after the catch-up', { status: 'published' })
       await until(() => renderedKeys().includes(`doc:news:${later.id}`))
