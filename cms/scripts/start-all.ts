@@ -66,17 +66,29 @@ async function waitFor(url: string, seconds: number): Promise<void> {
   throw new Error(`${url} 在 ${seconds} 秒内没有响应`)
 }
 
+/** When the render worker started since `since` said it was ready (site/scripts/render.ts writes ready.json), if it has. */
+function workerReadyAt(outDir: string, since: number): number | undefined {
+  try {
+    const { readyAt } = JSON.parse(fs.readFileSync(path.join(outDir, 'ready.json'), 'utf8'))
+    return typeof readyAt === 'number' && readyAt >= since ? readyAt : undefined
+  } catch {
+    return undefined
+  }
+}
+
 /**
- * The CMS renders the whole portal as it starts (SITE_RENDER_FULL_AT_START) and writes
- * manifest.json; after that every publish re-renders only what it touched. Waits for that
- * manifest; if the full render fails and an older one exists, that one is served meanwhile.
+ * The CMS brings the portal up to date as it starts (SITE_RENDER_FULL_AT_START): in full when the
+ * templates changed or there is no portal yet (manifest.json rewritten), else only what changed
+ * while it was down (the manifest may stay as it was); after that every publish re-renders only
+ * what it touched. Waits until its render worker says it is ready (or a new manifest is in place);
+ * if the render fails and an older manifest exists, that one is served meanwhile.
  */
 async function waitForStartupRender(outDir: string, since: number, minutes: number): Promise<void> {
   const manifest = path.join(outDir, 'manifest.json')
   const deadline = Date.now() + minutes * 60_000
   while (Date.now() < deadline) {
     const written = fs.statSync(manifest, { throwIfNoEntry: false })?.mtimeMs
-    if (written && written >= since) return
+    if ((written && written >= since) || workerReadyAt(outDir, since)) return
     await new Promise((resolve) => setTimeout(resolve, 500))
   }
   if (fs.existsSync(manifest)) {
@@ -122,16 +134,17 @@ try {
 
   say(`3/4 启动内容管理系统 ${cmsUrl} …`)
   const cmsStartedAt = Date.now()
-  // The CMS renders the whole portal now (templates may have changed), then each change as it is published.
+  // The CMS brings the portal up to date now (in full if the templates changed), then renders each change as it is published.
+  // SITE_RENDER_FULL_AT_START=always in the environment renders everything at every start.
   serve('next', ['start', '--port', String(cmsPort)], cms, {
     PORT: String(cmsPort),
     SITE_DIR: site,
     SITE_OUT: outDir,
-    SITE_RENDER_FULL_AT_START: '1',
+    SITE_RENDER_FULL_AT_START: process.env.SITE_RENDER_FULL_AT_START === 'always' ? 'always' : '1',
   })
   await waitFor(`${cmsUrl}/api/news?limit=1`, 120)
 
-  say('4/4 从内容管理系统生成门户网站（之后每次发布、修改、撤稿都会自动更新）…')
+  say('4/4 从内容管理系统生成门户网站（模板未变时只补上停机期间的更改；之后每次发布、修改、撤稿都会自动更新）…')
   await waitForStartupRender(outDir, cmsStartedAt, 15)
   serve('node', ['scripts/serve.ts'], site, { PORT: String(sitePort), HOST: '0.0.0.0', SITE_OUT: outDir })
   await waitFor(localSiteUrl, 60)

@@ -29,6 +29,9 @@ export const ENCODINGS = ['br', 'gz'] as const
 
 export { writeAtomically }
 
+/** What a render worker writes into the output folder once it is ready (scripts/render.ts). */
+export const READY_FILE = 'ready.json'
+
 // Brotli 5: on the rendered pages (~15 KB each) 2 % larger than quality 7 at half its CPU time
 // (0.65 against 1.24 ms a page), and quality 7 is within 2 % of 11; gzip 9 makes them no smaller
 // than 6, and 5 saves nothing worth a larger file.

@@ -20,6 +20,8 @@ export type Deps = {
   views: Record<string, string>
   /** "collection:id" → [digest, slug] of each document the render saw. */
   docs?: Record<string, [string, string]>
+  /** What rendered it (render/fingerprint.ts), set by each full render; changes keep it. */
+  fingerprint?: string
 }
 
 /** What one version changed in the dependency record: a null removes the entry. */

@@ -7,12 +7,15 @@
 // when URLs come or go. Pages tagged with any of these in the last render are re-rendered, as are
 // added URLs; removed URLs leave the manifest.
 import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
 
 import { type Bundle, openBundle } from './bundle.ts'
 
+import { bundleFingerprint } from './fingerprint.ts'
 import { applyChanges, type Change, cmsSource, type ContentSource, loadContent } from './content.ts'
 import { copyMedia } from './media.ts'
-import { applyDelta, type Deps, type DepsDelta, type Manifest, type ManifestPage, type ManifestWrite, Output } from './output.ts'
+import { applyDelta, type Deps, type DepsDelta, FRAME_FILE, type Manifest, type ManifestPage, type ManifestWrite, Output } from './output.ts'
 import { NOT_FOUND_KEY, RenderError, renderPage, renderQueue, type StoredPage } from './renderPage.ts'
 import { type RenderThread, startRenderThread } from './renderThread.ts'
 import { type RawContent, replacedDocuments } from '../src/content/cmsSources.ts'
@@ -40,6 +43,16 @@ export type Summary = { rendered: number; removed: number; ms: number; urls: str
 
 /** Where the last full or incremental render spent its time (benchmarks, RENDER_TIMINGS). */
 export type Timings = { loadMs?: number; fetchMs?: number; analysisMs?: number; renderMs: number; publishMs: number; searchMs: number; pages: number }
+
+/**
+ * What a start does about renders it did not see: `always` renders everything (the CMS was asked
+ * to); `if-changed` renders everything only if the bundle or renderer changed since the last full
+ * render (the fingerprint differs or was never recorded); `never` catches up. Any of them renders
+ * everything when the output on disk is not a consistent, complete version.
+ */
+export type StartMode = 'always' | 'if-changed' | 'never'
+/** What a start will do and why (the reason, in Chinese, goes into the CMS log and 站点状态). */
+export type StartPlan = { full: boolean; reason: string }
 
 const GLOBAL_KINDS = new Set(['settings', 'pages', 'navigation'])
 
@@ -175,8 +188,15 @@ export class Renderer {
   private search?: SearchSink
   lastTimings?: Timings
   private source: ContentSource
+  /** The loaded bundle's and this renderer's fingerprint (render/fingerprint.ts), recorded with each full render. */
+  readonly fingerprint: string
+  /** What computing it took (ms). */
+  readonly fingerprintMs: number
 
   private constructor(bundle: Bundle, buildDir: string, output: Output, mediaDir: string, source: ContentSource, search?: SearchSink) {
+    const started = performance.now()
+    this.fingerprint = bundleFingerprint(buildDir)
+    this.fingerprintMs = Math.round(performance.now() - started)
     this.buildDir = buildDir
     this.search = search
     this.source = source
@@ -196,6 +216,34 @@ export class Renderer {
   /** Whether the last render's dependency record matches what is served (else: render in full). */
   get incrementalReady() {
     return Boolean(this.manifest && this.deps && this.manifest.version === this.deps.version)
+  }
+
+  /**
+   * Whether a start must render everything, and why. Besides a mismatched record
+   * (incrementalReady), the output is incomplete when an object the manifest names, the frame
+   * or the search index (SEARCH_INDEX, when set) is missing.
+   */
+  startPlan(mode: StartMode): StartPlan {
+    if (!this.manifest) return { full: true, reason: '尚无已生成的门户，全量生成' }
+    if (!this.incrementalReady) return { full: true, reason: '上次生成的记录不完整（清单与依赖记录的版本不一致），全量生成' }
+    const missing = this.missingOutput()
+    if (missing) return { full: true, reason: `已生成的门户不完整（缺少${missing}），全量生成` }
+    if (mode === 'always') return { full: true, reason: '设置为每次启动都全量生成（SITE_RENDER_FULL_AT_START=always）' }
+    if (mode === 'never') return { full: false, reason: '补上停机期间的更改' }
+    const recorded = this.deps!.fingerprint
+    if (!recorded) return { full: true, reason: '上次生成时未记录模板标识（旧版生成器的输出），全量生成' }
+    if (recorded !== this.fingerprint) return { full: true, reason: '模板已更新，全量生成' }
+    return { full: false, reason: '模板未变，跳过启动时的全量生成' }
+  }
+
+  /** What of the served version is not on disk (described for the log), if anything. */
+  private missingOutput(): string | undefined {
+    if (!fs.existsSync(path.join(this.output.dir, FRAME_FILE))) return ` ${FRAME_FILE}`
+    const index = process.env.SEARCH_INDEX
+    if (this.search && index && !fs.existsSync(index)) return '站内搜索索引'
+    const stored = new Set(fs.readdirSync(this.output.objectsDir))
+    const lost = Object.values(this.manifest!.pages).filter((page) => !stored.has(page.object)).length
+    return lost ? ` ${lost} 个页面文件` : undefined
   }
 
   async loadContent() {
@@ -261,7 +309,7 @@ export class Renderer {
     const manifest: Manifest = { version, pages }
     const views = this.bundle.viewDigests()
     const viewsGeneration = this.bundle.viewGeneration()
-    const deps: Deps = { version, pages: sortedByKey(tags), views: Object.fromEntries(views), docs: docDigests(this.content!) }
+    const deps: Deps = { version, pages: sortedByKey(tags), views: Object.fromEntries(views), docs: docDigests(this.content!), fingerprint: this.fingerprint }
     this.lastManifestWrite = this.output.publish(manifest, { full: deps }, this.frame(version))
     this.manifest = manifest
     this.deps = deps
@@ -484,7 +532,9 @@ export class Renderer {
       // A change's pages have their copies before its manifest goes live.
       const rendered = await this.renderAll(urls, true)
       const renderedAt = Date.now()
-      this.publishChange(rendered, removed, viewsDelta, docsDelta)
+      // Nothing to record (a start after which nothing changed): the served version stays as it is.
+      const nothing = !rendered.length && !removed.length && !Object.keys(viewsDelta).length && !Object.keys(docsDelta).length
+      if (!nothing) this.publishChange(rendered, removed, viewsDelta, docsDelta)
       if (newViews) this.views = newViews
       else for (const [tag, digest] of Object.entries(viewsDelta)) digest === null ? oldViews.delete(tag) : oldViews.set(tag, digest)
       this.viewsGeneration = viewsGeneration

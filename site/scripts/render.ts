@@ -7,7 +7,12 @@
 //     → {"seq":1,"ok":true,"rendered":N,"removed":M,"ms":T,"urls":[…first 50]} or {"seq":1,"ok":false,"error":"…"}
 //   node scripts/render.ts --worker --full-first   renders every page first and prints {"full":true,"ok":true,"pages":N,"ms":T,"loadMs":L}
 //     before {"ready":true} (L: of T, the wait for the content, whose reading began with the process).
+//   node scripts/render.ts --worker --full-if-changed   renders every page first only if the bundle or renderer changed
+//     since the last full render (render/fingerprint.ts) or the output is not complete; else catches up, as plain --worker does.
+//     Every --worker start first prints {"start":"full"|"catch-up","reason":"…"}; a catch-up then prints
+//     {"caughtUp":true,"rendered":N,"removed":M,"ms":T}, a full render {"full":true,…} as above, before {"ready":true}.
 //     A worker that fails to start prints {"ok":false,"error":"…"} and exits 1.
+// Once ready, a worker also writes <SITE_OUT>/ready.json {"pid","readyAt" (epoch ms),"mode","reason"}.
 // Once ready (or done, --full), one stderr line "[渲染] 启动用时 {…}" gives the start's timeline (scripts/startup.ts).
 // Logs go to stderr. Env: CMS_URL, SITE_URL (the bundle was built for it), SITE_OUT (default site/live),
 // SITE_BUILD_DIR (the astro build, default site/dist), MEDIA_DIR (default ../media).
@@ -16,7 +21,8 @@ import readline from 'node:readline'
 import { fileURLToPath } from 'node:url'
 
 import { cmsSource } from '../render/content.ts'
-import { Renderer } from '../render/renderer.ts'
+import { READY_FILE, writeAtomically } from '../render/objects.ts'
+import { Renderer, type StartMode } from '../render/renderer.ts'
 import { newTimeline, prefetchingSource, timelineLine } from './startup.ts'
 
 const siteDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -66,7 +72,7 @@ if (mode === '--full') {
     process.exit(1)
   }
 } else if (mode === '--worker') {
-  const fullFirst = process.argv.includes('--full-first')
+  const startMode: StartMode = process.argv.includes('--full-first') ? 'always' : process.argv.includes('--full-if-changed') ? 'if-changed' : 'never'
   let renderer: Renderer
   try {
     renderer = await open()
@@ -74,19 +80,28 @@ if (mode === '--full') {
     const warming = performance.now()
     renderer.warmSearch()
     timeline.warmMs = Math.round(performance.now() - warming)
-    // Asked to (--full-first: the CMS's full render at start), or no trustworthy record of the last
-    // render (first start, or killed between its two writes): render everything, then stay on as
-    // the worker with the content already loaded, instead of a second process loading it again.
-    if (fullFirst || !renderer.incrementalReady) {
+    timeline.fingerprintMs = renderer.fingerprintMs
+    // Asked to (the CMS's full render at start: always, or when the templates changed), or no
+    // complete, trustworthy output (first start, killed between its two writes, files lost): render
+    // everything, then stay on as the worker with the content already loaded, instead of a second
+    // process loading it again. Else only what changed while no worker ran.
+    const planning = performance.now()
+    const plan = renderer.startPlan(startMode)
+    timeline.planMs = Math.round(performance.now() - planning)
+    timeline.startReason = plan.reason
+    say({ start: plan.full ? 'full' : 'catch-up', reason: plan.reason })
+    console.error(`[渲染] ${plan.reason}`)
+    if (plan.full) {
       const summary = await renderer.full()
       Object.assign(timeline, { mode: 'full', renderMs: summary.ms, rendered: summary.rendered, full: fullSplit(renderer) })
       // loadMs: of ms, the wait for the read (begun as the process started, it overlaps the bundle's loading).
-      if (fullFirst) say({ full: true, ok: true, pages: summary.rendered, ms: summary.ms, loadMs: renderer.lastTimings?.loadMs })
+      say({ full: true, ok: true, pages: summary.rendered, ms: summary.ms, loadMs: renderer.lastTimings?.loadMs })
     } else {
       await renderer.loadContent()
       const summary = await renderer.catchUp()
       Object.assign(timeline, { mode: 'catch-up', renderMs: summary.ms, rendered: summary.rendered, removed: summary.removed })
       if (summary.rendered || summary.removed) console.error(`[渲染] 启动时补上未生成的更改：${summary.rendered} 个页面`)
+      say({ caughtUp: true, ok: true, rendered: summary.rendered, removed: summary.removed, ms: summary.ms })
     }
     // Ready at once: the copies of what the full render (or a killed backfill) left plain follow in the background.
     void renderer.compressAll()
@@ -98,6 +113,8 @@ if (mode === '--full') {
   timeline.readyEpoch = Date.now()
   console.error(timelineLine(timeline))
   say({ ready: true })
+  // For whoever waits for the portal without talking to the CMS (npm start: cms/scripts/start-all.ts).
+  writeAtomically(path.join(options.outDir, READY_FILE), JSON.stringify({ pid: process.pid, readyAt: timeline.readyEpoch, mode: timeline.mode, reason: timeline.startReason }))
   // One change set at a time, in order.
   let queue = Promise.resolve()
   // Pages that show upcoming events change when the next one starts, with no change in the CMS:

@@ -40,6 +40,12 @@ export type StartTimeline = {
   removed?: number
   /** The full render's own split (render/renderer.ts Timings: loadMs = what it still waited for the read). */
   full?: Record<string, number | undefined>
+  /** Hashing the bundle and renderer (render/fingerprint.ts), within openMs. */
+  fingerprintMs?: number
+  /** Renderer.startPlan: checking the output is complete (every object the manifest names is on disk). */
+  planMs?: number
+  /** Why this start rendered everything or caught up (Renderer.startPlan). */
+  startReason?: string
   /** The search segmenter's dictionary. */
   warmMs?: number
   /** {"ready":true} said. */

@@ -17,7 +17,7 @@ import { monthOf } from '../../site/src/content/newsViews'
 import { archiveMonthPath } from '../../site/src/utils/paths'
 import { seed } from '../../cms/src/seed/index'
 import { ensureSiteBundle, type Manifest, readManifest, renderEnv, serveLiveSite, waitForManifest } from '../helpers/liveSite'
-import { cmsDir } from '../helpers/paths'
+import { cmsDir, siteDir } from '../helpers/paths'
 import { cmsSession, seedPassword } from '../helpers/portal'
 import { startBuiltCms } from '../helpers/server'
 import { ensureCmsBuilt, type Log, type Table, withTestPayload } from './cms'
@@ -83,13 +83,18 @@ export type LiveRun = {
 }
 /**
  * One restart: the CMS stopped, `changes` made meanwhile (Local API, as another instance or a
- * script would), then started again with or without the full render at start. Seconds from
+ * script would), then started again: with SITE_RENDER_FULL_AT_START=1 (`npm start`) and the site
+ * bundle unchanged (the worker catches up, no full render), the same with a changed bundle (a
+ * full render), or without the setting (catch-up). Seconds from
  * `next start`: until its worker was spawned (Next's start and the render lease), said ready,
  * every change made while down was on the served portal; then a first publish through the REST
  * workflow, publish → live.
  */
+export type RestartStart = 'templates unchanged' | 'bundle changed' | 'setting unset'
 export type Restart = {
-  fullAtStart: boolean
+  start: RestartStart
+  /** Whether the worker rendered everything (its timeline's mode). */
+  fullRender: boolean | null
   changes: number
   workerSpawnedSeconds: number | null
   readySeconds: number | null
@@ -181,18 +186,37 @@ async function measure(payload: Payload, size: number, outDir: string, log: Log)
   const started = Date.now()
   const rss = watchRss(outDir, process.env.DATABASE_URL!)
   // Info level: the renderer's log line of the full render says how long reading the content took.
-  const cmsEnvFor = (fullAtStart: boolean) => ({
+  // A rebuilt bundle: the same bundle with one byte more in a file the renderer hashes (render/fingerprint.ts).
+  // Inside site/ (git-ignored), so that its imports of packages resolve as site/dist's do.
+  const changedBundle = path.join(siteDir, 'builds/live-bench-changed')
+  const startEnv: Record<RestartStart, Record<string, string>> = {
+    'templates unchanged': {},
+    'bundle changed': { SITE_BUILD_DIR: changedBundle },
+    'setting unset': { SITE_RENDER_FULL_AT_START: '' },
+  }
+  const cmsEnvFor = (start: RestartStart) => ({
     DATABASE_URL: process.env.DATABASE_URL!,
     MEDIA_DIR: process.env.MEDIA_DIR!,
     PAYLOAD_LOG_LEVEL: 'info',
-    ...renderEnv(outDir, fullAtStart ? {} : { SITE_RENDER_FULL_AT_START: '' }),
+    // The worker's split of each change (analysis, render, manifest) in the log, for the first publish after a restart.
+    RENDER_TIMINGS: '1',
+    ...renderEnv(outDir, startEnv[start]),
   })
-  let cms = await startBuiltCms(cmsEnvFor(true))
+  let cms = await startBuiltCms(cmsEnvFor('templates unchanged'))
   let cmsUp = true
   const stopCms = async () => {
     if (!cmsUp) return
     cmsUp = false
-    await cms.stop()
+    // A CMS that does not exit after SIGTERM would hang the bench: say so with its log, and kill it.
+    const stuck = setTimeout(() => {
+      log(`  the CMS has not exited 30 s after SIGTERM; killing it. Its log's end:\n${cms.output().slice(-3000)}`)
+      if (cms.pid) process.kill(cms.pid, 'SIGKILL')
+    }, 30_000)
+    try {
+      await cms.stop()
+    } finally {
+      clearTimeout(stuck)
+    }
   }
   let site: Awaited<ReturnType<typeof serveLiveSite>> | undefined
   let probes: ReturnType<typeof probe> | undefined
@@ -318,22 +342,26 @@ async function measure(payload: Payload, size: number, outDir: string, log: Log)
       return body !== undefined && !body.includes(`导航${Math.min(SAMPLES, 4)}`)
     }, NAV_TIMEOUT_MS)
 
-    // Restarts with the portal rendered (deps current): with the full render at start, as
-    // `npm start` does, and without it (the worker loads the content and catches up).
+    // Restarts with the portal rendered (deps current), as `npm start` does (SITE_RENDER_FULL_AT_START=1)
+    // with the bundle unchanged and changed, and without the setting (the worker loads the content and catches up).
     const restarts: Restart[] = []
-    for (const fullAtStart of [true, false]) {
+    fs.rmSync(changedBundle, { recursive: true, force: true })
+    fs.cpSync(path.join(siteDir, 'dist'), changedBundle, { recursive: true })
+    fs.appendFileSync(path.join(changedBundle, 'server/entry.mjs'), '\n// rebuilt (live bench)\n')
+    for (const start of ['templates unchanged', 'bundle changed', 'setting unset'] as const) {
       await stopCms()
-      const down = await changesWhileDown(payload, column.id, `${size}-${fullAtStart ? 'full' : 'catchup'}`)
+      const down = await changesWhileDown(payload, column.id, `${size}-${start.replace(/ /g, '-')}`)
       const t0 = Date.now()
-      cms = await startBuiltCms(cmsEnvFor(fullAtStart))
+      cms = await startBuiltCms(cmsEnvFor(start))
       cmsUp = true
       const changesLiveSeconds = await until(t0, down.live(base), STARTUP_TIMEOUT_MS)
       const restartTimeline = await startTimeline(cms.output)
       ;[editor, reviewer, approver, admin] = await Promise.all([cmsSession(cms, 'editor@example.com'), cmsSession(cms, 'reviewer@example.com'), cmsSession(cms, 'approver@example.com'), cmsSession(cms)])
-      const restartPublish = await publishOnce(`重启后首次发布${size}-${fullAtStart ? 'full' : 'catchup'}-${Date.now().toString(36)}`)
+      const restartPublish = await publishOnce(`重启后首次发布${size}-${start.replace(/ /g, '-')}-${Date.now().toString(36)}`)
       const since = (epoch?: number) => (epoch ? round((epoch - t0) / 1000) : null)
       restarts.push({
-        fullAtStart,
+        start,
+        fullRender: restartTimeline?.mode ? restartTimeline.mode === 'full' : null,
         changes: down.count,
         workerSpawnedSeconds: since(restartTimeline?.startedAt),
         readySeconds: since(restartTimeline?.readyEpoch),
@@ -341,11 +369,13 @@ async function measure(payload: Payload, size: number, outDir: string, log: Log)
         firstPublishSeconds: restartPublish,
         timeline: restartTimeline,
       })
-      log(`  restart (${fullAtStart ? 'full render at start' : 'no full render: load + catch up'}): worker spawned ${restarts.at(-1)!.workerSpawnedSeconds} s, ready ${restarts.at(-1)!.readySeconds} s, ${down.count} changes made while down live ${changesLiveSeconds} s, first publish ${restartPublish} s`)
+      log(`  restart (${start}: ${restartTimeline?.mode ?? '?'}, ${restartTimeline?.startReason ?? ''}): worker spawned ${restarts.at(-1)!.workerSpawnedSeconds} s, ready ${restarts.at(-1)!.readySeconds} s, ${down.count} changes made while down live ${changesLiveSeconds} s, first publish ${restartPublish} s`)
       log(`    worker start timeline: ${JSON.stringify(restartTimeline)}`)
       // The renderer's own log lines of this start, to tell where a slow one spent its time.
       log(`    renderer log: ${cms.output().split('\n').filter((l) => /门户|渲染/.test(l)).map((l) => l.slice(0, 300)).join('\n      ')}`)
     }
+
+    fs.rmSync(changedBundle, { recursive: true, force: true })
 
     // A worker killed with the CMS up: the CMS starts another, which loads the content and catches up.
     let workerRestart: LiveRun['workerRestart'] = null
@@ -694,9 +724,9 @@ export function liveTables(results: LiveResults): Table[] {
     },
     {
       title: 'Restart with the portal rendered, changes made while down (seconds from `next start`)',
-      head: ['news', 'full render at start', 'changes while down', 'worker spawned', 'worker ready', 'changes live', 'first publish after (publish → live)', 'worker: read ms', 'worker: render/catch-up ms (pages)'],
+      head: ['news', 'start', 'full render', 'changes while down', 'worker spawned', 'worker ready', 'changes live', 'first publish after (publish → live)', 'worker: read ms', 'worker: render/catch-up ms (pages)'],
       rows: results.runs.flatMap((r) =>
-        r.restarts.map((x) => [r.news, x.fullAtStart ? 'yes' : 'no', x.changes, x.workerSpawnedSeconds ?? '–', x.readySeconds ?? '–', x.changesLiveSeconds, x.firstPublishSeconds, x.timeline?.readMs ?? '–', x.timeline ? `${x.timeline.renderMs} (${x.timeline.rendered})` : '–']),
+        r.restarts.map((x) => [r.news, x.start, x.fullRender === null ? '–' : x.fullRender ? 'yes' : 'no', x.changes, x.workerSpawnedSeconds ?? '–', x.readySeconds ?? '–', x.changesLiveSeconds, x.firstPublishSeconds, x.timeline?.readMs ?? '–', x.timeline ? `${x.timeline.renderMs} (${x.timeline.rendered})` : '–']),
       ),
     },
     { title: 'Targets', head: ['target', 'measured', 'met'], rows: results.targets.map((x) => [x.target, x.value, x.met === null ? '–' : x.met ? 'yes' : 'NO']) },

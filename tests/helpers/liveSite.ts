@@ -9,7 +9,7 @@ import { type Manifest, MANIFEST_FILE, readManifest as readSiteManifest } from '
 import { binDir, siteDir } from './paths'
 import { serveRendered } from './renderedSite'
 
-/** Server env that makes the CMS render the portal into `outDir`, in full at start, then per change. */
+/** Server env that makes the CMS render the portal into `outDir`, at start in full if the templates changed or there is none yet (else it catches up), then per change. */
 export const renderEnv = (outDir: string, extra: Record<string, string> = {}): Record<string, string> => ({
   SITE_RENDER: 'on',
   SITE_DIR: siteDir,

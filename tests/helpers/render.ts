@@ -30,8 +30,13 @@ export async function renderFull(cms: RunningCms, buildDir: string, outDir: stri
 export type WorkerAnswer = { seq: number; ok: boolean; rendered?: number; removed?: number; ms?: number; urls?: string[]; error?: string }
 export type Change = { kind: 'doc'; collection: string; id: string | number } | { kind: 'global'; slug: string }
 
+/** What a worker said of its start: {"start","reason"}, then {"full",…} or {"caughtUp",…}. */
+export type WorkerStart = { start?: 'full' | 'catch-up'; reason?: string; full?: boolean; caughtUp?: boolean; pages?: number; rendered?: number; removed?: number }
+
 export type RenderWorker = {
   child: ChildProcess
+  /** Its start-up messages, in order. */
+  startup: WorkerStart[]
   send: (changes: Change[]) => Promise<WorkerAnswer>
   /** Sends without waiting (to kill the worker mid-render). */
   post: (changes: Change[]) => number
@@ -39,9 +44,10 @@ export type RenderWorker = {
   stop: () => Promise<void>
 }
 
-/** `render.ts --worker` on `outDir`, once it says it is ready. */
-export async function startRenderWorker(cms: RunningCms, buildDir: string, outDir: string): Promise<RenderWorker> {
-  const child = spawn(process.execPath, [renderScript, '--worker'], { env: renderEnv(cms, buildDir, outDir), stdio: ['pipe', 'pipe', 'pipe'] })
+/** `render.ts --worker` on `outDir` (`args`: e.g. --full-if-changed), once it says it is ready. */
+export async function startRenderWorker(cms: RunningCms, buildDir: string, outDir: string, args: string[] = []): Promise<RenderWorker> {
+  const child = spawn(process.execPath, [renderScript, '--worker', ...args], { env: renderEnv(cms, buildDir, outDir), stdio: ['pipe', 'pipe', 'pipe'] })
+  const startup: WorkerStart[] = []
   let log = ''
   child.stderr!.on('data', (chunk) => (log += chunk))
   const waiting = new Map<number, (answer: WorkerAnswer) => void>()
@@ -50,6 +56,7 @@ export async function startRenderWorker(cms: RunningCms, buildDir: string, outDi
   readline.createInterface({ input: child.stdout! }).on('line', (line) => {
     const message = JSON.parse(line)
     if (message.ready) return onReady?.(true)
+    if (message.start !== undefined || message.full || message.caughtUp) return void startup.push(message)
     if (message.seq === undefined) return onReady?.(false)
     waiting.get(message.seq)?.(message)
     waiting.delete(message.seq)
@@ -64,6 +71,7 @@ export async function startRenderWorker(cms: RunningCms, buildDir: string, outDi
   }
   return {
     child,
+    startup,
     post,
     send: (changes) => new Promise((resolve) => waiting.set(post(changes), resolve)),
     log: () => log,

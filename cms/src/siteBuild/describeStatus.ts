@@ -23,7 +23,7 @@ function describeChange(change: ChangeSummary): ChangeLine {
   if (change.state === 'failed') {
     return { id: change.id, text: `${when} ${change.reason}：更新失败`, tone: 'error', error: `原因：${change.error ?? '未知'}`, retryable: change.kind !== 'full' }
   }
-  const pages = change.kind === 'full' && change.pages === 0 ? '已包含在全量生成中' : `重新生成 ${change.pages ?? 0} 页${change.removed ? `、删除 ${change.removed} 页` : ''}`
+  const pages = change.kind === 'full' && change.pages === 0 ? '没有需要重新生成的页面' : `重新生成 ${change.pages ?? 0} 页${change.removed ? `、删除 ${change.removed} 页` : ''}`
   const differences = Array.isArray(change.differences) && change.differences.length ? `；与增量结果有 ${change.differences.length} 处不同` : ''
   return { id: change.id, text: `${when} ${change.reason}：${pages}${change.ms ? `，用时 ${duration(change.ms)}` : ''}${differences}`, tone: differences ? 'error' : 'ok', retryable: false }
 }

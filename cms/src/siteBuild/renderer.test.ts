@@ -39,7 +39,7 @@ function renderer(payload: Payload, holderId: string, pollMs = 20): SiteRenderer
   return r
 }
 
-type LogLine = { pid: number; seq?: number; full?: boolean; changes?: SiteChange[] }
+type LogLine = { pid: number; seq?: number; full?: boolean; catchUp?: boolean; changes?: SiteChange[] }
 const log = (): LogLine[] => {
   const file = path.join(outDir, 'render-log.jsonl')
   return fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line)) : []
@@ -249,6 +249,54 @@ describe('site renderer', () => {
       expect(log().at(-1)!.pid).toBe(restarted.workerPid)
     } finally {
       await restarted.stop()
+    }
+  })
+  it('SITE_RENDER_FULL_AT_START=1: a restart with unchanged templates catches up instead of rendering in full, and sends nothing it covered again; changed templates render in full', async () => {
+    for (const r of renderers) await r.stop()
+    const settings = (holderId: string) => ({
+      ...siteRenderSettings({ SITE_OUT: outDir, SITE_RENDER_COMMAND: `${worker} --worker`, CMS_URL: 'http://127.0.0.1:1', SITE_RENDER_FULL_AT_START: '1' }),
+      holderId,
+      leaseMs: 1_500,
+      pollMs: 20,
+    })
+    const startRecord = async (holder: string) =>
+      (await first.db.find<{ state: string; reason: string; pages?: number }>({ collection: 'site-changes', where: { and: [{ kind: { equals: 'full' } }, { holder: { equals: holder } }] }, sort: '-id', limit: 1 })).docs[0]
+    const restart = async (holder: string) => {
+      const r = new SiteRenderer(first, settings(holder), quiet)
+      r.start()
+      await until(async () => (await startRecord(holder))?.state === 'done' && (await unfinished()) === 0)
+      return r
+    }
+    expect(fs.existsSync(path.join(outDir, 'manifest.json'))).toBe(true)
+    tune({})
+    const fullsBefore = log().filter((l) => l.full).length
+
+    const down = await createDoc(first, 'news', 'while down, templates unchanged', { status: 'published' })
+    const unchanged = await restart('instance-unchanged')
+    try {
+      expect(log().filter((l) => l.full)).toHaveLength(fullsBefore)
+      const catchUp = log().filter((l) => l.catchUp).at(-1)
+      expect(catchUp?.pid).toBe(unchanged.workerPid)
+      // The worker's catch-up read it: it is not sent to it again.
+      expect(renderedKeys()).not.toContain(`doc:news:${down.id}`)
+      expect((await startRecord('instance-unchanged'))?.reason).toBe('门户启动：模板未变，跳过启动时的全量生成')
+      expect(describeSiteStatus(await readSiteStatus(first)).changes.some((c) => c.text.endsWith('门户启动：模板未变，跳过启动时的全量生成：没有需要重新生成的页面'))).toBe(true)
+      // The worker that caught up takes the next change.
+      const later = await createDoc(first, 'news', 'after the catch-up', { status: 'published' })
+      await until(() => renderedKeys().includes(`doc:news:${later.id}`))
+      expect(log().at(-1)!.pid).toBe(unchanged.workerPid)
+    } finally {
+      await unchanged.stop()
+    }
+
+    tune({ templatesChanged: true })
+    const changed = await restart('instance-changed')
+    try {
+      expect(log().filter((l) => l.full)).toHaveLength(fullsBefore + 1)
+      expect((await startRecord('instance-changed'))?.reason).toBe('门户启动：模板已更新，全量生成')
+    } finally {
+      await changed.stop()
+      tune({})
     }
   })
 })

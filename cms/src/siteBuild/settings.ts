@@ -25,11 +25,21 @@ export type SiteRenderSettings = {
   fullCommand: string[]
   /** Who this instance is in the lease. */
   holderId: string
-  /** Render everything once when this instance first takes the lease (`npm start`: templates may have changed). */
-  fullAtStart: boolean
+  /**
+   * What the worker does when this instance first takes the lease (SITE_RENDER_FULL_AT_START):
+   * `if-changed` (`1`, what `npm start` sets) renders everything only if the site bundle or the
+   * renderer changed since the last full render, or the output is incomplete; `always` renders
+   * everything every time; `off` (unset) catches up with the changes made while it was down.
+   */
+  fullAtStart: FullAtStart
   leaseMs: number
   pollMs: number
 }
+
+export type FullAtStart = 'always' | 'if-changed' | 'off'
+
+const fullAtStartOf = (value: string | undefined): FullAtStart =>
+  value === 'always' ? 'always' : value === '1' || value === 'if-changed' ? 'if-changed' : 'off'
 
 const words = (value: string | undefined) => value?.trim().split(/\s+/).filter(Boolean)
 
@@ -50,7 +60,7 @@ export function siteRenderSettings(env: Record<string, string | undefined> = pro
     workerCommand: worker,
     fullCommand: words(env.SITE_FULL_RENDER_COMMAND) ?? [worker[0], '--full'],
     holderId: env.SITE_RENDER_HOLDER ?? `${os.hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`,
-    fullAtStart: env.SITE_RENDER_FULL_AT_START === '1',
+    fullAtStart: fullAtStartOf(env.SITE_RENDER_FULL_AT_START),
     leaseMs: Number(env.SITE_RENDER_LEASE_MS ?? 15_000),
     pollMs: Number(env.SITE_RENDER_POLL_MS ?? 100),
   }

@@ -4,7 +4,9 @@
 //             <SITE_OUT>/render-log.jsonl and bumps manifest.json; exits when stdin closes.
 //   --full    writes manifest.json, logs {"full":true}, prints {"ok":true,"pages":N,"ms":T}.
 //   --worker --full-first   does what --full does first (saying {"full":true,…}), then goes on as --worker.
-// <SITE_OUT>/test-worker.json tunes it per test: {"delayMs": n, "fail": "<collection>", "failFull": "<reason>"}.
+//   --worker --full-if-changed   likewise when there is no manifest or the test says the templates changed;
+//             else says it caught up (logging {"catchUp":true}), as the real worker does with unchanged templates.
+// <SITE_OUT>/test-worker.json tunes it per test: {"delayMs": n, "fail": "<collection>", "failFull": "<reason>", "templatesChanged": true}.
 import fs from 'node:fs'
 import path from 'node:path'
 import readline from 'node:readline'
@@ -20,7 +22,7 @@ fs.mkdirSync(out, { recursive: true })
 const logFile = path.join(out, 'render-log.jsonl')
 const manifestFile = path.join(out, 'manifest.json')
 
-function tuning(): { delayMs?: number; fail?: string; failFull?: string } {
+function tuning(): { delayMs?: number; fail?: string; failFull?: string; templatesChanged?: boolean } {
   try {
     return JSON.parse(fs.readFileSync(path.join(out!, 'test-worker.json'), 'utf8'))
   } catch {
@@ -59,7 +61,18 @@ function renderFull(summary: Record<string, unknown>): boolean {
 if (process.argv.includes('--full')) {
   process.exit(renderFull({}) ? 0 : 1)
 } else {
+  const say = (message: unknown) => process.stdout.write(`${JSON.stringify(message)}\n`)
   if (process.argv.includes('--full-first') && !renderFull({ full: true })) process.exit(1)
+  if (process.argv.includes('--full-if-changed')) {
+    if (!fs.existsSync(manifestFile) || tuning().templatesChanged) {
+      say({ start: 'full', reason: fs.existsSync(manifestFile) ? '模板已更新，全量生成' : '尚无已生成的门户，全量生成' })
+      if (!renderFull({ full: true })) process.exit(1)
+    } else {
+      say({ start: 'catch-up', reason: '模板未变，跳过启动时的全量生成' })
+      fs.appendFileSync(logFile, `${JSON.stringify({ catchUp: true, pid: process.pid })}\n`)
+      say({ caughtUp: true, ok: true, rendered: 0, removed: 0, ms: 0 })
+    }
+  }
   process.stdout.write(`${JSON.stringify({ ready: true })}\n`)
   const lines = readline.createInterface({ input: process.stdin })
   lines.on('line', (line) => {
