@@ -4,32 +4,17 @@
 import { spawn } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import zlib from 'node:zlib'
 
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
-import { type Manifest, Output } from './output.ts'
+import type { Manifest, Output } from './output.ts'
+import { tempOutputs } from './testing/tempOutputs.ts'
 
 const HTML = 'text/html; charset=utf-8'
-const dirs: string[] = []
-const outputs: Output[] = []
-afterEach(async () => {
-  for (const output of outputs.splice(0)) await output.close()
-  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true })
-})
-const outputDir = () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'liushan-backfill-'))
-  dirs.push(dir)
-  return dir
-}
-const open = (dir: string) => {
-  const output = new Output(dir)
-  outputs.push(output)
-  return output
-}
+const { outputDir, open } = tempOutputs('backfill')
 
 const WORDS = Array.from({ length: 300 }, (_, i) => crypto.createHash('md5').update(String(i)).digest('hex').slice(0, 4 + (i % 7)))
 /** A page-like body (~10 KB of text, different for each n). */

@@ -2,26 +2,15 @@
 // readers get every page back; a prune keeps what the live and the previous root name; a
 // manifest.json of the old format (every page in one file) is read, and replaced on the next write.
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import { type Manifest, MANIFEST_FILE, ManifestCache, ManifestWriter, lookup, readManifest, SHARDS_DIR, shardOf } from './manifest.ts'
-import { Output } from './output.ts'
+import { tempOutputs } from './testing/tempOutputs.ts'
 
 const HTML = 'text/html; charset=utf-8'
-const dirs: string[] = []
-const outputs: Output[] = []
-afterEach(async () => {
-  for (const output of outputs.splice(0)) await output.close()
-  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true })
-})
-const outputDir = () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'liushan-manifest-'))
-  dirs.push(dir)
-  return dir
-}
+const { outputDir, open } = tempOutputs('manifest')
 
 /** `count` news pages and a home page, each object named after its URL and `round`. */
 function site(count: number, round = 0): Manifest['pages'] {
@@ -81,8 +70,7 @@ describe('the sharded manifest', () => {
 
   it('a prune keeps the shards and objects of the live and the previous root, and removes older ones', () => {
     const dir = outputDir()
-    const output = new Output(dir)
-    outputs.push(output)
+    const output = open(dir)
     const deps = (version: number) => ({ full: { version, pages: {}, views: {}, docs: {} } })
     const frame = (version: number) => ({ version, collections: {}, globals: {} })
     const versions: Manifest[] = []
