@@ -1,6 +1,7 @@
 // `npm start`: one command from a fresh clone to a running CMS (with demo content) and portal.
 // Runs on Node 24 directly (type stripping), so only erasable TypeScript is used here.
 import { spawn, type ChildProcess } from 'node:child_process'
+import crypto from 'node:crypto'
 import net from 'node:net'
 import path from 'node:path'
 import fs from 'node:fs'
@@ -24,6 +25,26 @@ const env = {
   NEXT_TELEMETRY_DISABLED: '1',
   ASTRO_TELEMETRY_DISABLED: '1',
   TURBO_TELEMETRY_DISABLED: '1',
+}
+
+/**
+ * Astro makes a random key for server-island props at every build unless ASTRO_KEY is set, so two
+ * builds of the same templates differed by that key alone, and the renderer (which compares a
+ * fingerprint of the bundle) re-rendered the whole portal at every start. One key per
+ * installation, kept beside the CMS's own secret, makes a rebuild of unchanged templates
+ * byte-identical.
+ */
+function portalBuildKey(): string {
+  if (process.env.ASTRO_KEY) return process.env.ASTRO_KEY
+  const file = path.join(root, 'cms/data/astro-key')
+  try {
+    return fs.readFileSync(file, 'utf8').trim()
+  } catch {
+    const key = crypto.randomBytes(32).toString('base64')
+    fs.mkdirSync(path.dirname(file), { recursive: true })
+    fs.writeFileSync(file, key, { mode: 0o600 })
+    return key
+  }
 }
 
 const children: ChildProcess[] = []
@@ -130,7 +151,7 @@ try {
 
   say('2/4 构建内容管理系统和门户模板（首次约需数分钟，之后使用缓存）…')
   await run('turbo', ['run', 'build', '--filter=@liushan/cms', '--output-logs=errors-only'], root)
-  await run('astro', ['build'], site)
+  await run('astro', ['build'], site, { ASTRO_KEY: portalBuildKey() })
 
   say(`3/4 启动内容管理系统 ${cmsUrl} …`)
   const cmsStartedAt = Date.now()
