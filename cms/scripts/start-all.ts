@@ -1,11 +1,12 @@
 // `npm start`: one command from a fresh clone to a running CMS (with demo content) and portal.
 // Runs on Node 24 directly (type stripping), so only erasable TypeScript is used here.
 import { spawn, type ChildProcess } from 'node:child_process'
-import crypto from 'node:crypto'
 import net from 'node:net'
 import path from 'node:path'
 import fs from 'node:fs'
 import { fileURLToPath } from 'node:url'
+
+import { keptSecret } from '../src/secret.ts'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const cmsPort = Number(process.env.PORT ?? 3000)
@@ -34,18 +35,10 @@ const env = {
  * installation, kept beside the CMS's own secret, makes a rebuild of unchanged templates
  * byte-identical.
  */
-function portalBuildKey(): string {
-  if (process.env.ASTRO_KEY) return process.env.ASTRO_KEY
-  const file = path.join(root, 'cms/data/astro-key')
-  try {
-    return fs.readFileSync(file, 'utf8').trim()
-  } catch {
-    const key = crypto.randomBytes(32).toString('base64')
-    fs.mkdirSync(path.dirname(file), { recursive: true })
-    fs.writeFileSync(file, key, { mode: 0o600 })
-    return key
-  }
-}
+// Astro puts a random key (for server islands, unused here) into every build unless ASTRO_KEY is
+// set, so rebuilding unchanged templates changed the bundle's fingerprint and every start
+// re-rendered the whole portal. One key per installation makes such rebuilds byte-identical.
+const portalBuildKey = () => process.env.ASTRO_KEY || keptSecret('astro-key', 'base64')
 
 const children: ChildProcess[] = []
 let stopping = false

@@ -4,20 +4,24 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
-const secretFile = path.resolve(dirname, '../data/payload-secret')
+/** Runtime state beside the embedded database (git-ignored). */
+export const dataDir = path.resolve(dirname, '../data')
 
 /**
- * PAYLOAD_SECRET when set; otherwise a random secret made once and kept beside the embedded
- * database, so the quick start needs no set-up and logins survive restarts.
+ * A random secret of 32 bytes made once and kept in `dataDir/<name>` (readable by this user only),
+ * so the quick start needs no set-up and what it signs or builds stays the same across restarts.
  */
-export function payloadSecret(): string {
-  if (process.env.PAYLOAD_SECRET) return process.env.PAYLOAD_SECRET
+export function keptSecret(name: string, encoding: 'hex' | 'base64'): string {
+  const file = path.join(dataDir, name)
   try {
-    return fs.readFileSync(secretFile, 'utf8').trim()
+    return fs.readFileSync(file, 'utf8').trim()
   } catch {
-    const secret = crypto.randomBytes(32).toString('hex')
-    fs.mkdirSync(path.dirname(secretFile), { recursive: true })
-    fs.writeFileSync(secretFile, secret, { mode: 0o600 })
+    const secret = crypto.randomBytes(32).toString(encoding)
+    fs.mkdirSync(dataDir, { recursive: true })
+    fs.writeFileSync(file, secret, { mode: 0o600 })
     return secret
   }
 }
+
+/** PAYLOAD_SECRET when set; otherwise one kept beside the embedded database, so logins survive restarts. */
+export const payloadSecret = (): string => process.env.PAYLOAD_SECRET || keptSecret('payload-secret', 'hex')
