@@ -32,6 +32,14 @@ afterEach(async () => {
 
 const HTML = 'text/html; charset=utf-8'
 
+/** A fresh temp folder for the test (removed after it) with an empty output folder in it. */
+function newOutDir() {
+  work = fs.mkdtempSync(path.join(os.tmpdir(), 'liushan-serve-'))
+  const outDir = path.join(work, 'live')
+  fs.mkdirSync(outDir, { recursive: true })
+  return outDir
+}
+
 /** Stores `html` as an object by its hash, the way the renderer does; its manifest entry. */
 function store(outDir: string, html: string) {
   const object = `${crypto.createHash('sha256').update(html).digest('hex').slice(0, 16)}.html`
@@ -103,9 +111,7 @@ function versionPages(outDir: string, version: number, count: number) {
 
 describe('a sharded manifest', () => {
   it('switches all of a version at once: a page of the new version never comes with a list of the old', async () => {
-    work = fs.mkdtempSync(path.join(os.tmpdir(), 'liushan-serve-'))
-    const outDir = path.join(work, 'live')
-    fs.mkdirSync(outDir, { recursive: true })
+    const outDir = newOutDir()
     const writer = new ManifestWriter(outDir)
     writer.write({ version: 1, pages: versionPages(outDir, 1, 2000) })
     const shards: string[] = JSON.parse(fs.readFileSync(path.join(outDir, MANIFEST_FILE), 'utf8')).shards
@@ -125,9 +131,7 @@ describe('a sharded manifest', () => {
   })
 
   it('killed between writing the shards and renaming the root, leaves the previous version serving byte for byte; the next write recovers', async () => {
-    work = fs.mkdtempSync(path.join(os.tmpdir(), 'liushan-serve-'))
-    const outDir = path.join(work, 'live')
-    fs.mkdirSync(outDir, { recursive: true })
+    const outDir = newOutDir()
     new ManifestWriter(outDir).write({ version: 1, pages: versionPages(outDir, 1, 500) })
     const rootBefore = fs.readFileSync(path.join(outDir, MANIFEST_FILE))
     const shardsBefore = new Set(fs.readdirSync(path.join(outDir, SHARDS_DIR)))
@@ -182,9 +186,7 @@ describe('a sharded manifest', () => {
   })
 
   it('a root naming a shard it cannot read leaves the current version serving, until the shard is there', async () => {
-    work = fs.mkdtempSync(path.join(os.tmpdir(), 'liushan-serve-'))
-    const outDir = path.join(work, 'live')
-    fs.mkdirSync(outDir, { recursive: true })
+    const outDir = newOutDir()
     const writer = new ManifestWriter(outDir)
     writer.write({ version: 1, pages: versionPages(outDir, 1, 300) })
     const url = await serve(outDir)
@@ -219,9 +221,7 @@ describe('a sharded manifest', () => {
   })
 
   it('serves an output written by the old code (every page in one manifest.json)', async () => {
-    work = fs.mkdtempSync(path.join(os.tmpdir(), 'liushan-serve-'))
-    const outDir = path.join(work, 'live')
-    fs.mkdirSync(outDir, { recursive: true })
+    const outDir = newOutDir()
     const page = store(outDir, '<p>旧格式</p>')
     fs.writeFileSync(path.join(outDir, MANIFEST_FILE), JSON.stringify({ version: 1, pages: { '/': page, '/about/': page } }))
     const url = await serve(outDir)
