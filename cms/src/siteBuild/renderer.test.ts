@@ -15,7 +15,7 @@ import { describeSiteStatus } from './describeStatus'
 import { SiteRenderer } from './renderer'
 import { runNightlyCheck } from './nightly'
 import { readLease } from './lease'
-import { siteRenderSettings } from './settings'
+import { siteRenderSettings, startupRetryDelay } from './settings'
 import { readSiteStatus } from './status'
 
 const worker = path.join(path.dirname(fileURLToPath(import.meta.url)), 'testing/protocolWorker.ts')
@@ -196,7 +196,12 @@ describe('site renderer', () => {
     await until(async () => (await unfinished()) === 0)
   })
 
-  it('a full render at start that fails is shown in 站点状态 with the renderer’s own reason', async () => {
+  it('a start-up render that keeps failing is retried ever later: 30 s, 1, 2, 4, 8 min, then every 15 min', () => {
+    const minutes = [1, 2, 3, 4, 5, 6, 7, 50].map((failures) => startupRetryDelay(failures, 30_000) / 60_000)
+    expect(minutes).toEqual([0.5, 1, 2, 4, 8, 15, 15, 15])
+  })
+
+  it('a full render at start that fails is shown in 站点状态 with the renderer’s own reason, and retried after a growing wait', async () => {
     const emptyOut = path.join(test.dir, 'live-failing-full')
     fs.mkdirSync(emptyOut, { recursive: true })
     fs.writeFileSync(path.join(emptyOut, 'test-worker.json'), JSON.stringify({ failFull: '模板缺少页脚（测试）' }))
@@ -205,6 +210,7 @@ describe('site renderer', () => {
       holderId: 'instance-failing-full',
       leaseMs: 1_500,
       pollMs: 20,
+      startupRetryMs: 400,
     }
     // The lease is one row for the whole database: nobody else may hold it.
     for (const r of renderers) await r.stop()
@@ -217,6 +223,14 @@ describe('site renderer', () => {
       expect((await fullRecord())?.error).toBe('模板缺少页脚（测试）')
       expect(fs.existsSync(path.join(emptyOut, 'manifest.json'))).toBe(false)
       expect(failing.workerPid).toBeUndefined()
+      // Three attempts in a row: the second waited at least 400 ms after the first failed, the third at least 800.
+      const attempts = async () =>
+        (await first.db.find<{ startedAt: string; finishedAt?: string }>({ collection: 'site-changes', where: { and: [{ kind: { equals: 'full' } }, { holder: { equals: 'instance-failing-full' } }, { state: { equals: 'failed' } }] }, sort: 'id', limit: 10 })).docs
+      await until(async () => (await attempts()).length >= 3)
+      const [a, b, c] = await attempts()
+      const waited = (failed: { finishedAt?: string }, next: { startedAt: string }) => Date.parse(next.startedAt) - Date.parse(failed.finishedAt!)
+      expect(waited(a, b)).toBeGreaterThanOrEqual(400)
+      expect(waited(b, c)).toBeGreaterThanOrEqual(800)
     } finally {
       await failing.stop()
     }

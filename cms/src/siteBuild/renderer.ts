@@ -10,7 +10,7 @@ import type { Payload } from 'payload'
 import { changeKey, changeOf, onNudge, type SiteChange } from './changes'
 import { FULL_RENDER_TIMEOUT_MS, hasManifest, rendererEnvFor } from './fullRender'
 import { acquireLease, releaseLease } from './lease'
-import type { SiteRenderSettings } from './settings'
+import { type SiteRenderSettings, startupRetryDelay } from './settings'
 import { type ChangeFilter, updateChanges } from './updateChanges'
 import { RenderWorker, type WorkerLogger } from './worker'
 
@@ -33,7 +33,8 @@ export class SiteRenderer {
   private stopped = false
   private worker: RenderWorker | undefined
   private crashesInRow = 0
-  private fullRenderFailedAt = 0
+  private startupFailuresInRow = 0
+  private startupRetryAt = 0
   /** The start-up render (startupRender: full, or a catch-up when the templates did not change) is done. */
   private startupFullDone = false
   private lastSeq = 0
@@ -294,7 +295,8 @@ export class SiteRenderer {
    * for a second process to load everything again. Which it did and why goes into 站点状态 and the log.
    */
   private async startupRender(): Promise<void> {
-    if (Date.now() - this.fullRenderFailedAt < 30_000) return this.nap(1_000)
+    const wait = this.startupRetryAt - Date.now()
+    if (wait > 0) return this.nap(Math.min(1_000, wait))
     await this.worker?.stop()
     this.worker = undefined
     const covered = await this.lastPendingId()
@@ -312,6 +314,7 @@ export class SiteRenderer {
       const reason = result.reason ? `门户启动：${result.reason}` : planned
       await this.update({ ids: [record.id] }, { state: 'done', reason, pages: result.pages, removed: result.removed, ms: result.ms, finishedAt: now() })
       this.startupFullDone = true
+      this.startupFailuresInRow = 0
       // Everything queued before the worker started is in what it rendered.
       await this.markCovered(covered, worker, record.id)
       if (result.full) {
@@ -321,9 +324,11 @@ export class SiteRenderer {
         this.logger.info(`门户启动补生成完成（未全量生成）：重新生成 ${result.pages} 页，删除 ${result.removed} 页，用时 ${result.ms} 毫秒`)
       }
     } catch (error) {
-      this.fullRenderFailedAt = Date.now()
+      this.startupFailuresInRow++
       await this.update({ ids: [record.id] }, { state: 'failed', error: (error as Error).message, finishedAt: now() })
-      this.logger.error(`门户启动生成失败：${(error as Error).message}`)
+      const delay = startupRetryDelay(this.startupFailuresInRow, this.settings.startupRetryMs)
+      this.startupRetryAt = Date.now() + delay
+      this.logger.error(`门户启动生成失败（连续第 ${this.startupFailuresInRow} 次），${retryIn(delay)}后重试：${(error as Error).message}`)
       await worker.stop()
       if (this.worker === worker) this.worker = undefined
     } finally {
@@ -331,3 +336,5 @@ export class SiteRenderer {
     }
   }
 }
+
+const retryIn = (ms: number) => (ms < 60_000 ? `${Math.round(ms / 1000)} 秒` : `${Math.round(ms / 60_000)} 分钟`)

@@ -34,6 +34,8 @@ export type SiteRenderSettings = {
   fullAtStart: FullAtStart
   leaseMs: number
   pollMs: number
+  /** Wait after a first failed start-up render; it doubles with each failure in a row (startupRetryDelay). */
+  startupRetryMs: number
 }
 
 export type FullAtStart = 'always' | 'if-changed' | 'off'
@@ -63,5 +65,16 @@ export function siteRenderSettings(env: Record<string, string | undefined> = pro
     fullAtStart: fullAtStartOf(env.SITE_RENDER_FULL_AT_START),
     leaseMs: Number(env.SITE_RENDER_LEASE_MS ?? 15_000),
     pollMs: Number(env.SITE_RENDER_POLL_MS ?? 100),
+    startupRetryMs: 30_000,
   }
 }
+
+const STARTUP_RETRY_MAX_MS = 15 * 60_000
+
+/**
+ * A start-up render that keeps failing (a broken template, a full disk) is retried after 30 s, 1, 2,
+ * 4, 8 min, then every 15 min: each attempt is a record in 站点状态 and a whole render, so a fixed
+ * 30 s filled the list with thousands of identical failures a day.
+ */
+export const startupRetryDelay = (failuresInRow: number, firstMs: number): number =>
+  Math.min(STARTUP_RETRY_MAX_MS, firstMs * 2 ** Math.max(0, failuresInRow - 1))
