@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 
 import type { Payload } from 'payload'
@@ -9,7 +10,7 @@ import { paragraphsToLexical } from '../../cms/src/seed/lexical'
 import { testPassword } from '../../cms/src/testing/fixtures'
 import { startTestPayload } from '../../cms/src/testing/testPayload'
 import { binDir, cmsDir, repoRoot } from '../helpers/paths'
-import { processTreeCpuMs } from './processCpu'
+import { machineStealMs, processTreeCpuMs } from './processCpu'
 import { startBuiltCms } from '../helpers/server'
 import { letEventLoopTurn, median, perSecond, round, summarize, type Summary } from './stats'
 
@@ -40,7 +41,8 @@ const UPLOAD_RUNS = 3
 
 export type CreatePhase = { fromDocs: number; toDocs: number; seconds: number; docsPerSecond: number } & Summary
 // serverCpuMsPerRequest: CPU time of the server's processes per measured request (null without /proc).
-export type QueryResult = { query: string; totalDocs: number; planned: number; timeCapped: boolean; requestsPerSecond: number; serverCpuMsPerRequest: number | null } & Summary
+// stealPercent: share of this machine's CPU time the hypervisor gave to other VMs meanwhile (null without /proc).
+export type QueryResult = { query: string; totalDocs: number; planned: number; timeCapped: boolean; requestsPerSecond: number; serverCpuMsPerRequest: number | null; stealPercent: number | null } & Summary
 export type RestResult = { items: number; serverStartSeconds: number; queries: QueryResult[] }
 export type UploadResult = { width: number; height: number; inputBytes: number; runsMs: number[]; medianMs: number }
 export type CmsResults = { settings: typeof settings; create: CreatePhase[]; rest: RestResult[]; upload: UploadResult }
@@ -116,11 +118,12 @@ export function cmsTables(results: CmsResults): Table[] {
     },
     {
       title: `REST over HTTP, built CMS (next start): GET /api/news?limit=${PAGE_SIZE}&depth=1, random page, sequential`,
-      head: ['items', 'who, query', 'requests', 'p50 ms', 'p95 ms', 'max ms', 'req/s', 'server CPU ms/req'],
+      head: ['items', 'who, query', 'requests', 'p50 ms', 'p95 ms', 'max ms', 'req/s', 'server CPU ms/req', 'CPU steal %'],
       rows: results.rest.flatMap((r) =>
         r.queries.map((q) => [
           r.items, q.query, requestCount(q), fixed(q.p50Ms), fixed(q.p95Ms), fixed(q.maxMs), fixed(q.requestsPerSecond),
           q.serverCpuMsPerRequest === null ? '–' : fixed(q.serverCpuMsPerRequest),
+          q.stealPercent === null ? '–' : fixed(q.stealPercent),
         ]),
       ),
     },
@@ -337,6 +340,7 @@ async function measureQuery(url: string, label: string, requests: number, random
 
   const durations: number[] = []
   const cpuBefore = processTreeCpuMs(serverPid)
+  const stealBefore = machineStealMs()
   const started = performance.now()
   while (durations.length < requests && performance.now() - started < MEASURE_BUDGET_MS) {
     const t0 = performance.now()
@@ -345,9 +349,11 @@ async function measureQuery(url: string, label: string, requests: number, random
   }
   const elapsed = performance.now() - started
   const cpuAfter = processTreeCpuMs(serverPid)
+  const stealAfter = machineStealMs()
+  const stealPercent = stealBefore === null || stealAfter === null ? null : round((100 * (stealAfter - stealBefore)) / (elapsed * os.cpus().length))
   const serverCpuMsPerRequest = cpuBefore === null || cpuAfter === null ? null : round((cpuAfter - cpuBefore) / durations.length)
   const timeCapped = durations.length < requests
-  return { query: label, totalDocs, planned: requests, timeCapped, requestsPerSecond: perSecond(durations.length, elapsed), serverCpuMsPerRequest, ...summarize(durations) }
+  return { query: label, totalDocs, planned: requests, timeCapped, requestsPerSecond: perSecond(durations.length, elapsed), serverCpuMsPerRequest, stealPercent, ...summarize(durations) }
 }
 
 async function getListPage(url: string, page: number, token?: string): Promise<{ totalDocs: number; totalPages: number }> {

@@ -30,3 +30,15 @@ export function processTreeCpuMs(rootPid: number | undefined): number | null {
   for (const [pid, stat] of stats) if (inTree(pid)) ticks += stat.ticks
   return (ticks * 1000) / TICKS_PER_SECOND
 }
+
+/**
+ * CPU time (ms, all cores) the hypervisor gave to others while this VM wanted to run ("steal" in
+ * /proc/stat); null where there is none. On a shared VM it explains runs that are slower for the same code.
+ */
+export function machineStealMs(): number | null {
+  if (!fs.existsSync('/proc/stat')) return null
+  const cpu = fs.readFileSync('/proc/stat', 'utf8').split('\n').find((line) => line.startsWith('cpu '))
+  // cpu user nice system idle iowait irq softirq steal …
+  const steal = cpu ? Number(cpu.trim().split(/\s+/)[8]) : NaN
+  return Number.isFinite(steal) ? (steal * 1000) / TICKS_PER_SECOND : null
+}
