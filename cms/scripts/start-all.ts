@@ -6,7 +6,7 @@ import path from 'node:path'
 import fs from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
-import { keptSecret } from '../src/secret.ts'
+import { astroBuildKey } from '../src/secret.ts'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const cmsPort = Number(process.env.PORT ?? 3000)
@@ -27,18 +27,6 @@ const env = {
   ASTRO_TELEMETRY_DISABLED: '1',
   TURBO_TELEMETRY_DISABLED: '1',
 }
-
-/**
- * Astro makes a random key for server-island props at every build unless ASTRO_KEY is set, so two
- * builds of the same templates differed by that key alone, and the renderer (which compares a
- * fingerprint of the bundle) re-rendered the whole portal at every start. One key per
- * installation, kept beside the CMS's own secret, makes a rebuild of unchanged templates
- * byte-identical.
- */
-// Astro puts a random key (for server islands, unused here) into every build unless ASTRO_KEY is
-// set, so rebuilding unchanged templates changed the bundle's fingerprint and every start
-// re-rendered the whole portal. One key per installation makes such rebuilds byte-identical.
-const portalBuildKey = () => process.env.ASTRO_KEY || keptSecret('astro-key', 'base64')
 
 const children: ChildProcess[] = []
 let stopping = false
@@ -144,7 +132,7 @@ try {
 
   say('2/4 构建内容管理系统和门户模板（首次约需数分钟，之后使用缓存）…')
   await run('turbo', ['run', 'build', '--filter=@liushan/cms', '--output-logs=errors-only'], root)
-  await run('astro', ['build'], site, { ASTRO_KEY: portalBuildKey() })
+  await run('astro', ['build'], site, { ASTRO_KEY: astroBuildKey() })
 
   say(`3/4 启动内容管理系统 ${cmsUrl} …`)
   const cmsStartedAt = Date.now()

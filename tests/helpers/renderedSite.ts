@@ -14,9 +14,9 @@ import { sharedOnce } from './shared'
 
 const run = promisify(execFile)
 
-/** `astro build` of the site into `outDir` (no CMS needed: content is read when rendering). */
+/** `astro build` of the site into `outDir` (no CMS needed: content is read when rendering); the address and key only from `extraEnv`. */
 export async function buildBundle(outDir: string, extraEnv: Record<string, string> = {}): Promise<string> {
-  const { SITE_URL: _url, SITE_PORT: _port, ...env } = process.env
+  const { SITE_URL: _url, SITE_PORT: _port, ASTRO_KEY: _key, ...env } = process.env
   await run(path.join(binDir, 'astro'), ['build'], {
     cwd: siteDir,
     env: { ...env, PATH: `${binDir}${path.delimiter}${process.env.PATH}`, SITE_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1', ...extraEnv },
