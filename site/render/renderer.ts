@@ -544,8 +544,7 @@ export class Renderer {
       if (process.env.RENDER_TIMINGS) console.error(`[渲染] 分析 ${planned - started} ms，生成 ${urls.length} 页 ${renderedAt - planned} ms，写入清单 ${published - renderedAt} ms（${this.lastManifestWrite?.shards} 个分片，${this.lastManifestWrite?.bytes} 字节）`)
       if (changedDocs.length) await this.indexSearch(() => this.search?.update(content, changedDocs))
       this.lastTimings = { analysisMs: planned - started, renderMs: renderedAt - planned, publishMs: published - renderedAt, searchMs: Date.now() - published, pages: urls.length }
-      // Everything is live by now: a clear-out holds up only the next change.
-      await this.pruneOnceMuchReplaced(rendered.length)
+      this.replacedSincePrune += rendered.length
       return { rendered: rendered.length, removed: removed.length, ms: Date.now() - started, urls: urls.slice(0, 50) }
     } catch (error) {
       // The served version and the recorded state stay as they were; the change can be sent again.
@@ -562,11 +561,12 @@ export class Renderer {
    * Changes only add objects. Once they have replaced half as many pages as the site has (one
    * navigation or settings change replaces them all), the objects neither the live nor the previous
    * manifest names are removed, so the output does not grow between full renders (a restart after
-   * four navigation changes at 10k news had ~130,000 old files to delete).
+   * four navigation changes at 10k news had ~130,000 old files to delete). The worker calls this
+   * after answering a change, so the clear-out (tens of seconds at 50k) delays only the next change,
+   * not the change's record. Returns the objects removed, or undefined when none were due.
    */
-  private async pruneOnceMuchReplaced(replaced: number) {
-    this.replacedSincePrune += replaced
-    if (this.replacedSincePrune * 2 < Object.keys(this.manifest!.pages).length) return
+  async tidy(): Promise<number | undefined> {
+    if (!this.manifest || this.replacedSincePrune * 2 < Object.keys(this.manifest.pages).length) return undefined
     this.replacedSincePrune = 0
     // The backfill must not write copies of an object while it is removed; it starts again after.
     await this.output.stopBackfill()
@@ -574,6 +574,7 @@ export class Renderer {
     const removed = this.output.prune()
     console.error(`[渲染] 清理旧版本的页面文件：删除 ${removed} 个，用时 ${Date.now() - started} 毫秒`)
     this.resumeBackfill()
+    return removed
   }
 
   /** The pages are live by now: a search index that fails is reported, not a failed render. */

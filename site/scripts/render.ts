@@ -152,6 +152,8 @@ if (mode === '--full') {
       } catch (error) {
         say({ seq, ok: false, error: reason(error) })
       }
+      // Live and answered: an overdue clear-out of old objects holds up only the next change.
+      await renderer.tidy().catch((error) => console.error(`[渲染] 清理旧版本的页面文件失败：${reason(error)}`))
       watchClock()
     })
   })

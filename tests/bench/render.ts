@@ -200,6 +200,8 @@ async function child([dumpFile, sizeText, outDir, resultFile, buildDir, mediaDir
     const at = performance.now()
     await renderer.change([change])
     const totalMs = performance.now() - at
+    // As the worker does after answering (not part of the change's time).
+    await renderer.tidy()
     const c = renderer.lastTimings!
     const written = renderer.lastManifestWrite
     changes.push({ change: name, fetchMs: c.fetchMs ?? 0, analysisMs: c.analysisMs ?? 0, pages: c.pages, renderMs: c.renderMs, publishMs: c.publishMs, searchMs: c.searchMs, totalMs: round(totalMs), manifestShards: written?.shards, manifestKB: written && round(written.bytes / 1024, 1) })

@@ -271,6 +271,10 @@ describe('a navigation change', () => {
       manifests.push(readManifest(incremental))
       roots.push(JSON.parse(fs.readFileSync(path.join(incremental, MANIFEST_FILE), 'utf8')).shards)
     }
+    // The worker clears out after answering a change, before it takes the next: an empty change set's answer follows it.
+    const after = await changed([])
+    expect(after.rendered).toBe(0)
+    expect(worker.log()).toMatch(/清理旧版本的页面文件：删除 [1-9]\d* 个/)
     // The manifest's shards too: the first round's are gone, the last two rounds' are all there.
     const shardsOnDisk = fs.readdirSync(path.join(incremental, SHARDS_DIR))
     const namedShards = new Set(roots.slice(-2).flat())
