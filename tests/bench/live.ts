@@ -494,9 +494,14 @@ function workerPid(outDir: string): number | undefined {
   return undefined
 }
 
-/** The last start timeline the CMS's worker logged (site/scripts/startup.ts), once there. */
-async function startTimeline(output: () => string): Promise<StartTimeline | null> {
-  for (let i = 0; i < 600; i++) {
+/**
+ * The last start timeline the CMS's worker logged (site/scripts/startup.ts), once there: the worker
+ * logs it when ready, which at 50k news with a full render comes minutes after the changes made
+ * while it was down are live (a one-minute wait gave up before it and left the restart unmeasured).
+ */
+async function startTimeline(output: () => string, timeoutMs = STARTUP_TIMEOUT_MS): Promise<StartTimeline | null> {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
     // Complete lines only (the last may still be arriving).
     const line = output().split('\n').slice(0, -1).findLast((l) => l.includes('启动用时 '))
     if (line) {
