@@ -563,10 +563,10 @@ export class Renderer {
    * manifest names are removed, so the output does not grow between full renders (a restart after
    * four navigation changes at 10k news had ~130,000 old files to delete). The worker calls this
    * after answering a change, so the clear-out (tens of seconds at 50k) delays only the next change,
-   * not the change's record. Returns the objects removed, or undefined when none were due.
+   * not the change's record.
    */
-  async tidy(): Promise<number | undefined> {
-    if (!this.manifest || this.replacedSincePrune * 2 < Object.keys(this.manifest.pages).length) return undefined
+  async tidy(): Promise<void> {
+    if (!this.manifest || this.replacedSincePrune * 2 < Object.keys(this.manifest.pages).length) return
     this.replacedSincePrune = 0
     // The backfill must not write copies of an object while it is removed; it starts again after.
     await this.output.stopBackfill()
@@ -574,7 +574,6 @@ export class Renderer {
     const removed = this.output.prune()
     console.error(`[渲染] 清理旧版本的页面文件：删除 ${removed} 个，用时 ${Date.now() - started} 毫秒`)
     this.resumeBackfill()
-    return removed
   }
 
   /** The pages are live by now: a search index that fails is reported, not a failed render. */

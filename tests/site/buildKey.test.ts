@@ -3,7 +3,6 @@
 // builds of the same templates are byte-identical, which Astro makes them only with a fixed
 // ASTRO_KEY: the key start-all passes (cms/src/secret.ts). Real astro builds.
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 
 import { afterAll, describe, expect, it } from 'vitest'
@@ -11,17 +10,12 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { astroBuildKey } from '../../cms/src/secret'
 import { bundleFingerprint } from '../../site/render/fingerprint'
 import { buildBundle } from '../helpers/renderedSite'
+import { tempDirs } from '../helpers/tempDirs'
 
-const temps: string[] = []
-const temp = (name: string) => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `liushan-${name}-`))
-  temps.push(dir)
-  return dir
-}
+const temps = tempDirs()
+const temp = temps.make
 
-afterAll(() => {
-  for (const dir of temps) fs.rmSync(dir, { recursive: true, force: true })
-})
+afterAll(() => temps.removeAll())
 
 // npm start builds into the same folder every time, and the bundle names its own absolute path.
 const buildRoot = temp('key-build')

@@ -3,7 +3,6 @@
 // page; a worker killed mid-render leaves the previous version serving, and the next change recovers.
 // Real CMS (demo content), real astro build, real render worker and portal server.
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -15,6 +14,7 @@ import {
 } from '../helpers/render'
 import { serveRendered, sharedBundle } from '../helpers/renderedSite'
 import type { RunningCms } from '../helpers/server'
+import { tempDirs } from '../helpers/tempDirs'
 
 let cms: RunningCms
 let buildDir: string
@@ -22,12 +22,8 @@ let incremental: string
 let worker: RenderWorker
 let admin: Awaited<ReturnType<typeof cmsSession>>
 let approver: Awaited<ReturnType<typeof cmsSession>>
-const temps: string[] = []
-const temp = (name: string) => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `liushan-${name}-`))
-  temps.push(dir)
-  return dir
-}
+const temps = tempDirs()
+const temp = temps.make
 
 const lexical = (text: string) => ({
   root: {
@@ -85,7 +81,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await worker?.stop()
   await cms?.stop()
-  for (const dir of temps) fs.rmSync(dir, { recursive: true, force: true })
+  temps.removeAll()
 })
 
 describe('incremental render', () => {

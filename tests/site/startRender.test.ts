@@ -4,7 +4,6 @@
 // a changed bundle, an output without a recorded fingerprint (an older renderer's), or an
 // incomplete one render everything. Real CMS (demo content), real astro build, real worker.
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -13,18 +12,15 @@ import { cmsSession, publishThroughReview, startSeededCms } from '../helpers/por
 import { manifestDifferences, pageText, readManifest, renderFull, type RenderWorker, startRenderWorker } from '../helpers/render'
 import { sharedBundle } from '../helpers/renderedSite'
 import type { RunningCms } from '../helpers/server'
+import { tempDirs } from '../helpers/tempDirs'
 
 let cms: RunningCms
 let buildDir: string
 let out: string
 let admin: Awaited<ReturnType<typeof cmsSession>>
-const temps: string[] = []
+const temps = tempDirs()
 const workers: RenderWorker[] = []
-const temp = (name: string) => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `liushan-${name}-`))
-  temps.push(dir)
-  return dir
-}
+const temp = temps.make
 
 /** Starts a worker as the CMS does at start (`args`), waits until it is ready, stops it; what it said of its start. */
 async function startOnce(args = ['--full-if-changed'], bundle = buildDir) {
@@ -59,7 +55,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const worker of workers) await worker.stop()
   await cms?.stop()
-  for (const dir of temps) fs.rmSync(dir, { recursive: true, force: true })
+  temps.removeAll()
 })
 
 describe('a worker started with --full-if-changed', () => {
