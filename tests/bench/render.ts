@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { PerformanceObserver } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
 
 import { paragraphsToLexical } from '../../cms/src/seed/lexical'
@@ -26,7 +27,13 @@ const globals = ['site-settings', 'site-pages', 'navigation']
 
 type Dump = { collections: Record<string, any[]>; globals: Record<string, any> }
 /** `manifestShards`/`manifestKB`: the manifest shards the change wrote and the bytes (shards + root). */
-export type ChangeRun = { change: string; fetchMs: number; analysisMs: number; pages: number; renderMs: number; publishMs: number; searchMs: number; totalMs: number; manifestShards?: number; manifestKB?: number }
+export type ChangeRun = {
+  change: string; fetchMs: number; analysisMs: number; pages: number; renderMs: number; publishMs: number; searchMs: number; totalMs: number; manifestShards?: number; manifestKB?: number
+  /** Garbage collection during the change (this thread) and the heap in use once it was answered. */
+  gcMs?: number; heapUsedMB?: number
+  /** What the clear-out after it took (Renderer.tidy; 0 when there was nothing to clear). */
+  tidyMs?: number
+}
 export type RenderRun = {
   news: number
   pages: number
@@ -196,15 +203,25 @@ async function child([dumpFile, sizeText, outDir, resultFile, buildDir, mediaDir
   const template = newestFirst.find((doc) => !doc.cover)!
   let nextId = 1 + Math.max(...[...newsDocs.keys()].map(Number))
   const changes: ChangeRun[] = []
+  let gcMs = 0
+  const gcObserver = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) gcMs += entry.duration
+  })
+  gcObserver.observe({ entryTypes: ['gc'] })
   const measure = async (name: string, change: any) => {
     const at = performance.now()
+    gcMs = 0
     await renderer.change([change])
     const totalMs = performance.now() - at
+    const changeGcMs = gcMs
+    const heapUsedMB = Math.round(process.memoryUsage().heapUsed / 2 ** 20)
     // As the worker does after answering (not part of the change's time).
+    const tidyAt = performance.now()
     await renderer.tidy()
+    const tidyMs = round(performance.now() - tidyAt)
     const c = renderer.lastTimings!
     const written = renderer.lastManifestWrite
-    changes.push({ change: name, fetchMs: c.fetchMs ?? 0, analysisMs: c.analysisMs ?? 0, pages: c.pages, renderMs: c.renderMs, publishMs: c.publishMs, searchMs: c.searchMs, totalMs: round(totalMs), manifestShards: written?.shards, manifestKB: written && round(written.bytes / 1024, 1) })
+    changes.push({ change: name, fetchMs: c.fetchMs ?? 0, analysisMs: c.analysisMs ?? 0, pages: c.pages, renderMs: c.renderMs, publishMs: c.publishMs, searchMs: c.searchMs, totalMs: round(totalMs), manifestShards: written?.shards, manifestKB: written && round(written.bytes / 1024, 1), gcMs: round(changeGcMs), heapUsedMB, tidyMs })
   }
 
   // As the render worker does once ready: the copies, in the background (awaited here, so the changes below are measured alone).
@@ -252,9 +269,12 @@ async function child([dumpFile, sizeText, outDir, resultFile, buildDir, mediaDir
 
   await changesProfile?.stop(`changes-${size}.cpuprofile`)
 
-  const navigation = cms.globalDocs.get('navigation')
-  cms.globalDocs.set('navigation', { ...navigation, items: navigation.items.map((item: any, i: number) => (i === 0 ? { ...item, label: `${item.label}` + '·' } : item)) })
-  await measure('navigation change', { kind: 'global', slug: 'navigation' })
+  // RENDER_BENCH_NAV_CHANGES=<n>: the navigation change n times in a row (1 by default), to see whether each costs the same.
+  for (let n = 0; n < Number(process.env.RENDER_BENCH_NAV_CHANGES ?? 1); n++) {
+    const navigation = cms.globalDocs.get('navigation')
+    cms.globalDocs.set('navigation', { ...navigation, items: navigation.items.map((item: any, i: number) => (i === 0 ? { ...item, label: `${item.label}` + '·' } : item)) })
+    await measure('navigation change', { kind: 'global', slug: 'navigation' })
+  }
 
   const workstations = cms.docs.get('workstations')!
   const station = [...workstations.values()][0]
@@ -291,8 +311,8 @@ export function renderTables(results: RenderResults): Table[] {
     },
     {
       title: 'One change (ms): read it, analysis (what it reaches), pages re-rendered, render, manifest, search update, total; manifest shards and KB written',
-      head: ['news', 'change', 'fetch', 'analysis', 'pages', 'render', 'manifest', 'search', 'total', 'manifest shards', 'manifest KB'],
-      rows: results.runs.flatMap((r) => r.changes.map((c) => [r.news, c.change, c.fetchMs, c.analysisMs, c.pages, c.renderMs, c.publishMs, c.searchMs, c.totalMs, c.manifestShards ?? '', c.manifestKB ?? ''])),
+      head: ['news', 'change', 'fetch', 'analysis', 'pages', 'render', 'manifest', 'search', 'total', 'manifest shards', 'manifest KB', 'GC ms', 'heap MB after', 'clear-out after ms'],
+      rows: results.runs.flatMap((r) => r.changes.map((c) => [r.news, c.change, c.fetchMs, c.analysisMs, c.pages, c.renderMs, c.publishMs, c.searchMs, c.totalMs, c.manifestShards ?? '', c.manifestKB ?? '', c.gcMs ?? '', c.heapUsedMB ?? '', c.tidyMs ?? ''])),
     },
   ]
 }
