@@ -21,6 +21,7 @@ import readline from 'node:readline'
 import { fileURLToPath } from 'node:url'
 
 import { cmsSource } from '../render/content.ts'
+import { discardWarning } from '../render/mountOptions.ts'
 import { READY_FILE, writeAtomically } from '../render/objects.ts'
 import { Renderer, type StartMode } from '../render/renderer.ts'
 import { newTimeline, prefetchingSource, timelineLine } from './startup.ts'
@@ -44,6 +45,10 @@ const reason = (error: unknown) => (error instanceof Error ? error.message : Str
 console.log = console.info = (...args: unknown[]) => console.error(...args)
 
 const mode = process.argv[2]
+if (mode === '--full' || mode === '--worker') {
+  const warning = discardWarning(options.outDir)
+  if (warning) console.error(warning)
+}
 const timeline = newTimeline()
 // The content is read from the CMS while the bundle loads (it needs none of it): scripts/startup.ts.
 const source = mode === '--full' || mode === '--worker' ? prefetchingSource(cmsSource, timeline) : cmsSource
