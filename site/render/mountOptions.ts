@@ -21,8 +21,8 @@ export function parseMounts(text: string): Mount[] {
   return mounts
 }
 
-const inside = (dir: string, mountPoint: string) =>
-  mountPoint === '/' || dir === mountPoint || dir.startsWith(mountPoint.endsWith('/') ? mountPoint : `${mountPoint}/`)
+/** Mount points other than the root never end in a slash. */
+const inside = (dir: string, mountPoint: string) => mountPoint === '/' || dir === mountPoint || dir.startsWith(`${mountPoint}/`)
 
 /**
  * The mount `dir` is on: the longest mount point containing it (the last of equal ones, which is

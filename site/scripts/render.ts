@@ -45,13 +45,14 @@ const reason = (error: unknown) => (error instanceof Error ? error.message : Str
 console.log = console.info = (...args: unknown[]) => console.error(...args)
 
 const mode = process.argv[2]
-if (mode === '--full' || mode === '--worker') {
+const rendering = mode === '--full' || mode === '--worker'
+if (rendering) {
   const warning = discardWarning(options.outDir)
   if (warning) console.error(warning)
 }
 const timeline = newTimeline()
 // The content is read from the CMS while the bundle loads (it needs none of it): scripts/startup.ts.
-const source = mode === '--full' || mode === '--worker' ? prefetchingSource(cmsSource, timeline) : cmsSource
+const source = rendering ? prefetchingSource(cmsSource, timeline) : cmsSource
 /** Renderer.open, timed. */
 async function open() {
   const opening = performance.now()
